@@ -1,0 +1,22 @@
+// Package ld turns one scholarly article into linked data.
+//
+// Data flows one way:
+//
+//	record (JSON) ──DecodeRecord──▶ Article ──Map──▶ Graph ──Encoder──▶ bytes
+//
+// Article is the model every reader produces. Map is a pure function of one
+// Article and a Profile: it builds the RDF graph once, with knakk/rdf terms,
+// and every output is a view of that graph. The encoders stream to an
+// io.Writer:
+//
+//	format           media type               writer
+//	jsonld           application/ld+json      json-gold compaction against the schema.org context
+//	jsonld-expanded  application/ld+json      the expanded form the compaction starts from
+//	html             text/html                the compact JSON-LD in a <script> element
+//	turtle           text/turtle              this package (knakk/rdf's writer is not valid Turtle)
+//	ntriples         application/n-triples    this package, one line per triple
+//	nquads           application/n-quads      as ntriples, in a graph named by the article
+//
+// Errors about one record never affect another: Map and the encoders keep
+// no state between articles.
+package ld
