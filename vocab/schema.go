@@ -63,6 +63,7 @@ const (
 	SchemaISSN                = Schema + "issn"
 	SchemaIssueNumber         = Schema + "issueNumber"
 	SchemaKeywords            = Schema + "keywords"
+	SchemaLicense             = Schema + "license"
 	SchemaName                = Schema + "name"
 	SchemaPageEnd             = Schema + "pageEnd"
 	SchemaPageStart           = Schema + "pageStart"

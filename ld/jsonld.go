@@ -1,0 +1,267 @@
+package ld
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"sync"
+
+	"github.com/knakk/rdf"
+	"github.com/piprate/json-gold/ld"
+	"github.com/scholarld/scholarld/vocab"
+)
+
+// SchemaContextURL is the context every JSON-LD output names.
+const SchemaContextURL = "https://schema.org"
+
+// schemaContext is the project's own context for https://schema.org: the
+// official context's definitions of the terms scholarld emits (the date
+// and IRI coercions) and its @vocab, so that compaction gives what a
+// consumer of the official context reads, without the network and without
+// parsing 3,000 terms per call. A test compares both on every testdata
+// record.
+//
+//go:embed context.jsonld
+var schemaContext []byte
+
+// OfflineLoader is a json-gold DocumentLoader that never uses the
+// network: it serves the embedded schema.org context for https://schema.org
+// and http://schema.org, with or without a trailing slash, and refuses
+// every other URL.
+type OfflineLoader struct{}
+
+// LoadDocument implements ld.DocumentLoader.
+func (OfflineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
+	switch u {
+	case "https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/":
+		var doc any
+		if err := json.Unmarshal(schemaContext, &doc); err != nil {
+			return nil, err
+		}
+		return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
+	}
+	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, fmt.Sprintf("offline: no document is served for %s", u))
+}
+
+// contextValue is the @context an output of the profile carries: the
+// schema.org URL, followed in the full profile by the prefixes of the
+// other vocabularies.
+func contextValue(p Profile) any {
+	if p == SchemaProfile {
+		return SchemaContextURL
+	}
+	prefixes := map[string]any{}
+	for _, pre := range vocab.Prefixes {
+		switch pre.Name {
+		case "schema", "xsd", "rdf": // defined by schema.org, or not needed
+		default:
+			prefixes[pre.Name] = pre.Namespace
+		}
+	}
+	return []any{SchemaContextURL, prefixes}
+}
+
+// activeContexts holds each profile's parsed context. Parsing happens once
+// per process; json-gold then only reads it.
+var activeContexts = sync.OnceValues(func() (map[Profile]*ld.Context, error) {
+	opts := ld.NewJsonLdOptions("")
+	opts.DocumentLoader = OfflineLoader{}
+	parsed := make(map[Profile]*ld.Context)
+	for _, p := range Profiles {
+		ctx, err := ld.NewContext(nil, opts).Parse(contextValue(p.Profile))
+		if err != nil {
+			return nil, fmt.Errorf("ld: parsing the %s context: %w", p.Name, err)
+		}
+		ctx.GetInverse() // computed and cached now, before any concurrent use
+		parsed[p.Profile] = ctx
+	}
+	return parsed, nil
+})
+
+// jsonldEncoder writes each graph as one JSON-LD document.
+type jsonldEncoder struct {
+	w    io.Writer
+	form jsonldForm
+}
+
+type jsonldForm int
+
+const (
+	compactForm jsonldForm = iota
+	expandedForm
+	htmlForm
+)
+
+// NewJSONLDEncoder returns an encoder of compact JSON-LD: one object
+// rooted at the article, "@context": "https://schema.org", the byline in
+// order. Each graph is one document followed by a newline.
+func NewJSONLDEncoder(w io.Writer) Encoder { return &jsonldEncoder{w: w} }
+
+// NewExpandedJSONLDEncoder returns an encoder of expanded JSON-LD: full
+// IRIs, no context.
+func NewExpandedJSONLDEncoder(w io.Writer) Encoder {
+	return &jsonldEncoder{w: w, form: expandedForm}
+}
+
+// NewHTMLEncoder returns an encoder of the compact JSON-LD inside a
+// <script type="application/ld+json"> element, for a web page's <head>.
+// '<', '>' and '&' are written as JSON \u escapes, so no title or abstract
+// can end the element or open a comment.
+func NewHTMLEncoder(w io.Writer) Encoder { return &jsonldEncoder{w: w, form: htmlForm} }
+
+var _ Encoder = (*jsonldEncoder)(nil)
+
+// Encode writes one document.
+func (e *jsonldEncoder) Encode(g *Graph) error {
+	doc, err := JSONLD(g, e.form == expandedForm)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(e.form == htmlForm)
+	if e.form == htmlForm {
+		if _, err := io.WriteString(e.w, `<script type="application/ld+json">`+"\n"); err != nil {
+			return err
+		}
+	}
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("ld: writing JSON-LD: %w", err)
+	}
+	if e.form == htmlForm {
+		_, err = io.WriteString(e.w, "</script>\n")
+	}
+	return err
+}
+
+// Close does nothing: every document is written whole by Encode.
+func (e *jsonldEncoder) Close() error { return nil }
+
+// JSONLD returns the JSON-LD document of a graph as values of the kinds
+// encoding/json decodes into: the expanded form, or that form compacted
+// by json-gold against the profile's context.
+func JSONLD(g *Graph, expanded bool) (any, error) {
+	tree := expand(g)
+	if expanded {
+		return tree, nil
+	}
+	contexts, err := activeContexts()
+	if err != nil {
+		return nil, err
+	}
+	compacted, err := ld.NewJsonLdApi().Compact(contexts[g.Profile], "", tree, true)
+	if err != nil {
+		return nil, fmt.Errorf("ld: compacting JSON-LD: %w", err)
+	}
+	doc, ok := compacted.(map[string]any)
+	if !ok {
+		doc = map[string]any{"@graph": compacted}
+	}
+	doc["@context"] = contextValue(g.Profile)
+	return doc, nil
+}
+
+// expand writes the graph as expanded JSON-LD, nested from the root: each
+// node is written in full where it is first reached and referred to by
+// "@id" elsewhere. Subjects the root does not reach follow it in the
+// top-level array.
+func expand(g *Graph) []any {
+	x := &expander{ix: newIndex(g), root: g.Root, done: make(map[rdf.Term]bool)}
+	out := []any{x.node(g.Root)}
+	for _, s := range x.ix.subjects {
+		if !x.done[s] && !x.listCell[s] {
+			out = append(out, x.node(s))
+		}
+	}
+	return out
+}
+
+type expander struct {
+	ix       *index
+	root     rdf.Term
+	done     map[rdf.Term]bool // nodes written in full
+	listCell map[rdf.Term]bool
+}
+
+// id gives the "@id" of a node: its IRI, or for a blank node that is
+// referred to more than once its label.
+func (x *expander) id(n rdf.Term) (string, bool) {
+	if n.Type() == rdf.TermIRI {
+		return n.String(), true
+	}
+	uses := x.ix.objRefs[n]
+	if n == x.root {
+		uses++
+	}
+	return "_:" + n.String(), uses > 1
+}
+
+func (x *expander) node(n rdf.Term) map[string]any {
+	x.done[n] = true
+	obj := map[string]any{}
+	if id, ok := x.id(n); ok {
+		obj["@id"] = id
+	}
+	for _, t := range x.ix.bySubj[n] {
+		p := t.Pred.String()
+		if p == vocab.RDFType {
+			types, _ := obj["@type"].([]any)
+			obj["@type"] = append(types, t.Obj.String())
+			continue
+		}
+		values, _ := obj[p].([]any)
+		obj[p] = append(values, x.value(t.Obj))
+	}
+	return obj
+}
+
+func (x *expander) value(o rdf.Object) any {
+	if lit, ok := o.(rdf.Literal); ok {
+		return literalValue(lit)
+	}
+	if items, cells, ok := x.ix.list(o); ok {
+		if x.listCell == nil {
+			x.listCell = make(map[rdf.Term]bool)
+		}
+		for _, c := range cells {
+			x.listCell[c] = true
+		}
+		list := make([]any, len(items))
+		for i, item := range items {
+			list[i] = x.value(item)
+		}
+		return map[string]any{"@list": list}
+	}
+	if _, has := x.ix.bySubj[o]; has && !x.done[o] {
+		return x.node(o)
+	}
+	if id, needed := x.id(o); needed {
+		return map[string]any{"@id": id}
+	}
+	return map[string]any{} // a blank node without properties, used once
+}
+
+// literalValue gives a literal's value object. Booleans and integers that
+// fit a float64 exactly become JSON literals, which JSON-LD reads back as
+// xsd:boolean and xsd:integer.
+func literalValue(lit rdf.Literal) map[string]any {
+	s := lit.String()
+	switch dt := lit.DataType.String(); dt {
+	case vocab.XSDString, "":
+		return map[string]any{"@value": s}
+	case vocab.RDFLangString:
+		return map[string]any{"@value": s, "@language": lit.Lang()}
+	case vocab.XSDBoolean:
+		if b, err := strconv.ParseBool(s); err == nil && (s == "true" || s == "false") {
+			return map[string]any{"@value": b}
+		}
+	case vocab.XSDInteger:
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(i, 10) == s && math.Abs(float64(i)) < 1<<53 {
+			return map[string]any{"@value": float64(i)}
+		}
+	}
+	return map[string]any{"@value": s, "@type": lit.DataType.String()}
+}

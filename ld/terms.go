@@ -1,0 +1,36 @@
+package ld
+
+import (
+	"fmt"
+
+	"github.com/knakk/rdf"
+	"github.com/scholarld/scholarld/vocab"
+)
+
+// term makes the IRI of a vocabulary constant. The constants are fixed at
+// compile time and tested, so an invalid one is a programming error.
+func term(iri string) rdf.IRI {
+	t, err := rdf.NewIRI(iri)
+	if err != nil {
+		panic(fmt.Sprintf("ld: vocabulary constant %q: %v", iri, err))
+	}
+	return t
+}
+
+var (
+	rdfType  = term(vocab.RDFType)
+	rdfFirst = term(vocab.RDFFirst)
+	rdfRest  = term(vocab.RDFRest)
+	rdfNil   = term(vocab.RDFNil)
+
+	rdfLangString = term(vocab.RDFLangString)
+
+	xsdString     = term(vocab.XSDString)
+	xsdBoolean    = term(vocab.XSDBoolean)
+	xsdInteger    = term(vocab.XSDInteger)
+	xsdDate       = term(vocab.XSDDate)
+	xsdGYearMonth = term(vocab.XSDGYearMonth)
+	xsdGYear      = term(vocab.XSDGYear)
+	schemaDate    = term(vocab.SchemaDate)
+	rfc5646       = term(vocab.DCTermsRFC5646)
+)
