@@ -1,0 +1,126 @@
+package rdftest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/knakk/rdf"
+	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/vocab"
+)
+
+// Vocabularies holds what the vocabulary files define: every term that is
+// the subject of an rdf:type triple, schema.org's domains, and the
+// subclass relation.
+type Vocabularies struct {
+	defined  map[string]bool
+	domains  map[string][]string // property → schema:domainIncludes
+	supers   map[string][]string // class → rdfs:subClassOf
+	sources  map[string]string   // term → file that defines it
+	loadErrs []string
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Vocabularies
+)
+
+// LoadVocabularies reads ../shared/vocab/*.nt and the project's own terms
+// (vocab.ScholarLDDefinitions), once per test binary. It skips the test,
+// saying so, when ../shared is absent.
+func LoadVocabularies(t testing.TB) *Vocabularies {
+	t.Helper()
+	dir := testkit.Shared(t, "vocab")
+	loadOnce.Do(func() {
+		v := &Vocabularies{
+			defined: make(map[string]bool),
+			domains: make(map[string][]string),
+			supers:  make(map[string][]string),
+			sources: make(map[string]string),
+		}
+		paths, _ := filepath.Glob(filepath.Join(dir, "*.nt"))
+		for _, path := range paths {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				v.loadErrs = append(v.loadErrs, err.Error())
+				continue
+			}
+			v.add(filepath.Base(path), string(data))
+		}
+		v.add("vocab.ScholarLDDefinitions", vocab.ScholarLDDefinitions)
+		loaded = v
+	})
+	if len(loaded.loadErrs) > 0 {
+		t.Fatalf("reading the vocabularies: %s", strings.Join(loaded.loadErrs, "; "))
+	}
+	return loaded
+}
+
+func (v *Vocabularies) add(source, ntriples string) {
+	triples, err := rdf.NewTripleDecoder(strings.NewReader(ntriples), rdf.NTriples).DecodeAll()
+	if err != nil {
+		v.loadErrs = append(v.loadErrs, source+": "+err.Error())
+		return
+	}
+	for _, t := range triples {
+		s, p := t.Subj.String(), t.Pred.String()
+		switch p {
+		case vocab.RDFType:
+			v.defined[s] = true
+			if _, ok := v.sources[s]; !ok {
+				v.sources[s] = source
+			}
+		case vocab.Schema + "domainIncludes":
+			v.domains[s] = append(v.domains[s], t.Obj.String())
+		case vocab.RDFS + "subClassOf":
+			v.supers[s] = append(v.supers[s], t.Obj.String())
+		}
+	}
+}
+
+// builtIn holds the terms that RDF 1.1 Concepts and XML Schema Part 2
+// define in prose, for which ../shared/vocab has no file.
+var builtIn = map[string]bool{
+	vocab.RDF + "first": true, vocab.RDF + "rest": true, vocab.RDF + "nil": true,
+	vocab.RDF + "langString": true,
+	vocab.XSD + "string":     true, vocab.XSD + "boolean": true, vocab.XSD + "integer": true,
+	vocab.XSD + "date": true, vocab.XSD + "gYearMonth": true, vocab.XSD + "gYear": true,
+}
+
+// Defined reports whether a term is defined, and by which file (or by the
+// RDF and XML Schema specifications).
+func (v *Vocabularies) Defined(iri string) (string, bool) {
+	if builtIn[iri] {
+		return "the RDF 1.1 and XML Schema specifications", true
+	}
+	return v.sources[iri], v.defined[iri]
+}
+
+// InDomain reports whether a schema.org property may be used on a node of
+// the given class: the class or one of its superclasses is among the
+// property's schema:domainIncludes.
+func (v *Vocabularies) InDomain(property, class string) bool {
+	seen := make(map[string]bool)
+	var visit func(c string) bool
+	visit = func(c string) bool {
+		if seen[c] {
+			return false
+		}
+		seen[c] = true
+		for _, d := range v.domains[property] {
+			if d == c {
+				return true
+			}
+		}
+		for _, s := range v.supers[c] {
+			if visit(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(class)
+}

@@ -1,0 +1,226 @@
+package ld_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/piprate/json-gold/ld"
+	"github.com/scholarld/scholarld/internal/rdftest"
+	"github.com/scholarld/scholarld/internal/testkit"
+	sld "github.com/scholarld/scholarld/ld"
+)
+
+// record is one testdata record, decoded.
+type record struct {
+	name    string
+	article *sld.Article
+}
+
+func records(t *testing.T) []record {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(testkit.Root(t), "testdata", "records", "*.json"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no records in testdata/records (%v)", err)
+	}
+	var out []record
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := sld.DecodeRecord(data, path)
+		if err != nil {
+			t.Fatalf("%v", err)
+		}
+		out = append(out, record{strings.TrimSuffix(filepath.Base(path), ".json"), a})
+	}
+	return out
+}
+
+// TestGolden writes every record in every format, with the format's
+// default profile, and the compact JSON-LD of the full profile too.
+func TestGolden(t *testing.T) {
+	for _, rec := range records(t) {
+		for _, f := range sld.Formats {
+			t.Run(rec.name+"/"+f.Name, func(t *testing.T) {
+				g := mapArticle(t, rec.article, f.Profile)
+				testkit.Golden(t, filepath.Join("testdata", "golden", rec.name+f.Extensions[0]), []byte(encode(t, g, f.NewEncoder)))
+			})
+		}
+		t.Run(rec.name+"/jsonld-full", func(t *testing.T) {
+			g := mapArticle(t, rec.article, sld.FullProfile)
+			testkit.Golden(t, filepath.Join("testdata", "golden", rec.name+".full.jsonld"), []byte(encode(t, g, sld.NewJSONLDEncoder)))
+		})
+	}
+}
+
+func mapArticle(t testing.TB, a *sld.Article, p sld.Profile) *sld.Graph {
+	t.Helper()
+	g, err := sld.Map(a, p)
+	if err != nil {
+		t.Fatalf("Map: %v", err)
+	}
+	return g
+}
+
+// TestOutputsAreOneGraph reads every output of every record back with an
+// independent processor and checks that all are the graph of the
+// N-Triples output.
+func TestOutputsAreOneGraph(t *testing.T) {
+	for _, rec := range records(t) {
+		for _, p := range sld.Profiles {
+			t.Run(rec.name+"/"+p.Name, func(t *testing.T) {
+				AssertOneGraph(t, mapArticle(t, rec.article, p.Profile))
+			})
+		}
+	}
+}
+
+// AssertOneGraph checks every output of g against its N-Triples.
+func AssertOneGraph(t *testing.T, g *sld.Graph) {
+	t.Helper()
+	nt := encode(t, g, sld.NewNTriplesEncoder)
+	want := rdftest.Canonical(t, nt)
+	same := func(t *testing.T, what, nquads string) {
+		t.Helper()
+		if got := rdftest.Canonical(t, nquads); got != want {
+			t.Errorf("%s is another graph:\n got:\n%s\nwant:\n%s", what, got, want)
+		}
+	}
+	same(t, "knakk/rdf's reading of the N-Triples", rdftest.Knakk(t, nt))
+	for _, form := range []struct {
+		name       string
+		newEncoder func(io.Writer) sld.Encoder
+	}{{"compact JSON-LD", sld.NewJSONLDEncoder}, {"expanded JSON-LD", sld.NewExpandedJSONLDEncoder}} {
+		same(t, form.name+" through json-gold", rdftest.JSONLD(t, decodeJSON(t, encode(t, g, form.newEncoder)), sld.OfflineLoader{}))
+	}
+	same(t, "the HTML script's JSON-LD", rdftest.JSONLD(t, decodeJSON(t, scriptContent(t, encode(t, g, sld.NewHTMLEncoder))), sld.OfflineLoader{}))
+	nq := encode(t, g, sld.NewNQuadsEncoder)
+	root := rdftest.Knakk(t, encode(t, &sld.Graph{Root: g.Root, Triples: g.Triples[:1]}, sld.NewNTriplesEncoder))
+	same(t, "the N-Quads", rdftest.DefaultGraph(t, nq, strings.Fields(root)[0]))
+	ttl := []byte(encode(t, g, sld.NewTurtleEncoder))
+	for _, parser := range []struct {
+		name  string
+		parse func(testing.TB, string, []byte) string
+	}{{"rapper", rdftest.Rapper}, {"serdi", rdftest.Serdi}} {
+		t.Run(parser.name, func(t *testing.T) {
+			same(t, parser.name+"'s reading of the Turtle", parser.parse(t, "turtle", ttl))
+			same(t, parser.name+"'s reading of the N-Triples", parser.parse(t, "ntriples", []byte(nt)))
+			same(t, parser.name+"'s reading of the N-Quads", rdftest.DefaultGraph(t, parser.parse(t, "nquads", []byte(nq)), strings.Fields(root)[0]))
+		})
+	}
+}
+
+func decodeJSON(t testing.TB, s string) any {
+	t.Helper()
+	var doc any
+	if err := json.Unmarshal([]byte(s), &doc); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, s)
+	}
+	return doc
+}
+
+// scriptContent returns what stands between the <script> tags, and fails
+// unless the snippet is exactly one script element.
+func scriptContent(t testing.TB, html string) string {
+	t.Helper()
+	const open, end = `<script type="application/ld+json">`, "</script>\n"
+	body, ok := strings.CutPrefix(html, open)
+	if ok {
+		body, ok = strings.CutSuffix(body, end)
+	}
+	if !ok || strings.Contains(body, "</") || strings.Contains(body, "<!--") || strings.Contains(body, "<") {
+		t.Fatalf("not one safe script element:\n%s", html)
+	}
+	return body
+}
+
+// TestOfficialContext reads the compact JSON-LD with the official
+// schema.org context, as a consumer that fetches https://schema.org does,
+// and checks it gives the same graph and the same compaction, but for the
+// official context's aliases "id" and "type" (scholarld writes the
+// keywords "@id" and "@type", as schema.org's and Google's examples do) and
+// its second prefix "dct" for DCMI terms, which a processor prefers to
+// "dcterms" for being shorter.
+func TestOfficialContext(t *testing.T) {
+	path := testkit.Shared(t, "vocab", "schemaorg-30.0-context.jsonld")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	official := officialLoader{decodeJSON(t, string(data))}
+	for _, rec := range records(t) {
+		for _, p := range sld.Profiles {
+			t.Run(rec.name+"/"+p.Name, func(t *testing.T) {
+				g := mapArticle(t, rec.article, p.Profile)
+				compact := encode(t, g, sld.NewJSONLDEncoder)
+				nt := encode(t, g, sld.NewNTriplesEncoder)
+				if got, want := rdftest.Canonical(t, rdftest.JSONLD(t, decodeJSON(t, compact), official)), rdftest.Canonical(t, nt); got != want {
+					t.Errorf("with the official context the JSON-LD is another graph:\n got:\n%s\nwant:\n%s", got, want)
+				}
+				opts := ld.NewJsonLdOptions("")
+				opts.DocumentLoader = official
+				doc := decodeJSON(t, compact).(map[string]any)
+				recompacted, err := ld.NewJsonLdProcessor().Compact(doc, map[string]any{"@context": doc["@context"]}, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var a, b bytes.Buffer
+				for buf, v := range map[*bytes.Buffer]any{&a: doc, &b: unalias(recompacted)} {
+					enc := json.NewEncoder(buf)
+					enc.SetIndent("", "  ")
+					if err := enc.Encode(v); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if a.String() != b.String() {
+					t.Errorf("compaction with the official context differs:\nofficial:\n%s\nours:\n%s", b.String(), a.String())
+				}
+			})
+		}
+	}
+}
+
+// unalias renames the official context's keyword aliases back to the
+// keywords, and its "dct" prefix to "dcterms".
+func unalias(v any) any {
+	switch v := v.(type) {
+	case string:
+		if local, ok := strings.CutPrefix(v, "dct:"); ok {
+			return "dcterms:" + local
+		}
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			switch k {
+			case "id", "type":
+				k = "@" + k
+			}
+			out[unalias(k).(string)] = unalias(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = unalias(x)
+		}
+		return out
+	}
+	return v
+}
+
+// officialLoader serves the official schema.org context from ../shared.
+type officialLoader struct{ context any }
+
+func (l officialLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
+	switch u {
+	case "https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/":
+		return &ld.RemoteDocument{DocumentURL: u, Document: l.context}, nil
+	}
+	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, u)
+}

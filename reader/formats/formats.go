@@ -1,0 +1,147 @@
+// Package formats is the table of input formats that scholarld reads: for
+// each, its name, file extensions, media types, a content sniffer and the
+// reader that turns it into articles. The CLI picks a format by name (-f),
+// else by file extension, else by sniffing the content.
+package formats
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
+)
+
+// Input describes one input format.
+type Input struct {
+	Name        string
+	Description string
+	Extensions  []string // with the dot
+	MediaTypes  []string
+	// Sniff reports whether data looks like this format.
+	Sniff func(data []byte) bool
+	// Read reads every record of an input; file names it in errors.
+	Read func(data []byte, file string) ([]reader.Record, error)
+}
+
+// Inputs lists the input formats in the order the CLI shows them and in
+// which content is sniffed: the strictest first.
+var Inputs = []Input{
+	{
+		Name:        "record",
+		Description: "scholarld's own JSON record format (README: The record format)",
+		Extensions:  []string{".json", ".jsonl"},
+		MediaTypes:  []string{"application/json"},
+		Sniff:       sniffRecord,
+		Read:        readRecords,
+	},
+}
+
+// ByName finds an input format by name.
+func ByName(name string) (Input, bool) {
+	for _, in := range Inputs {
+		if in.Name == name {
+			return in, true
+		}
+	}
+	return Input{}, false
+}
+
+// Names lists the input format names, for messages.
+func Names() string {
+	names := make([]string, len(Inputs))
+	for i, in := range Inputs {
+		names[i] = in.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// Detect chooses the format of an input: among the formats that claim the
+// file's extension, the first whose sniffer accepts the content (or the
+// only one); without a known extension, the first sniffer that accepts.
+func Detect(file string, data []byte) (Input, error) {
+	ext := strings.ToLower(filepath.Ext(file))
+	var candidates []Input
+	for _, in := range Inputs {
+		for _, e := range in.Extensions {
+			if e == ext {
+				candidates = append(candidates, in)
+			}
+		}
+	}
+	if len(candidates) == 1 {
+		return candidates[0], nil
+	}
+	if len(candidates) == 0 {
+		candidates = Inputs
+	}
+	for _, in := range candidates {
+		if in.Sniff(data) {
+			return in, nil
+		}
+	}
+	return Input{}, fmt.Errorf("cannot tell the input format of %s; name it with -f (one of %s)", file, Names())
+}
+
+// recordFields holds the JSON names of Article's fields.
+var recordFields = func() map[string]bool {
+	fields := make(map[string]bool)
+	t := reflect.TypeFor[ld.Article]()
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		fields[name] = true
+	}
+	return fields
+}()
+
+// sniffRecord accepts a JSON object, or an array or stream of objects,
+// whose first object has a title and mostly keys of the record format: a
+// misspelt key still sniffs as a record, so that the decoder can name it.
+func sniffRecord(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if d, ok := tok.(json.Delim); err == nil && ok && d == '[' {
+		tok, err = dec.Token()
+	}
+	if d, ok := tok.(json.Delim); err != nil || !ok || d != '{' {
+		return false
+	}
+	known, unknown, hasTitle := 0, 0, false
+	for dec.More() {
+		key, err := dec.Token()
+		name, ok := key.(string)
+		if err != nil || !ok {
+			break
+		}
+		if recordFields[name] {
+			known++
+		} else {
+			unknown++
+		}
+		hasTitle = hasTitle || name == "title"
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			break
+		}
+	}
+	return hasTitle && known > unknown
+}
+
+// readRecords reads a stream of records; a record with errors rejects only
+// itself, a syntax error ends the stream.
+func readRecords(data []byte, file string) ([]reader.Record, error) {
+	dec := ld.NewRecordDecoder(bytes.NewReader(data), file)
+	var out []reader.Record
+	for i := 0; ; i++ {
+		a, err := dec.Decode()
+		if err == io.EOF {
+			return out, nil
+		}
+		out = append(out, reader.Record{Index: i, Article: a, Err: err})
+	}
+}
