@@ -91,14 +91,20 @@ func (e *lineEncoder) Close() error {
 // and Turtle do not allow in an IRI reference. rdf.NewIRI already refuses
 // them, so this only guards terms made elsewhere.
 func writeIRI(w *bufio.Writer, iri string) {
-	for _, r := range iri {
-		switch {
-		case r <= 0x20, r == '<', r == '>', r == '"', r == '{', r == '}', r == '|', r == '^', r == '`', r == '\\':
-			fmt.Fprintf(w, "\\u%04X", r)
+	start := 0
+	for i := 0; i < len(iri); i++ {
+		switch c := iri[i]; c {
+		case '<', '>', '"', '{', '}', '|', '^', '`', '\\':
 		default:
-			w.WriteRune(r)
+			if c > 0x20 {
+				continue
+			}
 		}
+		w.WriteString(iri[start:i])
+		fmt.Fprintf(w, "\\u%04X", iri[i])
+		start = i + 1
 	}
+	w.WriteString(iri[start:])
 }
 
 // writeLiteral writes a literal in the syntax N-Triples and Turtle share:

@@ -8,6 +8,7 @@ package rdftest
 import (
 	"bytes"
 	"io"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -95,7 +96,8 @@ func JSONLD(t testing.TB, doc any, loader ld.DocumentLoader) string {
 
 // Rapper parses data in the given syntax ("turtle", "ntriples",
 // "nquads") with raptor's rapper and returns N-Triples (N-Quads for
-// nquads). It skips the test, saying so, when rapper is not installed.
+// nquads). It skips the test, saying so, when rapper is not installed,
+// unless SCHOLARLD_REQUIRE_TOOLS is set (as CI does): then it fails.
 func Rapper(t testing.TB, syntax string, data []byte) string {
 	t.Helper()
 	out := syntax
@@ -119,6 +121,9 @@ func run(t testing.TB, program string, stdin []byte, args ...string) string {
 	t.Helper()
 	path, err := exec.LookPath(program)
 	if err != nil {
+		if os.Getenv("SCHOLARLD_REQUIRE_TOOLS") != "" {
+			t.Fatalf("%s is not installed and SCHOLARLD_REQUIRE_TOOLS is set (apt-get install raptor2-utils serdi)", program)
+		}
 		t.Skipf("skipped: %s is not installed (apt-get install raptor2-utils serdi)", program)
 	}
 	cmd := exec.Command(path, args...)

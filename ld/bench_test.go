@@ -1,0 +1,103 @@
+package ld_test
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/scholarld/scholarld/internal/testkit"
+	sld "github.com/scholarld/scholarld/ld"
+)
+
+// seedGraph maps the bundled seed article in the given profile.
+func seedGraph(b *testing.B, p sld.Profile) (*sld.Article, *sld.Graph) {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join(testkit.Root(b), "testdata", "records", "ijms-2014-15-14348.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := sld.DecodeRecord(data, "seed")
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := sld.Map(a, p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return a, g
+}
+
+// BenchmarkDecodeRecord reads the seed record.
+func BenchmarkDecodeRecord(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(testkit.Root(b), "testdata", "records", "ijms-2014-15-14348.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := sld.DecodeRecord(data, "seed"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkMap builds the seed's graph in the full profile.
+func BenchmarkMap(b *testing.B) {
+	a, g := seedGraph(b, sld.FullProfile)
+	for b.Loop() {
+		if _, err := sld.Map(a, sld.FullProfile); err != nil {
+			b.Fatal(err)
+		}
+	}
+	report(b, g)
+}
+
+// BenchmarkEncode writes the seed's graph in each format, with the
+// format's default profile, one encoder for the whole stream as a bulk
+// export would use it.
+func BenchmarkEncode(b *testing.B) {
+	for _, f := range sld.Formats {
+		b.Run(f.Name, func(b *testing.B) {
+			_, g := seedGraph(b, f.Profile)
+			enc := f.NewEncoder(io.Discard)
+			for b.Loop() {
+				if err := enc.Encode(g); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := enc.Close(); err != nil {
+				b.Fatal(err)
+			}
+			report(b, g)
+		})
+	}
+}
+
+// BenchmarkConvert maps and writes the seed, from Article to bytes, as
+// the CLI does for each record.
+func BenchmarkConvert(b *testing.B) {
+	for _, f := range sld.Formats {
+		b.Run(f.Name, func(b *testing.B) {
+			a, g := seedGraph(b, f.Profile)
+			enc := f.NewEncoder(io.Discard)
+			for b.Loop() {
+				g, err := sld.Map(a, f.Profile)
+				if err == nil {
+					err = enc.Encode(g)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			report(b, g)
+		})
+	}
+}
+
+func report(b *testing.B, g *sld.Graph) {
+	secs := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N)/secs, "articles/s")
+	b.ReportMetric(float64(b.N*g.Len())/secs, "triples/s")
+}
