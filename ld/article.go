@@ -89,6 +89,9 @@ const (
 	OrganizationAuthor AuthorKind = "organization"
 )
 
+// AuthorKinds lists every valid AuthorKind.
+var AuthorKinds = []AuthorKind{PersonAuthor, OrganizationAuthor}
+
 // Author is one entry of the byline.
 type Author struct {
 	// Kind is empty or "person" for a person, "organization" for an
@@ -178,6 +181,9 @@ const (
 	ElectronicISSN ISSNKind = "electronic"
 	LinkingISSN    ISSNKind = "linking"
 )
+
+// ISSNKinds lists every valid ISSNKind.
+var ISSNKinds = []ISSNKind{PrintISSN, ElectronicISSN, LinkingISSN}
 
 // Publisher of a journal.
 type Publisher struct {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/csl"
 )
 
 // Input describes one input format.
@@ -39,6 +40,14 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/json"},
 		Sniff:       sniffRecord,
 		Read:        readRecords,
+	},
+	{
+		Name:        "csl",
+		Description: "CSL-JSON: an item or a list (Zotero, Pandoc, citeproc, DOI content negotiation)",
+		Extensions:  []string{".json", ".csl.json", ".csljson"},
+		MediaTypes:  []string{"application/vnd.citationstyles.csl+json"},
+		Sniff:       csl.Sniff,
+		Read:        csl.Read,
 	},
 }
 
