@@ -16,7 +16,8 @@ import (
 // decodes must map in both profiles (a record that passes Check never
 // fails Map) and give outputs that all parse and are one graph: the
 // N-Triples read by knakk/rdf, the compact and expanded JSON-LD read by
-// json-gold, and the Turtle read by serdi when it is installed.
+// json-gold (and the compact form equal to json-gold's own compaction),
+// and the Turtle read by serdi when it is installed.
 func FuzzConvert(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join(testkit.Root(f), "testdata", "records", "*.json"))
 	for _, path := range paths {
@@ -43,6 +44,7 @@ func FuzzConvert(f *testing.F) {
 			if got := rdftest.Canonical(t, rdftest.Knakk(t, nt)); got != want {
 				t.Fatalf("knakk/rdf reads another graph:\n%s\nwant\n%s", got, want)
 			}
+			assertJSONGoldEqual(t, g)
 			for _, newEncoder := range []func(w io.Writer) sld.Encoder{sld.NewJSONLDEncoder, sld.NewExpandedJSONLDEncoder} {
 				doc := decodeJSON(t, encode(t, g, newEncoder))
 				if got := rdftest.Canonical(t, rdftest.JSONLD(t, doc, sld.OfflineLoader{})); got != want {

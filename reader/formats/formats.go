@@ -16,6 +16,7 @@ import (
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/csl"
+	"github.com/scholarld/scholarld/reader/jats"
 )
 
 // Input describes one input format.
@@ -48,6 +49,14 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/vnd.citationstyles.csl+json"},
 		Sniff:       csl.Sniff,
 		Read:        csl.Read,
+	},
+	{
+		Name:        "jats",
+		Description: "JATS XML (NISO Z39.96): PMC, eLife, PLOS, MDPI, Frontiers",
+		Extensions:  []string{".xml", ".nxml", ".jats"},
+		MediaTypes:  []string{"application/jats+xml"},
+		Sniff:       jats.Sniff,
+		Read:        jats.Read,
 	},
 }
 
