@@ -2,6 +2,7 @@ package ld
 
 import (
 	"github.com/knakk/rdf"
+	"github.com/scholarld/scholarld/vocab"
 )
 
 // Graph is the RDF graph of one article, built once by Map. Every output
@@ -30,49 +31,79 @@ type resource interface {
 	rdf.Object
 }
 
-// index groups a graph's triples by subject and counts how often each
-// node is used as an object: what the nesting encoders (Turtle, JSON-LD)
-// need to decide what to write inline.
+// index numbers a graph's nodes (IRIs and blank nodes) densely, groups
+// the triples by subject and counts how often each node is used as an
+// object: what the nesting encoders (Turtle, JSON-LD) need to decide what
+// to write inline. Encoders keep their own per-node state in slices
+// indexed by the same numbers.
 type index struct {
-	subjects []rdf.Subject             // in order of first appearance
-	bySubj   map[rdf.Term][]rdf.Triple // keys are IRIs and blank nodes only:
-	objRefs  map[rdf.Term]int          // a Literal may hold an uncomparable value
+	ids      map[nodeKey]int
+	subjects []int          // ids of the subjects, in order of first appearance
+	props    [][]rdf.Triple // by id: the triples of which the node is subject
+	refs     []int          // by id: how often the node is used as an object
+}
+
+// nodeKey identifies an IRI or a blank node without hashing an interface.
+type nodeKey struct {
+	blank bool
+	value string
 }
 
 func newIndex(g *Graph) *index {
-	ix := &index{
-		bySubj:  make(map[rdf.Term][]rdf.Triple),
-		objRefs: make(map[rdf.Term]int),
-	}
+	ix := &index{ids: make(map[nodeKey]int, len(g.Triples)/2)}
 	for _, t := range g.Triples {
-		if _, seen := ix.bySubj[t.Subj]; !seen {
-			ix.subjects = append(ix.subjects, t.Subj)
+		s := ix.add(t.Subj)
+		if len(ix.props[s]) == 0 {
+			ix.subjects = append(ix.subjects, s)
 		}
-		ix.bySubj[t.Subj] = append(ix.bySubj[t.Subj], t)
+		ix.props[s] = append(ix.props[s], t)
 		if t.Obj.Type() != rdf.TermLiteral {
-			ix.objRefs[t.Obj]++
+			ix.refs[ix.add(t.Obj)]++
 		}
 	}
 	return ix
 }
 
+// add returns the id of a node, numbering it on first sight.
+func (ix *index) add(n rdf.Term) int {
+	key := nodeKey{n.Type() == rdf.TermBlank, n.String()}
+	if id, ok := ix.ids[key]; ok {
+		return id
+	}
+	id := len(ix.props)
+	ix.ids[key] = id
+	ix.props = append(ix.props, nil)
+	ix.refs = append(ix.refs, 0)
+	return id
+}
+
+// id returns the number of a node of the graph; ok is false for a literal.
+func (ix *index) id(n rdf.Term) (int, bool) {
+	if n.Type() == rdf.TermLiteral {
+		return 0, false
+	}
+	id, ok := ix.ids[nodeKey{n.Type() == rdf.TermBlank, n.String()}]
+	return id, ok
+}
+
 // list returns the members of the well-formed rdf:List whose head is
 // node: every cell a blank node used once as an object, holding exactly
 // one rdf:first and one rdf:rest. ok is false for anything else.
-func (ix *index) list(node rdf.Term) (items []rdf.Object, cells []rdf.Term, ok bool) {
+func (ix *index) list(node rdf.Term) (items []rdf.Object, cells []int, ok bool) {
 	for {
-		if node.Type() == rdf.TermIRI && node.String() == rdfNil.String() {
+		if node.Type() == rdf.TermIRI && node.String() == vocab.RDFNil {
 			return items, cells, len(items) > 0
 		}
-		if node.Type() != rdf.TermBlank || ix.objRefs[node] != 1 {
+		id, known := ix.id(node)
+		if !known || node.Type() != rdf.TermBlank || ix.refs[id] != 1 {
 			return nil, nil, false
 		}
-		props := ix.bySubj[node]
-		if len(props) != 2 || props[0].Pred.String() != rdfFirst.String() || props[1].Pred.String() != rdfRest.String() {
+		props := ix.props[id]
+		if len(props) != 2 || props[0].Pred.String() != vocab.RDFFirst || props[1].Pred.String() != vocab.RDFRest {
 			return nil, nil, false
 		}
 		items = append(items, props[0].Obj)
-		cells = append(cells, node)
+		cells = append(cells, id)
 		node = props[1].Obj
 	}
 }

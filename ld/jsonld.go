@@ -152,11 +152,13 @@ func JSONLD(g *Graph, expanded bool) (any, error) {
 // "@id" elsewhere. Subjects the root does not reach follow it in the
 // top-level array.
 func expand(g *Graph) []any {
-	x := &expander{ix: newIndex(g), root: g.Root, done: make(map[rdf.Term]bool)}
-	out := []any{x.node(g.Root)}
-	for _, s := range x.ix.subjects {
+	ix := newIndex(g)
+	root := ix.add(g.Root)
+	x := &expander{ix: ix, root: root, done: make([]bool, len(ix.props)), listCell: make([]bool, len(ix.props))}
+	out := []any{x.node(g.Root, x.root)}
+	for _, s := range ix.subjects {
 		if !x.done[s] && !x.listCell[s] {
-			out = append(out, x.node(s))
+			out = append(out, x.node(ix.props[s][0].Subj, s))
 		}
 	}
 	return out
@@ -164,31 +166,31 @@ func expand(g *Graph) []any {
 
 type expander struct {
 	ix       *index
-	root     rdf.Term
-	done     map[rdf.Term]bool // nodes written in full
-	listCell map[rdf.Term]bool
+	root     int
+	done     []bool // by node id: written in full
+	listCell []bool // by node id: a cell of a list written as @list
 }
 
 // id gives the "@id" of a node: its IRI, or for a blank node that is
 // referred to more than once its label.
-func (x *expander) id(n rdf.Term) (string, bool) {
+func (x *expander) id(n rdf.Term, id int) (string, bool) {
 	if n.Type() == rdf.TermIRI {
 		return n.String(), true
 	}
-	uses := x.ix.objRefs[n]
-	if n == x.root {
+	uses := x.ix.refs[id]
+	if id == x.root {
 		uses++
 	}
 	return "_:" + n.String(), uses > 1
 }
 
-func (x *expander) node(n rdf.Term) map[string]any {
-	x.done[n] = true
+func (x *expander) node(n rdf.Term, id int) map[string]any {
+	x.done[id] = true
 	obj := map[string]any{}
-	if id, ok := x.id(n); ok {
-		obj["@id"] = id
+	if iri, ok := x.id(n, id); ok {
+		obj["@id"] = iri
 	}
-	for _, t := range x.ix.bySubj[n] {
+	for _, t := range x.ix.props[id] {
 		p := t.Pred.String()
 		if p == vocab.RDFType {
 			types, _ := obj["@type"].([]any)
@@ -206,9 +208,6 @@ func (x *expander) value(o rdf.Object) any {
 		return literalValue(lit)
 	}
 	if items, cells, ok := x.ix.list(o); ok {
-		if x.listCell == nil {
-			x.listCell = make(map[rdf.Term]bool)
-		}
 		for _, c := range cells {
 			x.listCell[c] = true
 		}
@@ -218,11 +217,12 @@ func (x *expander) value(o rdf.Object) any {
 		}
 		return map[string]any{"@list": list}
 	}
-	if _, has := x.ix.bySubj[o]; has && !x.done[o] {
-		return x.node(o)
+	id, _ := x.ix.id(o)
+	if len(x.ix.props[id]) > 0 && !x.done[id] {
+		return x.node(o, id)
 	}
-	if id, needed := x.id(o); needed {
-		return map[string]any{"@id": id}
+	if iri, needed := x.id(o, id); needed {
+		return map[string]any{"@id": iri}
 	}
 	return map[string]any{} // a blank node without properties, used once
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,10 +45,9 @@ func (e *turtleEncoder) Encode(g *Graph) error {
 		}
 	}
 	tw := &turtleGraph{
-		w:      e.w,
-		ix:     newIndex(g),
-		labels: make(map[rdf.Term]string),
-		scope:  "b",
+		w:     e.w,
+		ix:    newIndex(g),
+		scope: "b",
 	}
 	if e.graphs > 0 {
 		tw.scope = "g" + strconv.Itoa(e.graphs) + "_b"
@@ -67,30 +67,34 @@ func (e *turtleEncoder) Close() error {
 	return e.w.Flush()
 }
 
-// turtleGraph writes the blocks of one graph.
+// turtleGraph writes the blocks of one graph. Its per-node state is
+// indexed by the index's node numbers.
 type turtleGraph struct {
 	w      *bufio.Writer
 	ix     *index
-	inline map[rdf.Term]bool         // blank nodes written inside their one referrer
-	lists  map[rdf.Term][]rdf.Object // list heads written as ( ... )
-	labels map[rdf.Term]string       // labels of the blank nodes written as _:x
+	inline []bool               // blank nodes written inside their one referrer
+	lists  map[int][]rdf.Object // list heads written as ( ... )
+	labels []string             // labels of the blank nodes written as _:x
+	next   int                  // the number of the next label
 	scope  string
 }
 
 func (tw *turtleGraph) write(root rdf.Subject) error {
-	tw.plan(root)
-	order := make([]rdf.Subject, 0, len(tw.ix.subjects))
-	if _, ok := tw.ix.bySubj[root]; ok {
-		order = append(order, root)
+	rootID := tw.ix.add(root)
+	tw.labels = make([]string, len(tw.ix.props))
+	tw.plan(rootID)
+	order := make([]int, 0, len(tw.ix.subjects))
+	if len(tw.ix.props[rootID]) > 0 {
+		order = append(order, rootID)
 	}
 	for _, s := range tw.ix.subjects {
-		if s != root && !tw.inline[s] {
+		if s != rootID && !tw.inline[s] {
 			order = append(order, s)
 		}
 	}
 	for _, s := range order {
 		tw.w.WriteByte('\n')
-		tw.subject(s)
+		tw.node(tw.ix.props[s][0].Subj, s)
 		if err := tw.properties(s, 1); err != nil {
 			return err
 		}
@@ -102,47 +106,51 @@ func (tw *turtleGraph) write(root rdf.Subject) error {
 // plan decides which blank nodes are written inline: those used exactly
 // once as an object and reachable from a block. A cycle of such nodes,
 // which no block reaches, is broken by writing one of them as a block.
-func (tw *turtleGraph) plan(root rdf.Subject) {
-	tw.inline = make(map[rdf.Term]bool)
-	tw.lists = make(map[rdf.Term][]rdf.Object)
-	for _, s := range tw.ix.subjects {
-		if s.Type() == rdf.TermBlank && s != root && tw.ix.objRefs[s] == 1 {
+func (tw *turtleGraph) plan(root int) {
+	ix := tw.ix
+	tw.inline = make([]bool, len(ix.props))
+	tw.lists = make(map[int][]rdf.Object)
+	for _, s := range ix.subjects {
+		if s != root && ix.props[s][0].Subj.Type() == rdf.TermBlank && ix.refs[s] == 1 {
 			tw.inline[s] = true
 		}
 	}
-	for s := range tw.inline {
-		if items, cells, ok := tw.ix.list(s); ok && tw.allInline(cells) {
+	for _, s := range ix.subjects {
+		if !tw.inline[s] {
+			continue
+		}
+		if items, cells, ok := ix.list(ix.props[s][0].Subj); ok && tw.allInline(cells) {
 			tw.lists[s] = items
 		}
 	}
-	reached := make(map[rdf.Term]bool)
-	var visit func(rdf.Term)
-	visit = func(n rdf.Term) {
+	reached := make([]bool, len(ix.props))
+	var visit func(int)
+	visit = func(n int) {
 		if reached[n] {
 			return
 		}
 		reached[n] = true
-		for _, t := range tw.ix.bySubj[n] {
-			if tw.inline[t.Obj] {
-				visit(t.Obj)
+		for _, t := range ix.props[n] {
+			if o, ok := ix.id(t.Obj); ok && tw.inline[o] {
+				visit(o)
 			}
 		}
 	}
-	for _, s := range tw.ix.subjects {
+	for _, s := range ix.subjects {
 		if !tw.inline[s] {
 			visit(s)
 		}
 	}
-	for _, s := range tw.ix.subjects {
+	for _, s := range ix.subjects {
 		if tw.inline[s] && !reached[s] {
-			delete(tw.inline, s)
+			tw.inline[s] = false
 			delete(tw.lists, s)
 			visit(s)
 		}
 	}
 }
 
-func (tw *turtleGraph) allInline(cells []rdf.Term) bool {
+func (tw *turtleGraph) allInline(cells []int) bool {
 	for _, c := range cells {
 		if !tw.inline[c] {
 			return false
@@ -151,59 +159,66 @@ func (tw *turtleGraph) allInline(cells []rdf.Term) bool {
 	return true
 }
 
-func (tw *turtleGraph) subject(s rdf.Subject) {
-	if s.Type() == rdf.TermBlank {
-		tw.w.WriteString(tw.label(s))
+// node writes an IRI, or a blank node by its label.
+func (tw *turtleGraph) node(n rdf.Term, id int) {
+	if n.Type() != rdf.TermBlank {
+		tw.iri(n.String())
 		return
 	}
-	tw.iri(s.String())
-}
-
-func (tw *turtleGraph) label(b rdf.Term) string {
-	if l, ok := tw.labels[b]; ok {
-		return l
+	if tw.labels[id] == "" {
+		tw.labels[id] = "_:" + tw.scope + strconv.Itoa(tw.next)
+		tw.next++
 	}
-	l := "_:" + tw.scope + strconv.Itoa(len(tw.labels))
-	tw.labels[b] = l
-	return l
+	tw.w.WriteString(tw.labels[id])
 }
 
-// properties writes the predicate-object list of s, rdf:type first as
-// "a", then the other predicates in the order they first appear.
-func (tw *turtleGraph) properties(s rdf.Term, depth int) error {
-	triples := tw.ix.bySubj[s]
-	var preds []rdf.Predicate
-	objects := make(map[string][]rdf.Object)
+// indent is long enough for any depth the graphs of Map reach; deeper
+// nesting is written with this indent.
+const indent = "                                                                "
+
+func indentOf(depth int) string {
+	return indent[:min(4*depth, len(indent))]
+}
+
+// properties writes the predicate-object list of a subject, rdf:type
+// first as "a", then the other predicates in the order they first appear,
+// each with all its objects.
+func (tw *turtleGraph) properties(s int, depth int) error {
+	triples := tw.ix.props[s]
+	var preds []string
 	for _, t := range triples {
-		key := t.Pred.String()
-		if _, seen := objects[key]; !seen {
-			if key == vocab.RDFType {
-				preds = append([]rdf.Predicate{t.Pred}, preds...)
+		p := t.Pred.String()
+		if !slices.Contains(preds, p) {
+			if p == vocab.RDFType {
+				preds = slices.Insert(preds, 0, p)
 			} else {
-				preds = append(preds, t.Pred)
+				preds = append(preds, p)
 			}
 		}
-		objects[key] = append(objects[key], t.Obj)
 	}
-	indent := strings.Repeat("    ", depth)
 	for i, p := range preds {
 		if i > 0 {
 			tw.w.WriteString(" ;")
 		}
 		tw.w.WriteByte('\n')
-		tw.w.WriteString(indent)
-		if p.String() == vocab.RDFType {
+		tw.w.WriteString(indentOf(depth))
+		if p == vocab.RDFType {
 			tw.w.WriteByte('a')
 		} else {
-			tw.iri(p.String())
+			tw.iri(p)
 		}
-		for j, o := range objects[p.String()] {
-			if j > 0 {
+		first := true
+		for _, t := range triples {
+			if t.Pred.String() != p {
+				continue
+			}
+			if !first {
 				tw.w.WriteByte(',')
 			}
+			first = false
 			tw.w.WriteByte(' ')
-			if err := tw.object(o, depth); err != nil {
-				return fmt.Errorf("%s %s: %w", s, p, err)
+			if err := tw.object(t.Obj, depth); err != nil {
+				return fmt.Errorf("%s %s: %w", t.Subj, p, err)
 			}
 		}
 	}
@@ -211,37 +226,32 @@ func (tw *turtleGraph) properties(s rdf.Term, depth int) error {
 }
 
 func (tw *turtleGraph) object(o rdf.Object, depth int) error {
-	switch o.Type() {
-	case rdf.TermLiteral:
+	id, isNode := tw.ix.id(o)
+	switch {
+	case !isNode:
 		return tw.literal(o.(rdf.Literal))
-	case rdf.TermIRI:
+	case o.Type() == rdf.TermIRI:
 		tw.iri(o.String())
-	case rdf.TermBlank:
-		if items, ok := tw.lists[o]; ok {
-			tw.w.WriteByte('(')
-			for _, item := range items {
-				tw.w.WriteByte(' ')
-				if err := tw.object(item, depth); err != nil {
-					return err
-				}
+	case tw.lists[id] != nil:
+		tw.w.WriteByte('(')
+		for _, item := range tw.lists[id] {
+			tw.w.WriteByte(' ')
+			if err := tw.object(item, depth); err != nil {
+				return err
 			}
-			tw.w.WriteString(" )")
-			return nil
 		}
-		if !tw.inline[o] {
-			tw.w.WriteString(tw.label(o))
-			return nil
-		}
-		if len(tw.ix.bySubj[o]) == 0 {
-			tw.w.WriteString("[]")
-			return nil
-		}
+		tw.w.WriteString(" )")
+	case len(tw.ix.props[id]) == 0 && tw.ix.refs[id] == 1:
+		tw.w.WriteString("[]") // a blank node used once and saying nothing
+	case !tw.inline[id]:
+		tw.node(o, id)
+	default:
 		tw.w.WriteByte('[')
-		if err := tw.properties(o, depth+1); err != nil {
+		if err := tw.properties(id, depth+1); err != nil {
 			return err
 		}
 		tw.w.WriteByte('\n')
-		tw.w.WriteString(strings.Repeat("    ", depth))
+		tw.w.WriteString(indentOf(depth))
 		tw.w.WriteByte(']')
 	}
 	return nil
