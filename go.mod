@@ -3,10 +3,13 @@ module github.com/scholarld/scholarld
 go 1.26.8
 
 require (
+	github.com/knakk/rdf v0.0.0-20190304171630-8521bf4c5042
+	github.com/piprate/json-gold v0.9.1
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.44.0
+)
+
+require (
 	github.com/cayleygraph/quad v1.3.0 // indirect
-	github.com/knakk/rdf v0.0.0-20190304171630-8521bf4c5042 // indirect
-	github.com/piprate/json-gold v0.9.1 // indirect
 	github.com/pquerna/cachecontrol v0.2.0 // indirect
-	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )

@@ -15,7 +15,9 @@ import (
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/crossref"
 	"github.com/scholarld/scholarld/reader/csl"
+	"github.com/scholarld/scholarld/reader/html"
 	"github.com/scholarld/scholarld/reader/jats"
 )
 
@@ -43,6 +45,14 @@ var Inputs = []Input{
 		Read:        readRecords,
 	},
 	{
+		Name:        "crossref",
+		Description: "Crossref REST API JSON: a work, the full response, or a list of items",
+		Extensions:  []string{".json"},
+		MediaTypes:  []string{"application/vnd.crossref-api-message+json"},
+		Sniff:       crossref.Sniff,
+		Read:        crossref.Read,
+	},
+	{
 		Name:        "csl",
 		Description: "CSL-JSON: an item or a list (Zotero, Pandoc, citeproc, DOI content negotiation)",
 		Extensions:  []string{".json", ".csl.json", ".csljson"},
@@ -51,12 +61,36 @@ var Inputs = []Input{
 		Read:        csl.Read,
 	},
 	{
+		Name:        "schemaorg",
+		Description: "schema.org JSON-LD as a page embeds it (an article node, @graph, or WebPage.mainEntity)",
+		Extensions:  []string{".jsonld", ".json"},
+		MediaTypes:  []string{"application/ld+json"},
+		Sniff:       html.SniffJSONLD,
+		Read:        html.ReadJSONLD,
+	},
+	{
 		Name:        "jats",
 		Description: "JATS XML (NISO Z39.96): PMC, eLife, PLOS, MDPI, Frontiers",
 		Extensions:  []string{".xml", ".nxml", ".jats"},
 		MediaTypes:  []string{"application/jats+xml"},
 		Sniff:       jats.Sniff,
 		Read:        jats.Read,
+	},
+	{
+		Name:        "crossref-xml",
+		Description: "Crossref XML: UNIXSD (crossref_result), UNIXREF (doi_records) and deposit (doi_batch) journal articles",
+		Extensions:  []string{".xml"},
+		MediaTypes:  []string{"application/vnd.crossref.unixsd+xml", "application/vnd.crossref.unixref+xml"},
+		Sniff:       crossref.SniffXML,
+		Read:        crossref.ReadXML,
+	},
+	{
+		Name:        "html",
+		Description: "HTML landing pages: Highwire citation_*, Dublin Core, PRISM, Open Graph and embedded schema.org JSON-LD",
+		Extensions:  []string{".html", ".htm"},
+		MediaTypes:  []string{"text/html"},
+		Sniff:       html.Sniff,
+		Read:        html.Read,
 	},
 }
 

@@ -1,0 +1,307 @@
+package html
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/internal/text"
+)
+
+// pick returns the value of the first source, best first, for which get
+// gives a value that is not empty, and that source.
+func pick[T any](sources []*source, get func(*ld.Article) T, isEmpty func(T) bool) (T, *source) {
+	for _, s := range sources {
+		if value := get(&s.article); !isEmpty(value) {
+			return value, s
+		}
+	}
+	var zero T
+	return zero, nil
+}
+
+func emptyString(s string) bool { return s == "" }
+
+func pickString(sources []*source, get func(*ld.Article) string) string {
+	value, _ := pick(sources, get, emptyString)
+	return value
+}
+
+func pickPointer[T any](sources []*source, get func(*ld.Article) *T) *T {
+	value, _ := pick(sources, get, func(p *T) bool { return p == nil })
+	return value
+}
+
+func pickSlice[T any](sources []*source, get func(*ld.Article) []T) []T {
+	value, _ := pick(sources, get, func(s []T) bool { return len(s) == 0 })
+	return value
+}
+
+// journalOf returns the journal of a source article, or an empty one.
+func journalOf(a *ld.Article) *ld.Journal {
+	if a.Journal == nil {
+		return &ld.Journal{}
+	}
+	return a.Journal
+}
+
+// record merges the sources, given best first, into one record: each
+// field comes from the best source that has it. Sources that disagree
+// about the title, the DOI or the publication date get a warning.
+func (r *reading) record(file string, sources []*source) reader.Record {
+	record := reader.Record{Pos: ld.Position{File: file, Line: 1, Column: 1}}
+	a := &ld.Article{}
+	var errs ld.ErrorList
+
+	var titleSource *source
+	a.Title, titleSource = pick(sources, func(a *ld.Article) string { return a.Title }, emptyString)
+	if titleSource == nil {
+		errs = append(errs, &ld.FieldError{Pos: record.Pos, Path: titleFieldOf(sources),
+			Err: errors.New("no title: none in citation_title, schema.org name or headline, DC.title, og:title or <title>")})
+	} else {
+		r.disagreements(sources, titleSource, "title", func(a *ld.Article) string { return comparableTitle(a.Title) })
+		if titleSource.name == titleName {
+			r.warn(titleName, "the title comes from the <title> element, which may also name the site")
+		}
+	}
+	var doiSource *source
+	if a.DOI, doiSource = pick(sources, func(a *ld.Article) string { return a.DOI }, emptyString); doiSource != nil {
+		r.disagreements(sources, doiSource, "doi", func(a *ld.Article) string { return strings.ToLower(a.DOI) })
+	}
+	errs = append(errs, r.mergeDates(sources, a)...)
+
+	a.Type = ld.ArticleType(pickString(sources, func(a *ld.Article) string { return string(a.Type) }))
+	a.OpenAccess = pickPointer(sources, func(a *ld.Article) *bool { return a.OpenAccess })
+	if _, authorSource := pick(sources, func(a *ld.Article) []ld.Author { return a.Authors }, func(s []ld.Author) bool { return len(s) == 0 }); authorSource != nil {
+		a.Authors, a.Affiliations = authorSource.article.Authors, authorSource.article.Affiliations
+	}
+	journal := ld.Journal{
+		Title:        pickString(sources, func(a *ld.Article) string { return journalOf(a).Title }),
+		Abbreviation: pickString(sources, func(a *ld.Article) string { return journalOf(a).Abbreviation }),
+		ISSNs:        pickSlice(sources, func(a *ld.Article) []ld.ISSN { return journalOf(a).ISSNs }),
+		Publisher:    pickPointer(sources, func(a *ld.Article) *ld.Publisher { return journalOf(a).Publisher }),
+	}
+	if journal.Title != "" || journal.Abbreviation != "" || len(journal.ISSNs) > 0 || journal.Publisher != nil {
+		a.Journal = &journal
+	}
+	a.Volume = pickString(sources, func(a *ld.Article) string { return a.Volume })
+	a.Issue = pickString(sources, func(a *ld.Article) string { return a.Issue })
+	if _, pageSource := pick(sources, func(a *ld.Article) string { return a.FirstPage + a.LastPage + a.ArticleNumber }, emptyString); pageSource != nil {
+		a.FirstPage, a.LastPage, a.ArticleNumber = pageSource.article.FirstPage, pageSource.article.LastPage, pageSource.article.ArticleNumber
+	}
+	a.URL = pickString(sources, func(a *ld.Article) string { return a.URL })
+	a.License = pickPointer(sources, func(a *ld.Article) *ld.License { return a.License })
+	a.Copyright = pickPointer(sources, func(a *ld.Article) *ld.Copyright { return a.Copyright })
+	a.Keywords = pickSlice(sources, func(a *ld.Article) []string { return a.Keywords })
+	a.Section = pickString(sources, func(a *ld.Article) string { return a.Section })
+	a.Abstract = pickString(sources, func(a *ld.Article) string { return a.Abstract })
+	a.Language = pickString(sources, func(a *ld.Article) string { return a.Language })
+	a.Files = pickSlice(sources, func(a *ld.Article) []ld.File { return a.Files })
+	a.GraphicalAbstract = pickPointer(sources, func(a *ld.Article) *ld.Image { return a.GraphicalAbstract })
+	a.Citation = pickString(sources, func(a *ld.Article) string { return a.Citation })
+	a.References = pickSlice(sources, func(a *ld.Article) []ld.Reference { return a.References })
+
+	r.fit(a)
+	record.Warnings = r.warnings
+	switch len(errs) {
+	case 0:
+		record.Article = a
+	case 1:
+		record.Err = errs[0]
+	default:
+		record.Err = errs
+	}
+	return record
+}
+
+// titleFieldOf names the field that should have held the title: that of
+// the best source with article metadata.
+func titleFieldOf(sources []*source) string {
+	for _, s := range sources {
+		if !s.metadata {
+			continue
+		}
+		switch s.name {
+		case highwireName:
+			return "citation_title"
+		case jsonLDName:
+			return "name"
+		case dublinCoreName, prismName:
+			return "DC.title"
+		}
+	}
+	return "title"
+}
+
+// comparableTitle reduces a title to what two sources must agree on:
+// its words, without markup, case or punctuation at the ends.
+func comparableTitle(title string) string {
+	var plain strings.Builder
+	inTag := false
+	for _, c := range title {
+		switch {
+		case c == '<':
+			inTag = true
+		case c == '>' && inTag:
+			inTag = false
+		case !inTag:
+			plain.WriteRune(c)
+		}
+	}
+	return strings.ToLower(strings.Trim(text.Clean(plain.String()), " .:;"))
+}
+
+// disagreements warns about each source whose value of field, as compared
+// by key, differs from the chosen source's. The <title> element is left
+// out: it usually carries the site's name too.
+func (r *reading) disagreements(sources []*source, chosen *source, field string, key func(*ld.Article) string) {
+	want := key(&chosen.article)
+	for _, s := range sources {
+		if s == chosen || s.name == titleName {
+			continue
+		}
+		if got := key(&s.article); got != "" && got != want {
+			r.warn(s.origin[field], "%q differs from %s %q: kept %s",
+				shorten(fieldValue(&s.article, field)), chosen.origin[field], shorten(fieldValue(&chosen.article, field)), chosen.origin[field])
+		}
+	}
+}
+
+func fieldValue(a *ld.Article, field string) string {
+	if field == "title" {
+		return a.Title
+	}
+	return a.DOI
+}
+
+// mergeDates fills each date from the best source that has it. A date
+// that is not a date, in the best source that has one, is an error of the
+// record; in a lesser source a warning.
+func (r *reading) mergeDates(sources []*source, a *ld.Article) []error {
+	var errs []error
+	for _, field := range dateFields {
+		var chosen *source
+		for _, s := range sources {
+			if !s.hasDate(field) {
+				continue
+			}
+			if chosen == nil {
+				chosen = s
+				if err := s.dateErrs[field]; err != nil {
+					errs = append(errs, err)
+				}
+				continue
+			}
+			if err := s.dateErrs[field]; err != nil {
+				r.warn(err.Path, "dropped: %v", err.Err)
+			}
+		}
+		if chosen == nil || chosen.dateErrs[field] != nil {
+			continue
+		}
+		value := *chosen.dateField(field)
+		*articleDate(a, field) = value
+		if field != datePublished {
+			continue
+		}
+		for _, s := range sources {
+			if s == chosen || s.dateErrs[field] != nil {
+				continue
+			}
+			if other := *s.dateField(field); !other.IsZero() && !sameDate(other, value) {
+				r.warn(s.origin[field], "%s differs from %s %s: kept %s", other, chosen.origin[field], value, chosen.origin[field])
+			}
+		}
+	}
+	return errs
+}
+
+func articleDate(a *ld.Article, field string) *ld.Date {
+	switch field {
+	case datePublished:
+		return &a.Dates.Published
+	case datePublishedPrint:
+		return &a.Dates.PublishedPrint
+	case dateReceived:
+		return &a.Dates.Received
+	default:
+		return &a.Dates.Accepted
+	}
+}
+
+// fit drops, with a warning, what the merged article cannot hold as it
+// stands: a journal without a title, a last page without a first, dates
+// out of order, a print date that is the publication date.
+func (r *reading) fit(a *ld.Article) {
+	if a.Journal != nil && a.Journal.Title == "" {
+		var lost []string
+		if a.Journal.Abbreviation != "" {
+			lost = append(lost, "abbreviation "+strconv.Quote(a.Journal.Abbreviation))
+		}
+		for _, issn := range a.Journal.ISSNs {
+			lost = append(lost, "ISSN "+issn.Value)
+		}
+		if a.Journal.Publisher != nil {
+			lost = append(lost, "publisher "+strconv.Quote(a.Journal.Publisher.Name))
+		}
+		r.warn("journal", "no journal title: dropped %s", strings.Join(lost, ", "))
+		a.Journal = nil
+	}
+	if a.FirstPage == "" && a.LastPage != "" {
+		r.warn("lastPage", "last page %q without a first page: dropped", a.LastPage)
+		a.LastPage = ""
+	}
+	if isDigits(a.FirstPage) && isDigits(a.LastPage) && compareDigits(a.FirstPage, a.LastPage) > 0 {
+		r.warn("lastPage", "last page %s is before the first page %s: dropped", a.LastPage, a.FirstPage)
+		a.LastPage = ""
+	}
+	d := &a.Dates
+	if !d.Accepted.IsZero() && d.Published.Before(d.Accepted) {
+		r.warn("dates.accepted", "accepted %s after the publication %s: dropped", d.Accepted, d.Published)
+		d.Accepted = ld.Date{}
+	}
+	if !d.Received.IsZero() {
+		for _, later := range []ld.Date{d.Accepted, d.Published} {
+			if !later.IsZero() && later.Before(d.Received) {
+				r.warn("dates.received", "received %s after %s: dropped", d.Received, later)
+				d.Received = ld.Date{}
+				break
+			}
+		}
+	}
+	if !d.PublishedPrint.IsZero() && d.PublishedPrint == d.Published {
+		d.PublishedPrint = ld.Date{}
+	}
+}
+
+// readPage reads every source of a page, best first.
+func readPage(r *reading, p *page) []*source {
+	highwire := readHighwire(r, p.metas)
+	scripts := readScripts(r, p.scripts)
+	jsonLDSource := newSource(jsonLDName)
+	if n, pos, ok := scripts.articleNode(r); ok {
+		jsonLDSource = scripts.readNode(r, n, pos)
+	}
+	return []*source{
+		highwire,
+		jsonLDSource,
+		readPRISM(r, p.metas),
+		readDublinCore(r, p.metas),
+		readPageLevel(r, p),
+		readOpenGraph(r, p.metas),
+		readTitleElement(p),
+	}
+}
+
+func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+
+// compareDigits compares two decimal numbers of any length.
+func compareDigits(a, b string) int {
+	a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
+}

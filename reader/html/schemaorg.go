@@ -1,0 +1,651 @@
+package html
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/ld/ident"
+	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/internal/text"
+)
+
+// jsonLDConsumed lists the properties of an article node that the reader
+// reads; a property not listed is named in a warning.
+var jsonLDConsumed = map[string]bool{
+	"@context": true, "@type": true, "@id": true, "@graph": true,
+	"headline": true, "name": true, "author": true, "creator": true,
+	"datePublished": true, "isPartOf": true, "pageStart": true, "pageEnd": true,
+	"pagination": true, "identifier": true, "sameAs": true, "url": true,
+	"mainEntityOfPage": true, "license": true, "keywords": true, "inLanguage": true,
+	"abstract": true, "description": true, "image": true, "encoding": true,
+	"publisher": true, "citation": true, "isAccessibleForFree": true,
+	"articleSection": true, "volumeNumber": true, "issueNumber": true, "issn": true,
+	"copyrightHolder": true, "copyrightYear": true, "copyrightNotice": true,
+	"genre": true,
+}
+
+// readNode reads an article node into a source; pos is where the
+// document holding it starts.
+func (j *jsonLD) readNode(r *reading, n node, pos ld.Position) *source {
+	s := newSource(jsonLDName)
+	s.metadata = true
+	a := &s.article
+	kind := articleTypeOf(n)
+	path := func(property string) string { return kind + "." + property }
+
+	// The page's own URL is the base for relative URLs in a bare document.
+	for _, key := range []string{"url", "mainEntityOfPage", "@id"} {
+		r.setBase(path(key), nodeURL(j.resolve(n[key])))
+	}
+
+	name, headline := markupText(str(n["name"])), markupText(str(n["headline"]))
+	switch {
+	case name != "":
+		s.setTitle(name, path("name"))
+		if headline != "" && headline != name {
+			r.unused(path("headline"), headline)
+		}
+	default:
+		s.setTitle(headline, path("headline"))
+	}
+
+	authorKey := "author"
+	if n["author"] == nil {
+		authorKey = "creator"
+	} else if n["creator"] != nil {
+		r.unused(path("creator"), describe(n["creator"]))
+	}
+	for i, value := range list(n[authorKey]) {
+		if author, ok := j.author(r, a, j.resolve(value), fmt.Sprintf("%s[%d]", path(authorKey), i)); ok {
+			a.Authors = append(a.Authors, author)
+		}
+	}
+
+	if value := str(n["datePublished"]); value != "" {
+		r.date(s, datePublished, path("datePublished"), pos, value)
+	}
+	j.partOf(r, s, n["isPartOf"], path("isPartOf"), 0)
+	r.setOnce(&a.Volume, path("volumeNumber"), text.Clean(str(n["volumeNumber"])))
+	r.setOnce(&a.Issue, path("issueNumber"), text.Clean(str(n["issueNumber"])))
+	for _, issn := range list(n["issn"]) {
+		s.addISSN(r.issn(path("issn"), str(issn)), "")
+	}
+	if start, end := str(n["pageStart"]), str(n["pageEnd"]); start != "" || end != "" {
+		setPages(a, start, end)
+	} else {
+		setPageRange(a, str(n["pagination"]))
+	}
+
+	j.identifiers(r, s, n, kind)
+	r.setOnce(&a.URL, path("url"), r.optionalURL(path("url"), nodeURL(n["url"])))
+	if a.URL == "" {
+		a.URL = r.optionalURL(path("mainEntityOfPage"), nodeURL(j.resolve(n["mainEntityOfPage"])))
+	}
+
+	for i, value := range list(n["license"]) {
+		license := j.license(r, j.resolve(value), path("license"))
+		switch {
+		case license == nil:
+		case i == 0 || a.License == nil:
+			a.License = license
+		default:
+			r.unused(path("license"), license.URL+license.Label)
+		}
+	}
+	for _, value := range list(n["keywords"]) {
+		value = j.resolve(value)
+		if keyword, ok := value.(node); ok {
+			a.Keywords = appendUnique(a.Keywords, text.Clean(str(keyword["name"])))
+			continue
+		}
+		a.Keywords = appendUnique(a.Keywords, splitKeywords(str(value))...)
+	}
+	a.Language = j.language(r, j.resolve(n["inLanguage"]), path("inLanguage"))
+
+	abstract, description := markupText(str(n["abstract"])), markupText(str(n["description"]))
+	switch {
+	case abstract != "":
+		a.Abstract = abstract
+		if description != "" && description != abstract {
+			r.unused(path("description"), description)
+		}
+	default:
+		a.Abstract = description
+	}
+
+	for i, value := range list(n["image"]) {
+		image := j.image(r, j.resolve(value), path("image"))
+		switch {
+		case image == nil:
+		case a.GraphicalAbstract == nil:
+			a.GraphicalAbstract = image
+		default:
+			r.unused(fmt.Sprintf("%s[%d]", path("image"), i), image.URL)
+		}
+	}
+	for _, value := range list(n["encoding"]) {
+		if file, ok := j.file(r, j.resolve(value), path("encoding")); ok {
+			a.Files = append(a.Files, file)
+		}
+	}
+	for _, value := range list(n["publisher"]) {
+		value = j.resolve(value)
+		if publisher, ok := value.(node); ok && str(publisher["@id"]) != "" {
+			r.unused(path("publisher.@id"), str(publisher["@id"]))
+		}
+		r.setPublisher(s, path("publisher"), nameOf(value))
+	}
+	for _, value := range list(n["citation"]) {
+		if reference, ok := j.reference(r, j.resolve(value), path("citation")); ok {
+			a.References = append(a.References, reference)
+		}
+	}
+	if free, ok := boolean(n["isAccessibleForFree"]); ok {
+		a.OpenAccess = &free
+	}
+	for _, section := range list(n["articleSection"]) {
+		r.setOnce(&a.Section, path("articleSection"), text.Clean(str(section)))
+	}
+	if kind, ok := r.articleType(path("genre"), str(n["genre"])); ok {
+		a.Type = kind
+	}
+	j.copyright(r, a, n, kind)
+
+	var unknown []string
+	for key := range n {
+		if !jsonLDConsumed[key] {
+			unknown = append(unknown, key)
+		}
+	}
+	slices.Sort(unknown)
+	for _, key := range unknown {
+		r.unused(path(key), describe(n[key]))
+	}
+	return s
+}
+
+// describe gives a short text for a value in a warning.
+func describe(value any) string {
+	if s := str(value); s != "" {
+		return s
+	}
+	if n, ok := value.(node); ok {
+		if s := nameOf(n); s != "" {
+			return s
+		}
+		if s := str(n["@id"]); s != "" {
+			return s
+		}
+		return strings.Join(types(n), " ")
+	}
+	if values, ok := value.([]any); ok && len(values) > 0 {
+		return describe(values[0])
+	}
+	encoded, _ := json.Marshal(value)
+	return string(encoded)
+}
+
+// nameOf returns the name of a node, or a plain string.
+func nameOf(value any) string {
+	switch v := value.(type) {
+	case node:
+		return str(firstOf(v, "name", "legalName", "alternateName"))
+	default:
+		return str(v)
+	}
+}
+
+// nodeURL returns the URL a value stands for: a string, or a node's url,
+// contentUrl or @id.
+func nodeURL(value any) string {
+	switch v := value.(type) {
+	case node:
+		return str(firstOf(v, "url", "contentUrl", "@id"))
+	default:
+		return str(v)
+	}
+}
+
+// optionalURL is url for a value that may be absent.
+func (r *reading) optionalURL(path, value string) string {
+	if text.Clean(value) == "" {
+		return ""
+	}
+	return r.url(path, value)
+}
+
+func boolean(value any) (bool, bool) {
+	switch v := value.(type) {
+	case bool:
+		return v, true
+	case string:
+		parsed, err := strconv.ParseBool(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "https://schema.org/"), "http://schema.org/")))
+		return parsed, err == nil
+	case node:
+		return boolean(v["@value"])
+	}
+	return false, false
+}
+
+// author reads an author: a name as one string, a Person or an
+// Organization.
+func (j *jsonLD) author(r *reading, a *ld.Article, value any, path string) (ld.Author, bool) {
+	n, ok := value.(node)
+	if !ok {
+		return personName(str(value))
+	}
+	if hasType(n, organizationTypes) {
+		author := ld.Author{Kind: ld.OrganizationAuthor, Name: text.Clean(nameOf(n))}
+		if author.Name == "" {
+			r.warn(path, "an organisation without a name: dropped")
+			return ld.Author{}, false
+		}
+		author.ROR = j.identifierOf(r, n, path, "ror.org", "ror", r.ror)
+		return author, true
+	}
+	given := text.Clean(str(n["givenName"]))
+	family := text.Clean(str(n["familyName"]))
+	name := text.Clean(str(n["name"]))
+	var author ld.Author
+	switch {
+	case given != "" || family != "":
+		author = ld.Author{Given: given, Family: family}
+		if suffix := text.Clean(str(n["honorificSuffix"])); generationalSuffix.MatchString(suffix) {
+			author.Suffix = suffix
+		} else if suffix != "" {
+			r.unused(path+".honorificSuffix", suffix)
+		}
+		if name != "" && name != author.DisplayName() {
+			author.Name = name
+		}
+		if family == "" {
+			author.Name = firstNonEmpty(name, given)
+		}
+	case name != "":
+		author, _ = personName(name)
+		if author.IsOrganization() {
+			return author, true
+		}
+	default:
+		r.warn(path, "an author without a name: dropped")
+		return ld.Author{}, false
+	}
+	author.ORCID = j.identifierOf(r, n, path, "orcid.org", "orcid", r.orcid)
+	author.Email = r.email(path+".email", str(n["email"]))
+	for _, affiliation := range list(n["affiliation"]) {
+		if id := j.affiliation(r, a, j.resolve(affiliation), path+".affiliation"); id != "" {
+			author.Affiliations = appendUnique(author.Affiliations, id)
+		}
+	}
+	return author, true
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, value := range values {
+		if value != "" {
+			return value
+		}
+	}
+	return ""
+}
+
+// identifierOf finds an identifier of a person or organisation in its @id,
+// sameAs, identifier or url: a URL on host, or a PropertyValue whose
+// propertyID is scheme.
+func (j *jsonLD) identifierOf(r *reading, n node, path, host, scheme string, normalize func(path, value string) string) string {
+	var values []any
+	values = append(values, n["@id"])
+	values = append(values, list(n["sameAs"])...)
+	values = append(values, list(n["identifier"])...)
+	values = append(values, list(n["url"])...)
+	for _, value := range values {
+		switch v := j.resolve(value).(type) {
+		case node:
+			if strings.EqualFold(text.Clean(str(v["propertyID"])), scheme) {
+				return normalize(path, str(v["value"]))
+			}
+			if s := str(v["@id"]); strings.Contains(strings.ToLower(s), host) {
+				return normalize(path, s)
+			}
+		default:
+			if s := str(v); strings.Contains(strings.ToLower(s), host) {
+				return normalize(path, s)
+			}
+		}
+	}
+	return ""
+}
+
+// ror returns the full ROR ID of value, or "" with a warning.
+func (r *reading) ror(path, value string) string {
+	value = text.Clean(value)
+	if value == "" {
+		return ""
+	}
+	ror, err := ident.NormalizeROR(value)
+	if err != nil {
+		r.warn(path, "dropped: %v", err)
+		return ""
+	}
+	return ror
+}
+
+// affiliation reads an affiliation, a name or an Organization, and returns
+// its ID in the article.
+func (j *jsonLD) affiliation(r *reading, a *ld.Article, value any, path string) string {
+	n, ok := value.(node)
+	if !ok {
+		if name := text.Clean(str(value)); name != "" {
+			return affiliationID(a, ld.Affiliation{Name: name})
+		}
+		return ""
+	}
+	affiliation := ld.Affiliation{Name: text.Clean(nameOf(n))}
+	affiliation.ROR = j.identifierOf(r, n, path, "ror.org", "ror", r.ror)
+	if department := j.resolve(n["department"]); department != nil {
+		affiliation.Department = text.Clean(nameOf(department))
+	}
+	affiliation.Address = address(j.resolve(n["address"]))
+	if affiliation.Name == "" && affiliation.Department == "" {
+		r.warn(path, "an affiliation without a name: dropped")
+		return ""
+	}
+	return affiliationID(a, affiliation)
+}
+
+// address reads a PostalAddress, or an address written as one string
+// (kept whole as the street).
+func address(value any) *ld.Address {
+	n, ok := value.(node)
+	if !ok {
+		if line := text.Clean(str(value)); line != "" {
+			return &ld.Address{Street: line}
+		}
+		return nil
+	}
+	result := ld.Address{
+		Street:     text.Clean(str(n["streetAddress"])),
+		City:       text.Clean(str(n["addressLocality"])),
+		Region:     text.Clean(str(n["addressRegion"])),
+		PostalCode: text.Clean(str(n["postalCode"])),
+		Country:    text.Clean(nameOf(n["addressCountry"])),
+	}
+	if result == (ld.Address{}) {
+		return nil
+	}
+	return &result
+}
+
+// partOf follows the isPartOf chain: PublicationIssue, PublicationVolume,
+// then the Periodical (or Blog, Newspaper, series) with its ISSNs.
+func (j *jsonLD) partOf(r *reading, s *source, value any, path string, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	for _, part := range list(value) {
+		part = j.resolve(part)
+		n, ok := part.(node)
+		if !ok {
+			if name := text.Clean(str(part)); name != "" && !isURL(name) {
+				r.setOnce(&s.journal().Title, path, name)
+			} else if name != "" {
+				r.unused(path, name)
+			}
+			continue
+		}
+		// One node may be several parts at once: Springer writes a
+		// ["Periodical", "PublicationVolume"] with name, ISSNs and volume.
+		partTypes := types(n)
+		isIssue, isVolume := contains(partTypes, "PublicationIssue"), contains(partTypes, "PublicationVolume")
+		if isIssue || n["issueNumber"] != nil {
+			r.setOnce(&s.article.Issue, path+".issueNumber", text.Clean(str(n["issueNumber"])))
+		}
+		if isIssue {
+			j.issueDate(r, s, str(n["datePublished"]), path+".datePublished")
+		}
+		if isVolume || n["volumeNumber"] != nil {
+			r.setOnce(&s.article.Volume, path+".volumeNumber", text.Clean(str(n["volumeNumber"])))
+		}
+		if hasType(n, periodicalTypes) || (!isIssue && !isVolume) {
+			j.periodical(r, s, n, path)
+		}
+		j.partOf(r, s, n["isPartOf"], path+".isPartOf", depth+1)
+	}
+}
+
+// periodicalTypes are the schema.org types of what an article appears in.
+var periodicalTypes = map[string]bool{
+	"Periodical": true, "Newspaper": true, "Blog": true, "CreativeWorkSeries": true,
+}
+
+// issueDate reads the date of a PublicationIssue: the publication date
+// when the article has none, else the print date when it differs.
+func (j *jsonLD) issueDate(r *reading, s *source, value, path string) {
+	if value == "" {
+		return
+	}
+	d, err := dates.Parse(value)
+	switch {
+	case err != nil:
+		r.warn(path, "dropped: %v", err)
+	case s.article.Dates.Published.IsZero():
+		s.setDate(datePublished, d, path)
+	case !sameDate(d, s.article.Dates.Published):
+		s.setDate(datePublishedPrint, d, path)
+	}
+}
+
+// periodical reads the journal: its name, abbreviation, ISSNs and
+// publisher.
+func (j *jsonLD) periodical(r *reading, s *source, n node, path string) {
+	journal := s.journal()
+	r.setOnce(&journal.Title, path+".name", text.Clean(nameOf(n)))
+	if abbreviation := text.Clean(str(n["alternateName"])); abbreviation != "" && abbreviation != journal.Title {
+		r.setOnce(&journal.Abbreviation, path+".alternateName", abbreviation)
+	}
+	for _, issn := range list(n["issn"]) {
+		s.addISSN(r.issn(path+".issn", str(issn)), "")
+	}
+	r.setPublisher(s, path+".publisher", nameOf(j.resolve(n["publisher"])))
+	if id := str(n["@id"]); looksLikeDOI(id) {
+		r.unused(path+".@id", id)
+	}
+}
+
+// identifiers reads the article's DOI from identifier, @id and sameAs.
+func (j *jsonLD) identifiers(r *reading, s *source, n node, kind string) {
+	for _, value := range list(n["identifier"]) {
+		path := kind + ".identifier"
+		switch v := j.resolve(value).(type) {
+		case node:
+			scheme := strings.ToLower(text.Clean(str(firstOf(v, "propertyID", "name"))))
+			id := str(v["value"])
+			if scheme == "doi" || looksLikeDOI(id) {
+				r.addDOI(s, path, id)
+			} else if id != "" {
+				r.unused(path, scheme+" "+id)
+			}
+		default:
+			id := str(v)
+			if looksLikeDOI(id) {
+				r.addDOI(s, path, id)
+			} else if id != "" {
+				r.unused(path, id)
+			}
+		}
+	}
+	if id := str(n["@id"]); looksLikeDOI(id) {
+		r.addDOI(s, kind+".@id", id)
+	}
+	for _, value := range list(n["sameAs"]) {
+		id := nodeURL(j.resolve(value))
+		path := kind + ".sameAs"
+		if looksLikeDOI(id) {
+			r.addDOI(s, path, id)
+		} else if id != "" {
+			r.unused(path, id)
+		}
+	}
+}
+
+// license reads a licence: a URL, a label, or a CreativeWork with url and
+// name.
+func (j *jsonLD) license(r *reading, value any, path string) *ld.License {
+	var license ld.License
+	if n, ok := value.(node); ok {
+		license.URL = r.optionalURL(path, nodeURL(n))
+		license.Label = text.Clean(str(n["name"]))
+	} else if s := text.Clean(str(value)); isURL(s) {
+		license.URL = r.url(path, s)
+	} else {
+		license.Label = s
+	}
+	if license == (ld.License{}) {
+		return nil
+	}
+	return &license
+}
+
+// language reads inLanguage: a tag, or a Language node whose alternateName
+// or name is a tag.
+func (j *jsonLD) language(r *reading, value any, path string) string {
+	n, ok := value.(node)
+	if !ok {
+		return r.language(path, str(value))
+	}
+	for _, key := range []string{"alternateName", "identifier", "name"} {
+		if tag := text.Clean(str(n[key])); tag != "" {
+			if err := ident.CheckLanguage(tag); err == nil {
+				return tag
+			}
+		}
+	}
+	return r.language(path, nameOf(n))
+}
+
+// image reads an image: a URL or an ImageObject.
+func (j *jsonLD) image(r *reading, value any, path string) *ld.Image {
+	n, isNode := value.(node)
+	u := r.optionalURL(path, nodeURL(value))
+	if u == "" {
+		return nil
+	}
+	image := &ld.Image{URL: u}
+	if isNode {
+		image.Caption = text.Clean(str(n["caption"]))
+		image.MediaType = r.mediaType(path+".encodingFormat", str(firstOf(n, "encodingFormat", "fileFormat")))
+	}
+	return image
+}
+
+// file reads a MediaObject of the encoding property as a full-text file.
+func (j *jsonLD) file(r *reading, value any, path string) (ld.File, bool) {
+	n, isNode := value.(node)
+	u := r.optionalURL(path, nodeURL(value))
+	if u == "" {
+		return ld.File{}, false
+	}
+	file := ld.File{URL: u}
+	if isNode {
+		file.MediaType = r.mediaType(path+".encodingFormat", str(firstOf(n, "encodingFormat", "fileFormat")))
+		if size := text.Clean(str(n["contentSize"])); size != "" {
+			if fileSize.MatchString(size) {
+				file.Size = size
+			} else {
+				r.warn(path+".contentSize", "%q is not a number and a unit (B, KB, MB, GB, KiB, MiB, GiB): dropped", shorten(size))
+			}
+		}
+		if uploaded := str(n["uploadDate"]); uploaded != "" {
+			if d, err := dates.Parse(uploaded); err == nil {
+				file.Uploaded = d
+			} else {
+				r.warn(path+".uploadDate", "dropped: %v", err)
+			}
+		}
+	}
+	return file, true
+}
+
+// generationalSuffix matches the suffixes the model holds: "Jr.", "III";
+// not degrees or titles ("PhD").
+var generationalSuffix = regexp.MustCompile(`^(?:(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV|V|VI|2nd|3rd|4th)$`)
+
+// fileSize is the form of a file size the model holds.
+var fileSize = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)? ?(?:B|KB|kB|MB|GB|KiB|MiB|GiB)$`)
+
+// mediaTypePattern is the type/subtype form of an IANA media type.
+var mediaTypePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$`)
+
+// mediaType returns value when it is a media type, or "" with a warning.
+func (r *reading) mediaType(path, value string) string {
+	value = text.Clean(value)
+	value, _, _ = strings.Cut(value, ";")
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return ""
+	}
+	if !mediaTypePattern.MatchString(value) {
+		r.warn(path, "%q is not a media type: dropped", shorten(value))
+		return ""
+	}
+	return value
+}
+
+// reference reads one entry of citation: a DOI, a URL, a citation text or
+// a CreativeWork.
+func (j *jsonLD) reference(r *reading, value any, path string) (ld.Reference, bool) {
+	var reference ld.Reference
+	n, isNode := value.(node)
+	if !isNode {
+		s := text.Clean(str(value))
+		switch {
+		case s == "":
+			return reference, false
+		case looksLikeDOI(s):
+			reference.DOI = r.doi(path, s)
+		case isURL(s):
+			reference.URL = r.url(path, s)
+		default:
+			reference.Text = s
+		}
+		return reference, reference != ld.Reference{}
+	}
+	for _, key := range []string{"@id", "url", "sameAs", "identifier"} {
+		for _, candidate := range list(n[key]) {
+			id := nodeURL(candidate)
+			if inner, ok := candidate.(node); ok && strings.EqualFold(str(inner["propertyID"]), "doi") {
+				id = str(inner["value"])
+			}
+			switch {
+			case looksLikeDOI(id) && reference.DOI == "":
+				reference.DOI = r.doi(path, id)
+			case isURL(id) && !looksLikeDOI(id) && reference.URL == "" && key != "@id":
+				reference.URL = r.url(path, id)
+			}
+		}
+	}
+	reference.Text = markupText(str(firstOf(n, "name", "headline")))
+	return reference, reference != ld.Reference{}
+}
+
+// copyright reads copyrightHolder, copyrightYear and copyrightNotice.
+func (j *jsonLD) copyright(r *reading, a *ld.Article, n node, kind string) {
+	var copyright ld.Copyright
+	copyright.Holder = text.Clean(nameOf(j.resolve(n["copyrightHolder"])))
+	copyright.Statement = text.Clean(str(n["copyrightNotice"]))
+	if year := text.Clean(str(n["copyrightYear"])); year != "" {
+		if parsed, err := strconv.Atoi(year); err == nil && parsed >= 1000 && parsed <= 9999 {
+			copyright.Year = parsed
+		} else {
+			r.warn(kind+".copyrightYear", "%q is not a year: dropped", shorten(year))
+		}
+	}
+	if copyright != (ld.Copyright{}) {
+		a.Copyright = &copyright
+	}
+}
