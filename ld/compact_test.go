@@ -3,6 +3,7 @@ package ld_test
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/scholarld/scholarld/internal/rdftest"
 	"strings"
 	"testing"
 
@@ -67,18 +68,18 @@ func marshal(t testing.TB, v any, escapeHTML bool) string {
 // case-insensitive; scholarld keeps them as written).
 func assertJSONGoldEqual(t testing.TB, g *sld.Graph) {
 	t.Helper()
-	if got, want := encode(t, g, sld.NewJSONLDEncoder), jsonGold(t, g, false); lowerLanguageTags(got) != want {
+	if got, want := rdftest.Encode(t, g, sld.NewJSONLDEncoder), jsonGold(t, g, false); lowerLanguageTags(got) != want {
 		t.Errorf("compact JSON-LD differs from json-gold's compaction:\n got:\n%s\nwant:\n%s", got, want)
 	}
 	want := `<script type="application/ld+json">` + "\n" + jsonGold(t, g, true) + "</script>\n"
-	if got := encode(t, g, sld.NewHTMLEncoder); lowerLanguageTags(got) != want {
+	if got := rdftest.Encode(t, g, sld.NewHTMLEncoder); lowerLanguageTags(got) != want {
 		t.Errorf("HTML differs from json-gold's compaction:\n got:\n%s\nwant:\n%s", got, want)
 	}
 	expanded, err := sld.JSONLD(g, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := encode(t, g, sld.NewExpandedJSONLDEncoder), marshal(t, expanded, false); got != want {
+	if got, want := rdftest.Encode(t, g, sld.NewExpandedJSONLDEncoder), marshal(t, expanded, false); got != want {
 		t.Errorf("expanded JSON-LD differs from encoding/json:\n got:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -39,19 +39,19 @@ func FuzzConvert(f *testing.F) {
 			if err != nil {
 				t.Fatalf("a record that passes Check fails Map in the %s profile: %v", p.Name, err)
 			}
-			nt := encode(t, g, sld.NewNTriplesEncoder)
+			nt := rdftest.Encode(t, g, sld.NewNTriplesEncoder)
 			want := rdftest.Canonical(t, nt)
 			if got := rdftest.Canonical(t, rdftest.Knakk(t, nt)); got != want {
 				t.Fatalf("knakk/rdf reads another graph:\n%s\nwant\n%s", got, want)
 			}
 			assertJSONGoldEqual(t, g)
 			for _, newEncoder := range []func(w io.Writer) sld.Encoder{sld.NewJSONLDEncoder, sld.NewExpandedJSONLDEncoder} {
-				doc := decodeJSON(t, encode(t, g, newEncoder))
+				doc := rdftest.DecodeJSON(t, rdftest.Encode(t, g, newEncoder))
 				if got := rdftest.Canonical(t, rdftest.JSONLD(t, doc, sld.OfflineLoader{})); got != want {
 					t.Fatalf("the JSON-LD is another graph:\n%s\nwant\n%s", got, want)
 				}
 			}
-			ttl := encode(t, g, sld.NewTurtleEncoder)
+			ttl := rdftest.Encode(t, g, sld.NewTurtleEncoder)
 			if serdiErr == nil {
 				if got := rdftest.Canonical(t, rdftest.Serdi(t, "turtle", []byte(ttl))); got != want {
 					t.Fatalf("the Turtle is another graph:\n%s\nwant\n%s", got, want)

@@ -1,9 +1,8 @@
 package ld_test
 
 import (
-	"bytes"
 	"errors"
-	"io"
+	"github.com/scholarld/scholarld/internal/rdftest"
 	"strings"
 	"testing"
 
@@ -17,20 +16,7 @@ func ntriples(t *testing.T, a *ld.Article, p ld.Profile) string {
 	if err != nil {
 		t.Fatalf("Map: %v", err)
 	}
-	return encode(t, g, ld.NewNTriplesEncoder)
-}
-
-func encode(t testing.TB, g *ld.Graph, newEncoder func(w io.Writer) ld.Encoder) string {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := newEncoder(&buf)
-	if err := enc.Encode(g); err != nil {
-		t.Fatalf("Encode: %v", err)
-	}
-	if err := enc.Close(); err != nil {
-		t.Fatalf("Close: %v", err)
-	}
-	return buf.String()
+	return rdftest.Encode(t, g, ld.NewNTriplesEncoder)
 }
 
 func minimal() *ld.Article {

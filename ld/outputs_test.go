@@ -3,7 +3,6 @@ package ld_test
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,12 +48,12 @@ func TestGolden(t *testing.T) {
 		for _, f := range sld.Formats {
 			t.Run(rec.name+"/"+f.Name, func(t *testing.T) {
 				g := mapArticle(t, rec.article, f.Profile)
-				testkit.Golden(t, filepath.Join("testdata", "golden", rec.name+f.Extensions[0]), []byte(encode(t, g, f.NewEncoder)))
+				testkit.Golden(t, filepath.Join("testdata", "golden", rec.name+f.Extensions[0]), []byte(rdftest.Encode(t, g, f.NewEncoder)))
 			})
 		}
 		t.Run(rec.name+"/jsonld-full", func(t *testing.T) {
 			g := mapArticle(t, rec.article, sld.FullProfile)
-			testkit.Golden(t, filepath.Join("testdata", "golden", rec.name+".full.jsonld"), []byte(encode(t, g, sld.NewJSONLDEncoder)))
+			testkit.Golden(t, filepath.Join("testdata", "golden", rec.name+".full.jsonld"), []byte(rdftest.Encode(t, g, sld.NewJSONLDEncoder)))
 		})
 	}
 }
@@ -75,69 +74,10 @@ func TestOutputsAreOneGraph(t *testing.T) {
 	for _, rec := range records(t) {
 		for _, p := range sld.Profiles {
 			t.Run(rec.name+"/"+p.Name, func(t *testing.T) {
-				AssertOneGraph(t, mapArticle(t, rec.article, p.Profile))
+				rdftest.AssertOneGraph(t, mapArticle(t, rec.article, p.Profile))
 			})
 		}
 	}
-}
-
-// AssertOneGraph checks every output of g against its N-Triples.
-func AssertOneGraph(t *testing.T, g *sld.Graph) {
-	t.Helper()
-	nt := encode(t, g, sld.NewNTriplesEncoder)
-	want := rdftest.Canonical(t, nt)
-	same := func(t *testing.T, what, nquads string) {
-		t.Helper()
-		if got := rdftest.Canonical(t, nquads); got != want {
-			t.Errorf("%s is another graph:\n got:\n%s\nwant:\n%s", what, got, want)
-		}
-	}
-	same(t, "knakk/rdf's reading of the N-Triples", rdftest.Knakk(t, nt))
-	for _, form := range []struct {
-		name       string
-		newEncoder func(io.Writer) sld.Encoder
-	}{{"compact JSON-LD", sld.NewJSONLDEncoder}, {"expanded JSON-LD", sld.NewExpandedJSONLDEncoder}} {
-		same(t, form.name+" through json-gold", rdftest.JSONLD(t, decodeJSON(t, encode(t, g, form.newEncoder)), sld.OfflineLoader{}))
-	}
-	same(t, "the HTML script's JSON-LD", rdftest.JSONLD(t, decodeJSON(t, scriptContent(t, encode(t, g, sld.NewHTMLEncoder))), sld.OfflineLoader{}))
-	nq := encode(t, g, sld.NewNQuadsEncoder)
-	root := rdftest.Knakk(t, encode(t, &sld.Graph{Root: g.Root, Triples: g.Triples[:1]}, sld.NewNTriplesEncoder))
-	same(t, "the N-Quads", rdftest.DefaultGraph(t, nq, strings.Fields(root)[0]))
-	ttl := []byte(encode(t, g, sld.NewTurtleEncoder))
-	for _, parser := range []struct {
-		name  string
-		parse func(testing.TB, string, []byte) string
-	}{{"rapper", rdftest.Rapper}, {"serdi", rdftest.Serdi}} {
-		t.Run(parser.name, func(t *testing.T) {
-			same(t, parser.name+"'s reading of the Turtle", parser.parse(t, "turtle", ttl))
-			same(t, parser.name+"'s reading of the N-Triples", parser.parse(t, "ntriples", []byte(nt)))
-			same(t, parser.name+"'s reading of the N-Quads", rdftest.DefaultGraph(t, parser.parse(t, "nquads", []byte(nq)), strings.Fields(root)[0]))
-		})
-	}
-}
-
-func decodeJSON(t testing.TB, s string) any {
-	t.Helper()
-	var doc any
-	if err := json.Unmarshal([]byte(s), &doc); err != nil {
-		t.Fatalf("output is not JSON: %v\n%s", err, s)
-	}
-	return doc
-}
-
-// scriptContent returns what stands between the <script> tags, and fails
-// unless the snippet is exactly one script element.
-func scriptContent(t testing.TB, html string) string {
-	t.Helper()
-	const open, end = `<script type="application/ld+json">`, "</script>\n"
-	body, ok := strings.CutPrefix(html, open)
-	if ok {
-		body, ok = strings.CutSuffix(body, end)
-	}
-	if !ok || strings.Contains(body, "</") || strings.Contains(body, "<!--") || strings.Contains(body, "<") {
-		t.Fatalf("not one safe script element:\n%s", html)
-	}
-	return body
 }
 
 // TestOfficialContext reads the compact JSON-LD with the official
@@ -153,19 +93,19 @@ func TestOfficialContext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	official := officialLoader{decodeJSON(t, string(data))}
+	official := officialLoader{rdftest.DecodeJSON(t, string(data))}
 	for _, rec := range records(t) {
 		for _, p := range sld.Profiles {
 			t.Run(rec.name+"/"+p.Name, func(t *testing.T) {
 				g := mapArticle(t, rec.article, p.Profile)
-				compact := encode(t, g, sld.NewJSONLDEncoder)
-				nt := encode(t, g, sld.NewNTriplesEncoder)
-				if got, want := rdftest.Canonical(t, rdftest.JSONLD(t, decodeJSON(t, compact), official)), rdftest.Canonical(t, nt); got != want {
+				compact := rdftest.Encode(t, g, sld.NewJSONLDEncoder)
+				nt := rdftest.Encode(t, g, sld.NewNTriplesEncoder)
+				if got, want := rdftest.Canonical(t, rdftest.JSONLD(t, rdftest.DecodeJSON(t, compact), official)), rdftest.Canonical(t, nt); got != want {
 					t.Errorf("with the official context the JSON-LD is another graph:\n got:\n%s\nwant:\n%s", got, want)
 				}
 				opts := ld.NewJsonLdOptions("")
 				opts.DocumentLoader = official
-				doc := decodeJSON(t, compact).(map[string]any)
+				doc := rdftest.DecodeJSON(t, compact).(map[string]any)
 				recompacted, err := ld.NewJsonLdProcessor().Compact(doc, map[string]any{"@context": doc["@context"]}, opts)
 				if err != nil {
 					t.Fatal(err)

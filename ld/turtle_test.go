@@ -28,8 +28,8 @@ func TestTurtleHardTerms(t *testing.T) {
 	for name, nt := range hardTerms {
 		t.Run(name, func(t *testing.T) {
 			g := graphOf(t, nt+"\n")
-			ttl := encode(t, g, sld.NewTurtleEncoder)
-			want := rdftest.Canonical(t, encode(t, g, sld.NewNTriplesEncoder))
+			ttl := rdftest.Encode(t, g, sld.NewTurtleEncoder)
+			want := rdftest.Canonical(t, rdftest.Encode(t, g, sld.NewNTriplesEncoder))
 			if got := rdftest.Canonical(t, rdftest.Knakk(t, nt+"\n")); got != want {
 				t.Fatalf("the N-Triples writer changed the graph:\n%s\nwant\n%s", got, want)
 			}
@@ -100,7 +100,7 @@ _:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02
     ] ;
     bibo:authorList ( <http://example.org/x> ) .
 `
-	if got := encode(t, g, sld.NewTurtleEncoder); got != want {
+	if got := rdftest.Encode(t, g, sld.NewTurtleEncoder); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
