@@ -72,10 +72,33 @@ type graphBuilder struct {
 	errs    ErrorList
 	// affiliations holds the node of each affiliation id, made on first use.
 	affiliations map[string]resource
+	seen         map[tripleKey]struct{} // the triples added so far
 }
 
+// add appends a triple unless the graph has it already: a record may
+// repeat a value (an ISSN given as print and as linking, a keyword twice),
+// and a graph is a set.
 func (m *graphBuilder) add(s resource, p string, o rdf.Object) {
+	key := tripleKey{subject: nodeKey{s.Type() == rdf.TermBlank, s.String()}, predicate: p, object: o.String(), kind: o.Type()}
+	if lit, ok := o.(rdf.Literal); ok {
+		key.datatype, key.lang = lit.DataType.String(), lit.Lang()
+	}
+	if _, seen := m.seen[key]; seen {
+		return
+	}
+	if m.seen == nil {
+		m.seen = make(map[tripleKey]struct{})
+	}
+	m.seen[key] = struct{}{}
 	m.triples = append(m.triples, rdf.Triple{Subj: s, Pred: term(p), Obj: o})
+}
+
+// tripleKey identifies a triple by plain values, for the duplicate check.
+type tripleKey struct {
+	subject           nodeKey
+	predicate, object string
+	kind              rdf.TermType
+	datatype, lang    string
 }
 
 // str adds a plain string literal, unless the value is empty.
