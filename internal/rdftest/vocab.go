@@ -1,6 +1,8 @@
 package rdftest
 
 import (
+	"fmt"
+	"github.com/scholarld/scholarld/ld"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,4 +125,50 @@ func (v *Vocabularies) InDomain(property, class string) bool {
 		return false
 	}
 	return visit(class)
+}
+
+// AssertTermsDefined fails on any property, class or datatype of g that
+// its vocabulary does not define, and on any schema.org property used on
+// a node whose types all lie outside its schema:domainIncludes.
+func AssertTermsDefined(t *testing.T, v *Vocabularies, g *ld.Graph) {
+	t.Helper()
+	types := make(map[rdf.Term][]string)
+	for _, tr := range g.Triples {
+		if tr.Pred.String() == vocab.RDFType {
+			types[tr.Subj] = append(types[tr.Subj], tr.Obj.String())
+		}
+	}
+	reported := make(map[string]bool)
+	report := func(format string, args ...any) {
+		msg := strings.TrimSpace(fmt.Sprintf(format, args...))
+		if !reported[msg] {
+			reported[msg] = true
+			t.Error(msg)
+		}
+	}
+	for _, tr := range g.Triples {
+		used := []string{tr.Pred.String()}
+		if tr.Pred.String() == vocab.RDFType {
+			used = append(used, tr.Obj.String())
+		}
+		if lit, ok := tr.Obj.(rdf.Literal); ok {
+			used = append(used, lit.DataType.String())
+		}
+		for _, term := range used {
+			if _, ok := v.Defined(term); !ok {
+				report("%s is not defined by its vocabulary", term)
+			}
+		}
+		p := tr.Pred.String()
+		if !strings.HasPrefix(p, vocab.Schema) {
+			continue
+		}
+		inDomain := false
+		for _, class := range types[tr.Subj] {
+			inDomain = inDomain || v.InDomain(p, class)
+		}
+		if !inDomain {
+			report("%s is used on a node of types %v, outside its schema.org domain", p, types[tr.Subj])
+		}
+	}
 }

@@ -15,10 +15,12 @@ import (
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/bibtex"
 	"github.com/scholarld/scholarld/reader/crossref"
 	"github.com/scholarld/scholarld/reader/csl"
 	"github.com/scholarld/scholarld/reader/html"
 	"github.com/scholarld/scholarld/reader/jats"
+	"github.com/scholarld/scholarld/reader/ris"
 )
 
 // Input describes one input format.
@@ -91,6 +93,22 @@ var Inputs = []Input{
 		MediaTypes:  []string{"text/html"},
 		Sniff:       html.Sniff,
 		Read:        html.Read,
+	},
+	{
+		Name:        "bibtex",
+		Description: "BibTeX and BibLaTeX: @article entries, LaTeX accents and markup decoded",
+		Extensions:  []string{".bib", ".bibtex"},
+		MediaTypes:  []string{"application/x-bibtex"},
+		Sniff:       bibtex.Sniff,
+		Read:        bibtex.Read,
+	},
+	{
+		Name:        "ris",
+		Description: "RIS (TY  - JOUR ... ER  -), tolerant of the spacing errors real files have",
+		Extensions:  []string{".ris"},
+		MediaTypes:  []string{"application/x-research-info-systems"},
+		Sniff:       ris.Sniff,
+		Read:        ris.Read,
 	},
 }
 

@@ -1,0 +1,507 @@
+package ris_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/ris"
+)
+
+// want is what one record of a test input must give: an article (or the
+// error that rejects it), the line it starts on and every warning.
+type want struct {
+	line     int
+	article  *ld.Article
+	warnings []string
+	err      string // the whole error message; "" for none
+}
+
+// checkRecords compares records with wants and runs ld.Check on every
+// article.
+func checkRecords(t *testing.T, records []reader.Record, wants []want) {
+	t.Helper()
+	if len(records) != len(wants) {
+		t.Fatalf("got %d records, want %d:\n%s", len(records), len(wants), show(records))
+	}
+	for i, w := range wants {
+		r := records[i]
+		if r.Index != i {
+			t.Errorf("record %d: Index = %d", i, r.Index)
+		}
+		if r.Pos.Line != w.line {
+			t.Errorf("record %d: starts at line %d, want %d", i, r.Pos.Line, w.line)
+		}
+		gotErr := ""
+		if r.Err != nil {
+			gotErr = r.Err.Error()
+		}
+		if gotErr != w.err {
+			t.Errorf("record %d: error\n got: %s\nwant: %s", i, gotErr, w.err)
+		}
+		if (r.Err == nil) == (r.Article == nil) {
+			t.Errorf("record %d: Err %v with Article %v: exactly one must be set", i, r.Err, r.Article)
+		}
+		if !reflect.DeepEqual(r.Article, w.article) {
+			t.Errorf("record %d: article\n got: %s\nwant: %s", i, toJSON(r.Article), toJSON(w.article))
+		}
+		var warnings []string
+		for _, warning := range r.Warnings {
+			warnings = append(warnings, warning.String())
+		}
+		if !reflect.DeepEqual(warnings, w.warnings) {
+			t.Errorf("record %d: warnings\n got: %q\nwant: %q", i, warnings, w.warnings)
+		}
+		if r.Article != nil {
+			if errs := ld.Check(r.Article); len(errs) > 0 {
+				t.Errorf("record %d: ld.Check: %v", i, errs)
+			}
+		}
+	}
+}
+
+func toJSON(v any) string {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err.Error()
+	}
+	return string(data)
+}
+
+func show(records []reader.Record) string {
+	var b strings.Builder
+	for _, r := range records {
+		fmt.Fprintf(&b, "%v err=%v warnings=%v\n%s\n", r.Pos, r.Err, r.Warnings, toJSON(r.Article))
+	}
+	return b.String()
+}
+
+func readFile(t *testing.T, path string) []reader.Record {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := ris.Read(data, filepath.Base(path))
+	if err != nil {
+		t.Fatalf("Read(%s): %v", path, err)
+	}
+	return records
+}
+
+func date(year, month, day int) ld.Date { return ld.Date{Year: year, Month: month, Day: day} }
+
+func person(given, family string) ld.Author { return ld.Author{Given: given, Family: family} }
+
+func TestSharedFixtures(t *testing.T) {
+	tests := []struct {
+		file string
+		want []want
+	}{{
+		file: "elife.01567.crossref.ris",
+		want: []want{{line: 1, article: &ld.Article{
+			Title: "Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth",
+			Authors: []ld.Author{
+				person("Martial", "Sankar"), person("Kaisa", "Nieminen"), person("Laura", "Ragni"),
+				person("Ioannis", "Xenarios"), person("Christian S", "Hardtke"),
+			},
+			Journal:  &ld.Journal{Title: "eLife", ISSNs: []ld.ISSN{{Value: "2050-084X"}}},
+			Volume:   "3",
+			DOI:      "10.7554/eLife.01567",
+			URL:      "http://elifesciences.org/lookup/doi/10.7554/eLife.01567",
+			Dates:    ld.Dates{Published: date(2014, 0, 0)},
+			Abstract: "Among various advantages, their small size makes model organisms preferred subjects of investigation. Yet, even in model systems detailed analysis of numerous developmental processes at cellular level is severely hampered by their scale.",
+		}, warnings: []string{`SN: ISSN "2050084X" written as "2050-084X"`}}},
+	}, {
+		// The first tag is "TY -  BOOK"; the last line has no line break.
+		file: "drexel.ris_bug.ris",
+		want: []want{{line: 1, article: &ld.Article{
+			Title:    "Validation of an Image-based Subject-Specific Dynamic Model of the Ankle Joint Complex and its Applications to the Study of the Effect of Articular Surface Morphology on Ankle Joint Mechanics",
+			Authors:  []ld.Author{person("Vishnuvardhan", "Balakrishnan")},
+			DOI:      "10.17918/ERNK-6431",
+			URL:      "https://idea.library.drexel.edu/islandora/object/idea:8247",
+			Dates:    ld.Dates{Published: date(2018, 0, 0)},
+			Abstract: drexelAbstract(t),
+		}, warnings: []string{
+			`TY: reference type "BOOK" is not a journal article: read as an article`,
+			`PB: publisher "Drexel University" not kept: the model holds a publisher only for a journal, and the record names none`,
+		}}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := testkit.Shared(t, "fixtures", "ris", tt.file)
+			checkRecords(t, readFile(t, path), tt.want)
+		})
+	}
+}
+
+// drexelAbstract is the AB line of the Drexel fixture, whose 2000
+// characters are checked by their ends and length here.
+func drexelAbstract(t *testing.T) string {
+	data, err := os.ReadFile(testkit.Shared(t, "fixtures", "ris", "drexel.ris_bug.ris"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(data), "\nAB  - ")
+	abstract, _, _ := strings.Cut(rest, "\n")
+	if !strings.HasPrefix(abstract, "3D image based subject specific models") ||
+		!strings.HasSuffix(abstract, "of the ankle joint is also presented.") || len(abstract) != 2223 {
+		t.Fatalf("the fixture's abstract is not the one expected: %d bytes", len(abstract))
+	}
+	return abstract
+}
+
+func TestTestdata(t *testing.T) {
+	tests := []struct {
+		file string
+		want []want
+	}{{
+		// BOM, CRLF, header lines, "TY -  JOUR", "TI  -Tolerant", "AU- Roe",
+		// trailing spaces, blank lines, lower-case tags, no final ER.
+		file: "spacing.ris",
+		want: []want{{line: 4, article: &ld.Article{
+			Title:   "Tolerant spacing",
+			Authors: []ld.Author{person("Jane", "Doe"), person("Edgar A.", "Poe"), person("Richard", "Roe")},
+			Dates:   ld.Dates{Published: date(2020, 0, 0)},
+		}}, {line: 13, article: &ld.Article{
+			Title:   "Lower-case tags",
+			Authors: []ld.Author{person("Jane", "Doe")},
+		}}, {line: 17, article: &ld.Article{
+			Title: "No final ER",
+			Dates: ld.Dates{Published: date(2021, 0, 0)},
+		}, warnings: []string{"ER: the record has no ER line: it ends with the input"}}},
+	}, {
+		file: "fields.ris",
+		want: []want{{line: 1, article: &ld.Article{
+			Title: "Every <i>tag</i> read",
+			Authors: []ld.Author{
+				{Given: "Amos B.", Family: "Smith", Suffix: "III"},
+				person("Jan", "van der Berg"),
+				{Kind: ld.OrganizationAuthor, Name: "World Health Organization"},
+				{Family: "Sheherazade"},
+			},
+			Journal: &ld.Journal{
+				Title:        "International Journal of Molecular Sciences",
+				Abbreviation: "Int J Mol Sci",
+				ISSNs:        []ld.ISSN{{Value: "1422-0067", Kind: ld.ElectronicISSN}, {Value: "1661-6596", Kind: ld.PrintISSN}},
+				Publisher:    &ld.Publisher{Name: "MDPI", Address: &ld.Address{City: "Basel"}},
+			},
+			Volume:    "15",
+			Issue:     "8",
+			FirstPage: "14348",
+			LastPage:  "14363",
+			DOI:       "10.3390/ijms150814348",
+			URL:       "https://www.mdpi.com/1422-0067/15/8/14348",
+			Dates:     ld.Dates{Published: date(2014, 8, 18)},
+			Keywords:  []string{"histology", "secondary growth"},
+			Section:   "Biochemistry",
+			Abstract:  "An abstract with H<sub>2</sub>O that continues on a second line.",
+			Language:  "en",
+			Files: []ld.File{
+				{URL: "https://www.mdpi.com/1422-0067/15/8/14348/ijms-15-14348.PDF?download=1", MediaType: "application/pdf"},
+				{URL: "https://www.mdpi.com/1422-0067/15/8/14348/htm"},
+			},
+		}, warnings: []string{
+			`A2: secondary author or editor not held by the model: "Editor, Ed"`,
+			`ED: editor not held by the model: "Other, Editor"`,
+			`SN: ISSN "16616596" written as "1661-6596"`,
+			`SN: ISBN 9780306406157 not held by the model`,
+			`N1: note not held by the model: "A note"`,
+			`AD: author address not held by the model: "University of Somewhere"`,
+			`ZZ: unknown tag: "An unknown tag" not kept`,
+			`T1: a second title "A second, different title": not kept`,
+			`JO: another journal name "Int. J. Mol. Sci.": not kept`,
+			`J2: another journal abbreviation "Int. J. Mol. Sci.": not kept`,
+			`N2: a second abstract: not kept`,
+			`L1: dropped: ident: URL "internal-pdf://1234/file.pdf": scheme "internal-pdf" is not http or https`,
+			`PY: date information "Summer" not held by the model`,
+		}}},
+	}, {
+		file: "dates.ris",
+		want: []want{
+			{line: 1, article: &ld.Article{Title: "PY refined by DA", Dates: ld.Dates{Published: date(2014, 8, 18)}}},
+			{line: 6, article: &ld.Article{Title: "DA as a month name", Dates: ld.Dates{Published: date(1948, 7, 0)}}},
+			{line: 11, article: &ld.Article{Title: "DA disagrees", Dates: ld.Dates{Published: date(2014, 0, 0)}}, warnings: []string{
+				`Y2: access date not held by the model: "2020/01/01"`,
+				"DA: date 2015-01-02 disagrees with PY 2014: not kept",
+			}},
+			{line: 17, article: &ld.Article{Title: "Y1 alone in ISO form", Dates: ld.Dates{Published: date(2014, 8, 0)}}},
+			{line: 21, article: &ld.Article{Title: "No date at all but text"}, warnings: []string{`PY: not a date: "in press"`}},
+			{line: 25, err: `dates.ris:27:1: PY: ris: date "2014/02/30/" does not exist: dates: "2014/02/30/": day 30 of 2014-02 does not exist`},
+			{line: 29, article: &ld.Article{Title: "Short RIS forms", Dates: ld.Dates{Published: date(2014, 8, 18)}}},
+		},
+	}, {
+		// One bad record among good ones rejects only itself.
+		file: "malformed.ris",
+		want: []want{
+			{line: 1, article: &ld.Article{Title: "First record", Dates: ld.Dates{Published: date(2001, 0, 0)}}},
+			{line: 6, err: `ris: malformed.ris:8:1: malformed tag line "A  - Smith, John": a tag is a letter and a letter or digit, then two spaces and a hyphen`},
+			{line: 12, err: "ris: malformed.ris:12:1: record starts with TI, not TY"},
+			{line: 15, article: &ld.Article{
+				Title:    "Fourth record",
+				Abstract: "Its abstract runs on and - this line is a continuation, not a tag.",
+			}},
+			{line: 20, err: "malformed.ris:20:1: TI: ris: the record has no title (TI or T1)"},
+		},
+	}, {
+		file: "urls.ris",
+		want: []want{{line: 1, article: &ld.Article{
+			Title:     "Links",
+			FirstPage: "1234",
+			LastPage:  "1256",
+			DOI:       "10.7554/eLife.01567",
+			URL:       "https://elifesciences.org/articles/01567",
+			Language:  "en",
+			Files:     []ld.File{{URL: "https://elifesciences.org/download/elife-01567-v1.pdf", MediaType: "application/pdf"}},
+		}, warnings: []string{
+			`SN: dropped: ident: ISSN "1234-5678": check digit is 8, want 9`,
+			"SN: not kept: the model holds ISSNs only for a journal, and the record names none",
+			`UR: another link "https://elifesciences.org/articles/01567/other": not kept`,
+			`EP: shortened end page "56" read as "1256"`,
+		}}, {line: 13, article: &ld.Article{
+			Title:     "Pages backwards and a bad DOI",
+			FirstPage: "200",
+		}, warnings: []string{
+			`LA: dropped: "Klingonese" is neither a BCP 47 tag nor a known language name`,
+			`DO: dropped: ident: DOI "11.1234/nope": does not start with "10."`,
+			`UR: dropped: ident: URL "ftp://example.org/x": scheme "ftp" is not http or https`,
+			`EP: end page "100" comes before start page "200": not kept`,
+		}}},
+	}, {
+		// Scopus: ISSN qualifiers, a DOI written as a URL.
+		file: "scopus.ris",
+		want: []want{{line: 1, article: &ld.Article{
+			Title:   "Transcription factors: From enhancer binding to developmental control",
+			Authors: []ld.Author{person("F.", "Spitz"), person("E.E.M.", "Furlong")},
+			Journal: &ld.Journal{
+				Title:        "Nature Reviews Genetics",
+				Abbreviation: "Nat. Rev. Genet.",
+				ISSNs:        []ld.ISSN{{Value: "1471-0056"}, {Value: "1471-0064", Kind: ld.LinkingISSN}},
+			},
+			Volume:    "13",
+			Issue:     "9",
+			FirstPage: "613",
+			LastPage:  "626",
+			DOI:       "10.1038/nrg3207",
+			Dates:     ld.Dates{Published: date(2012, 0, 0)},
+			Language:  "en",
+		}, warnings: []string{
+			`SN: ISSN "14710056" written as "1471-0056"`,
+			`M3: type of work not held by the model: "Review"`,
+			`DB: database name not held by the model: "Scopus"`,
+		}}},
+	}, {
+		// Crossref-derived JATS markup; values that disagree.
+		file: "edges.ris",
+		want: []want{{line: 1, article: &ld.Article{
+			Title:     "A <i>JATS</i> title",
+			Abstract:  "An abstract in <sup>JATS</sup>.",
+			FirstPage: "10",
+			LastPage:  "20",
+			Volume:    "1",
+		}, warnings: []string{
+			`EP: end page "21" differs from the range in SP, which ends at "20": not kept`,
+			`VL: a second value "2": not kept`,
+			"AU: empty author: not kept",
+		}}},
+	}, {
+		file: "latin1.ris",
+		want: []want{{line: 1, article: &ld.Article{
+			Title:   "Café – naïve",
+			Authors: []ld.Author{person("Jürgen", "Müller")},
+		}, warnings: []string{"TY: the input is not UTF-8: read as Windows-1252"}}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			checkRecords(t, readFile(t, filepath.Join("testdata", tt.file)), tt.want)
+		})
+	}
+}
+
+// TestTagLines checks which lines are tags, continuations or errors.
+func TestTagLines(t *testing.T) {
+	tests := []struct {
+		name, line string
+		abstract   string // what the AB value becomes with line after it
+		err        string
+	}{
+		{name: "standard", line: "KW  - x", abstract: "a"},
+		{name: "missing space after dash", line: "KW  -x", abstract: "a"},
+		{name: "one space before dash", line: "KW - x", abstract: "a"},
+		{name: "no space before dash", line: "KW- x", abstract: "a"},
+		{name: "lower case in standard layout", line: "kw  - x", abstract: "a"},
+		{name: "lower case in loose layout is text", line: "kw - x", abstract: "a kw - x"},
+		{name: "unknown tag in loose layout is text", line: "UK - based", abstract: "a UK - based"},
+		{name: "hyphenated word is text", line: "AB-initio", abstract: "a AB-initio"},
+		{name: "indented line is text", line: "  KW  - x", abstract: "a KW - x"},
+		{name: "one-letter tag", line: "K  - x", err: `in.ris:3:1: malformed tag line "K  - x"`},
+		{name: "three-letter tag", line: "KWD  - x", err: `in.ris:3:1: malformed tag line "KWD  - x"`},
+		{name: "digit first", line: "1K  - x", err: `in.ris:3:1: malformed tag line "1K  - x"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			input := "TY  - JOUR\nAB  - a\n" + tt.line + "\nTI  - T\nER  - \n"
+			records, err := ris.Read([]byte(input), "in.ris")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(records) != 1 {
+				t.Fatalf("got %d records", len(records))
+			}
+			r := records[0]
+			if tt.err != "" {
+				var syntaxErr *ris.SyntaxError
+				if !errors.As(r.Err, &syntaxErr) || !strings.HasPrefix(r.Err.Error(), "ris: "+tt.err) {
+					t.Fatalf("error %v, want a *ris.SyntaxError starting %q", r.Err, tt.err)
+				}
+				if syntaxErr.Pos.Line != 3 || errors.Unwrap(syntaxErr) == nil {
+					t.Errorf("error at %v with cause %v, want line 3 and a cause", syntaxErr.Pos, errors.Unwrap(syntaxErr))
+				}
+				return
+			}
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			if r.Article.Abstract != tt.abstract {
+				t.Errorf("abstract %q, want %q", r.Article.Abstract, tt.abstract)
+			}
+		})
+	}
+}
+
+func TestLineEnds(t *testing.T) {
+	for _, end := range []string{"\n", "\r\n", "\r"} {
+		input := strings.Join([]string{"TY  - JOUR", "TI  - A title", "  continued", "PY  - 2014", "ER  - ", ""}, end)
+		records, err := ris.Read([]byte(input), "in.ris")
+		if err != nil {
+			t.Fatalf("%q: %v", end, err)
+		}
+		checkRecords(t, records, []want{{line: 1, article: &ld.Article{Title: "A title continued", Dates: ld.Dates{Published: date(2014, 0, 0)}}}})
+	}
+}
+
+func TestNotRIS(t *testing.T) {
+	for _, input := range []string{"", "just text\n", "@article{k, title={x}}", "ER  - \n"} {
+		if records, err := ris.Read([]byte(input), "in.ris"); err == nil {
+			t.Errorf("Read(%q) = %v, want an error", input, records)
+		}
+	}
+}
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		input string
+		want  bool
+	}{
+		{"TY  - JOUR\nTI  - x\nER  - \n", true},
+		{"\ufeff\r\nTY  - JOUR\r\n", true},
+		{"Provider: Elsevier\nDatabase: ScienceDirect\n\nTY  - JOUR\n", true},
+		{"TY -  BOOK\n", true},
+		{"TI  - no type first\nTY  - JOUR\n", false},
+		{"", false},
+		{"@article{key, title = {TY  - JOUR}}", false},
+		{"<html>\nTY  - JOUR\n", false},
+		{`{"TY": "JOUR"}`, false},
+		{strings.Repeat("header\n", 600) + "TY  - JOUR\n", false},
+	}
+	for _, tt := range tests {
+		if got := ris.Sniff([]byte(tt.input)); got != tt.want {
+			t.Errorf("Sniff(%.40q) = %v, want %v", tt.input, got, tt.want)
+		}
+	}
+}
+
+func ExampleRead() {
+	input := "TY  - JOUR\r\n" +
+		"TI  - Automated quantitative histology\r\n" +
+		"AU  - Sankar, Martial\r\n" +
+		"AU  - Hardtke, Christian S\r\n" +
+		"T2  - eLife\r\n" +
+		"SN  - 2050084X\r\n" +
+		"VL  - 3\r\n" +
+		"PY  - 2014/02/25/\r\n" +
+		"UR  - https://doi.org/10.7554/eLife.01567\r\n" +
+		"ER  - \r\n"
+	records, err := ris.Read([]byte(input), "example.ris")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range records {
+		a := r.Article
+		fmt.Println(a.Title)
+		for _, author := range a.Authors {
+			fmt.Printf("%s | %s\n", author.Family, author.Given)
+		}
+		fmt.Println(a.Journal.Title, a.Journal.ISSNs[0].Value, a.Volume, a.DOI, a.Dates.Published)
+		for _, w := range r.Warnings {
+			fmt.Println("warning:", w)
+		}
+	}
+	// Output:
+	// Automated quantitative histology
+	// Sankar | Martial
+	// Hardtke | Christian S
+	// eLife 2050-084X 3 10.7554/eLife.01567 2014-02-25
+	// warning: SN: ISSN "2050084X" written as "2050-084X"
+}
+
+func ExampleSniff() {
+	fmt.Println(ris.Sniff([]byte("TY  - JOUR\r\nTI  - A title\r\nER  - \r\n")))
+	fmt.Println(ris.Sniff([]byte("@article{key, title = {x}}")))
+	// Output:
+	// true
+	// false
+}
+
+// FuzzRead checks that Read never panics, that every record is either an
+// article that passes ld.Check or a typed error, and that an input error
+// leaves no records.
+func FuzzRead(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/*.ris")
+	if shared, err := filepath.Glob(filepath.Join("..", "..", "..", "shared", "fixtures", "ris", "*.ris")); err == nil {
+		paths = append(paths, shared...)
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		records, err := ris.Read(data, "fuzz.ris")
+		if err != nil {
+			if records != nil {
+				t.Fatalf("error %v with records", err)
+			}
+			return
+		}
+		for _, r := range records {
+			switch {
+			case r.Err != nil && r.Article != nil:
+				t.Fatalf("record %d has both an error and an article", r.Index)
+			case r.Err != nil:
+				var syntaxErr *ris.SyntaxError
+				var fieldErr *ld.FieldError
+				if !errors.As(r.Err, &syntaxErr) && !errors.As(r.Err, &fieldErr) {
+					t.Fatalf("record %d: untyped error %T: %v", r.Index, r.Err, r.Err)
+				}
+			case r.Article == nil:
+				t.Fatalf("record %d has neither an error nor an article", r.Index)
+			default:
+				if errs := ld.Check(r.Article); len(errs) > 0 {
+					t.Fatalf("record %d fails ld.Check: %v\n%s", r.Index, errs, toJSON(r.Article))
+				}
+			}
+		}
+	})
+}
