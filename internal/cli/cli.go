@@ -30,6 +30,7 @@ const usage = `scholarld turns scholarly article metadata into linked data.
 
 Usage:
   scholarld convert [flags] [FILE|-]   convert articles (stdin when FILE is - or absent)
+  scholarld validate [flags] [FILE|-]... check articles and linked data (scholarld validate -h)
   scholarld formats                    list the input and output formats
   scholarld help [COMMAND]             show help
 
@@ -54,6 +55,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "convert":
 		return convert(args[1:], stdin, stdout, stderr)
+	case "validate":
+		return validateCommand(args[1:], stdin, stdout, stderr)
 	case "formats":
 		if len(args) > 1 && isHelp(args[1]) {
 			fmt.Fprint(stdout, "Usage: scholarld formats\n\nLists the input formats that convert reads and the output formats it writes.\n")
@@ -62,8 +65,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		listFormats(stdout)
 		return ExitOK
 	case "help", "-h", "-help", "--help":
-		if len(args) > 1 && args[1] == "convert" {
-			return convert([]string{"-h"}, stdin, stdout, stderr)
+		if len(args) > 1 {
+			switch args[1] {
+			case "convert":
+				return convert([]string{"-h"}, stdin, stdout, stderr)
+			case "validate":
+				return validateCommand([]string{"-h"}, stdin, stdout, stderr)
+			}
 		}
 		fmt.Fprint(stdout, usage)
 		return ExitOK

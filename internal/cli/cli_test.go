@@ -159,6 +159,7 @@ func TestHelpAndFormats(t *testing.T) {
 		{[]string{"--help"}, "scholarld formats"},
 		{[]string{"convert", "--help"}, "-vocab profile"},
 		{[]string{"help", "convert"}, "atomically"},
+		{[]string{"help", "validate"}, "Usage: scholarld validate"},
 		{[]string{"formats", "-h"}, "Usage: scholarld formats"},
 		{[]string{"formats"}, "turtle           .ttl                   text/turtle"},
 	} {

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/scholarld/scholarld/ld/validate"
+)
+
+// Exit codes of validate, which differ from convert's: a finding of
+// severity error is 1, an input that could not be read is 2.
+const (
+	validateClean      = 0 // no errors (warnings and info allowed)
+	validateErrors     = 1 // some finding is an error
+	validateUnreadable = 2 // some input could not be read, or the command line is wrong
+)
+
+const validateUsage = `Usage: scholarld validate [flags] [FILE|-]...
+
+Checks articles (any input convert reads) and linked data (schema.org
+JSON-LD, Turtle, N-Triples) and reports each finding with its severity
+(error, warning, info), where it is, the rule's name and a one-line fix.
+Standard input is read when FILE is - or absent.
+
+Exit codes: 0 no errors (warnings and info allowed), 1 some error,
+2 an input could not be read (or the command line is wrong).
+
+Flags:
+`
+
+// repeated is a flag that may be given more than once.
+type repeated []string
+
+func (r *repeated) String() string     { return strings.Join(*r, ",") }
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+
+// validateCommand runs `scholarld validate`.
+func validateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var profiles, vocabFiles repeated
+	from := fs.String("f", "", "input `format`: "+strings.Join(validate.InputFormats(), ", ")+" (default: from the extension, else by content)")
+	format := fs.String("format", "text", "report `format`: text, json or sarif")
+	fs.Var(&profiles, "profile", "also check a consumer `profile`: google, scholar or triplestore (repeatable)")
+	fs.Var(&vocabFiles, "vocab-file", "add the vocabulary in `FILE.nt` (N-Triples), such as the schema.org release (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprint(stdout, validateUsage)
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+	}
+	// Flags may follow file names: parse again after each positional.
+	var inputs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return validateClean
+			}
+			return validateUnreadable
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		inputs = append(inputs, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	write, ok := map[string]func(io.Writer, []*validate.Report) error{
+		"text": validate.WriteText, "json": validate.WriteJSON, "sarif": validate.WriteSARIF,
+	}[*format]
+	if !ok {
+		fmt.Fprintf(stderr, "scholarld validate: unknown report format %q (text, json or sarif)\n", *format)
+		return validateUnreadable
+	}
+	opts := validate.Options{Format: *from}
+	for _, name := range profiles {
+		p, err := validate.ParseProfile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "scholarld validate: %v\n", err)
+			return validateUnreadable
+		}
+		opts.Profiles = append(opts.Profiles, p)
+	}
+	vocabulary, err := validate.NewVocabulary()
+	if err != nil {
+		fmt.Fprintf(stderr, "scholarld validate: %v\n", err)
+		return validateUnreadable
+	}
+	for _, path := range vocabFiles {
+		data, err := os.ReadFile(path)
+		if err == nil {
+			err = vocabulary.AddNTriples(data, path)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "scholarld validate: --vocab-file: %v\n", err)
+			return validateUnreadable
+		}
+	}
+	opts.Vocabulary = vocabulary
+
+	var reports []*validate.Report
+	for _, name := range inputs {
+		var data []byte
+		var err error
+		if name == "-" {
+			name = "<stdin>"
+			data, err = io.ReadAll(stdin)
+		} else {
+			data, err = os.ReadFile(name)
+		}
+		if err != nil {
+			reports = append(reports, validate.Unreadable(name, err))
+			continue
+		}
+		reports = append(reports, validate.Validate(data, name, opts))
+	}
+	if err := write(stdout, reports); err != nil {
+		fmt.Fprintf(stderr, "scholarld validate: writing the report: %v\n", err)
+		return validateUnreadable
+	}
+	code := validateClean
+	for _, r := range reports {
+		switch {
+		case r.Unreadable:
+			return validateUnreadable
+		case r.Count(validate.Error) > 0:
+			code = validateErrors
+		}
+	}
+	return code
+}

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scholarld/scholarld/internal/testkit"
+)
+
+// runValidate runs `scholarld validate` in-process from the module root.
+func runValidate(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	t.Chdir(testkit.Root(t))
+	var out, errOut bytes.Buffer
+	code = Main(append([]string{"validate"}, args...), strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestValidateExitCodes(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"title":"T","authors":[],"dates":{"published":"2014-02-30"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		code     int
+		contains string
+	}{
+		{"clean records", "", []string{"testdata/records/ijms-2014-15-14348.json", "testdata/records/plos-one-2014-9-e97541.json"}, 0,
+			"ijms-2014-15-14348.json (record): 0 errors, 0 warnings, 1 info"},
+		{"warnings only", "", []string{"--profile", "google", "testdata/records/ijms-2014-15-14348.json"}, 0, "[google-image]"},
+		{"an error", "", []string{bad}, 1, "bad.json:1:48: record 1: dates.published: day 30 of 2014-02 does not exist [date-exists]"},
+		{"an error on stdin, flags after", `{"title":"T"}`, []string{"-", "--format", "text"}, 1, "<stdin> (record): 2 errors"},
+		{"Turtle from stdin", "@prefix schema: <http://schema.org/> . <http://ex.org/a> schema:headline \"T\" .", nil, 0, "<stdin> (turtle): 0 errors"},
+		{"missing file", "", []string{"testdata/records/nonexistent.json", "testdata/records/ijms-2014-15-14348.json"}, 2, "[unreadable]"},
+		{"syntax error", "{\"title\": ", []string{"-f", "record"}, 2, "<stdin>:1:11: record 1: record: unexpected end of input, want a value [unreadable]"},
+		{"unknown format", "", []string{"--format", "xml"}, 2, ""},
+		{"unknown profile", "", []string{"--profile", "bing"}, 2, ""},
+		{"bad vocabulary file", "", []string{"--vocab-file", "testdata/records/ijms-2014-15-14348.json"}, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runValidate(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, stdout, stderr)
+			}
+			if !strings.Contains(stdout, tt.contains) {
+				t.Errorf("stdout lacks %q:\n%s", tt.contains, stdout)
+			}
+		})
+	}
+}
+
+func TestValidateVocabFile(t *testing.T) {
+	release := testkit.Shared(t, "vocab", "schemaorg-30.0-http.nt")
+	fixture := testkit.Shared(t, "fixtures", "schemaorg", "datacite-blog.schema_org.json")
+	code, stdout, _ := runValidate(t, "", fixture)
+	if code != 0 || !strings.Contains(stdout, "load the schema.org release with --vocab-file") {
+		t.Errorf("without the release: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = runValidate(t, "", "--vocab-file", release, fixture)
+	if code != 0 || strings.Contains(stdout, "not-checked") || !strings.Contains(stdout, "0 errors, 0 warnings, 1 info") {
+		t.Errorf("with the release: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestValidateMachineFormats(t *testing.T) {
+	code, stdout, _ := runValidate(t, "", "--format", "json", "--profile", "scholar", "testdata/records/orglett-2019-21-2918.json")
+	var doc struct {
+		Files []struct {
+			File     string
+			Findings []struct{ Severity, Rule string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || code != 0 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, stdout)
+	}
+	if len(doc.Files) != 1 || len(doc.Files[0].Findings) != 1 || doc.Files[0].Findings[0].Rule != "scholar-pdf" {
+		t.Errorf("JSON report %+v", doc)
+	}
+
+	code, stdout, _ = runValidate(t, "", "--format", "sarif", "testdata/records/ijms-2014-15-14348.json")
+	var log struct {
+		Version string
+		Runs    []struct {
+			Tool    struct{ Driver struct{ Name string } }
+			Results []struct{ RuleID, Level string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || code != 0 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, stdout)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "scholarld" ||
+		len(log.Runs[0].Results) != 1 || log.Runs[0].Results[0].RuleID != "license-cc" || log.Runs[0].Results[0].Level != "note" {
+		t.Errorf("SARIF log %+v", log)
+	}
+}
+
+func TestValidateHelp(t *testing.T) {
+	code, stdout, _ := runValidate(t, "", "-h")
+	if code != 0 || !strings.Contains(stdout, "Usage: scholarld validate") || !strings.Contains(stdout, "-vocab-file") {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+}

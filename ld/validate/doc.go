@@ -1,0 +1,24 @@
+// Package validate checks article metadata and the linked data made from
+// it, for the `scholarld validate` command.
+//
+// Data flow: Validate takes the bytes of one input and its name. An input
+// that a reader of package reader/formats reads (the record format and the
+// readers beside it) gives articles: each is checked by the record rules
+// (ld.Check's errors, each turned into a finding with a rule name, and the
+// rules ld.Check has not: authors, a publication date, licences), then
+// mapped with ld.Map in the full profile. JSON-LD (read with json-gold,
+// offline), Turtle (package ld/turtle) and N-Triples give a graph
+// directly. Every graph goes through the vocabulary rules (terms defined,
+// schema.org domains and ranges, schema:Review, DC elements) against a
+// Vocabulary, and then through the consumer profiles asked for (google,
+// scholar, triplestore). The result is a Report of Findings, each with a
+// severity, the rule's name, where it is (a field path, or a node and a
+// property, with a line and column when known) and a one-line fix.
+// WriteText, WriteJSON and WriteSARIF write reports.
+//
+// The Vocabulary starts from vocab.nt, embedded: the definitions of the
+// terms scholarld emits and of what they lead to, generated from
+// ../shared/vocab by a test. Third-party data uses other schema.org terms;
+// those are reported as not checked until the schema.org release file is
+// added with AddNTriples.
+package validate

@@ -1,0 +1,404 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/knakk/rdf"
+	jsonld "github.com/piprate/json-gold/ld"
+	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/ld/turtle"
+	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/formats"
+)
+
+// The RDF input formats that validate reads besides those of
+// reader/formats.
+const (
+	JSONLD    = "jsonld"
+	Turtle    = "turtle"
+	NTriples  = "ntriples"
+	anyFormat = ""
+)
+
+// Profile names a consumer whose recommendations are checked.
+type Profile string
+
+// The profiles.
+const (
+	// Google checks what Google Search recommends for Article structured
+	// data (https://developers.google.com/search/docs/appearance/structured-data/article,
+	// "Article (Article, NewsArticle, BlogPosting) structured data"): it
+	// has no required properties and recommends author, author.name,
+	// author.url, dateModified, datePublished, headline and image. The
+	// profile checks all but dateModified, which scholarld never writes:
+	// it would mean a change to the published work.
+	Google Profile = "google"
+	// Scholar checks Google Scholar's inclusion guidelines for a journal
+	// article (https://scholar.google.com/intl/en/scholar/inclusion.html):
+	// the title, the authors and the publication date are required; the
+	// journal title, and the volume, issue and first page where the
+	// article has them, are expected; the full text should be a PDF
+	// (citation_pdf_url).
+	Scholar Profile = "scholar"
+	// Triplestore checks what makes data good in a triple store: stable
+	// IRIs instead of blank nodes where an identifier exists, and dates
+	// typed so that SPARQL compares them as dates.
+	Triplestore Profile = "triplestore"
+)
+
+// Profiles lists the profiles in documentation order.
+var Profiles = []Profile{Google, Scholar, Triplestore}
+
+// ParseProfile returns the profile of a name in Profiles.
+func ParseProfile(name string) (Profile, error) {
+	if slices.Contains(Profiles, Profile(name)) {
+		return Profile(name), nil
+	}
+	return "", fmt.Errorf("validate: unknown profile %q (want google, scholar or triplestore)", name)
+}
+
+// InputFormats lists the names Options.Format takes: the formats of
+// reader/formats, then the RDF formats.
+func InputFormats() []string {
+	names := make([]string, 0, len(formats.Inputs)+3)
+	for _, in := range formats.Inputs {
+		names = append(names, in.Name)
+	}
+	return append(names, JSONLD, Turtle, NTriples)
+}
+
+// Options are the settings of a validation.
+type Options struct {
+	// Format names the input format; empty tells it from the file name
+	// and the content.
+	Format string
+	// Profiles are checked besides the record and vocabulary rules.
+	Profiles []Profile
+	// Vocabulary is what the vocabulary rules check against; nil is the
+	// embedded one (NewVocabulary).
+	Vocabulary *Vocabulary
+}
+
+// Validate checks one input, named file in the report, and reports what
+// it finds. It never fails: what cannot be read is itself a finding, and
+// Report.Unreadable is then set.
+func Validate(data []byte, file string, opts Options) *Report {
+	r := &Report{File: file, Findings: []Finding{}}
+	v := opts.Vocabulary
+	if v == nil {
+		var err error
+		if v, err = NewVocabulary(); err != nil {
+			r.unreadable(Finding{}, "%v", err)
+			return r
+		}
+	}
+	c := &checker{report: r, vocab: v, profiles: opts.Profiles}
+	format := opts.Format
+	if format == anyFormat {
+		format = detect(file, data)
+	}
+	r.Format = format
+	switch format {
+	case anyFormat:
+		r.unreadable(Finding{}, "cannot tell the input format of %s; name it with -f (one of %s)", file, strings.Join(InputFormats(), ", "))
+	case JSONLD:
+		if g, err := readJSONLD(data); err != nil {
+			r.unreadable(Finding{}, "%v", err)
+		} else {
+			c.rdfGraph(g)
+		}
+	case Turtle:
+		if g, err := turtle.Parse(data, ""); err != nil {
+			var se *turtle.SyntaxError
+			where := Finding{}
+			if errors.As(err, &se) {
+				where.Line, where.Column = se.Line, se.Column
+			}
+			r.unreadable(where, "%s", message(err))
+		} else {
+			c.rdfGraph(g)
+		}
+	case NTriples:
+		if g, err := rdf.NewTripleDecoder(bytes.NewReader(data), rdf.NTriples).DecodeAll(); err != nil {
+			r.unreadable(Finding{}, "validate: N-Triples: %v", err)
+		} else {
+			c.rdfGraph(g)
+		}
+	default:
+		in, ok := formats.ByName(format)
+		if !ok {
+			r.unreadable(Finding{}, "unknown input format %q (one of %s)", format, strings.Join(InputFormats(), ", "))
+			return r
+		}
+		records, err := in.Read(data, file)
+		if err != nil {
+			r.unreadable(positionOf(err), "%s", message(err))
+			return r
+		}
+		var explicit []bool
+		if in.Name == "record" {
+			explicit = explicitAuthors(data)
+		}
+		for _, rec := range records {
+			c.record(rec, len(records), explicit)
+		}
+	}
+	return r
+}
+
+// unreadable adds an "unreadable" finding and marks the report.
+func (r *Report) unreadable(where Finding, format string, args ...any) {
+	r.Unreadable = true
+	r.add("unreadable", where, format, args...)
+}
+
+// positionOf returns the position an error carries, as a Finding's
+// location.
+func positionOf(err error) Finding {
+	var se *ld.SyntaxError
+	var fe *ld.FieldError
+	switch {
+	case errors.As(err, &se):
+		return Finding{Line: se.Pos.Line, Column: se.Pos.Column}
+	case errors.As(err, &fe):
+		return Finding{Path: fe.Path, Line: fe.Pos.Line, Column: fe.Pos.Column}
+	}
+	return Finding{}
+}
+
+// message is an error's text without the position that the finding
+// holds apart.
+func message(err error) string {
+	var se *ld.SyntaxError
+	var te *turtle.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		return "record: " + se.Err.Error()
+	case errors.As(err, &te):
+		return "turtle: " + te.Err.Error()
+	}
+	return err.Error()
+}
+
+// detect tells the input format: JSON-LD by its @context (or .jsonld),
+// Turtle and N-Triples by extension, then the formats of reader/formats,
+// then Turtle by its directives and N-Triples by lines that start with
+// an IRI or a blank node.
+func detect(file string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".jsonld":
+		return JSONLD
+	case ".ttl":
+		return Turtle
+	case ".nt":
+		return NTriples
+	}
+	if hasJSONLDContext(data) {
+		return JSONLD
+	}
+	if in, err := formats.Detect(file, data); err == nil {
+		return in.Name
+	}
+	start := skipComments(data)
+	for _, directive := range []string{"@prefix", "@base", "prefix", "base"} {
+		if len(start) >= len(directive) && strings.EqualFold(string(start[:len(directive)]), directive) {
+			return Turtle
+		}
+	}
+	if bytes.HasPrefix(start, []byte("<")) || bytes.HasPrefix(start, []byte("_:")) {
+		if _, err := rdf.NewTripleDecoder(bytes.NewReader(data), rdf.NTriples).DecodeAll(); err == nil {
+			return NTriples
+		}
+		return Turtle
+	}
+	return anyFormat
+}
+
+// skipComments skips white space and # comments at the start of data.
+func skipComments(data []byte) []byte {
+	for {
+		data = bytes.TrimLeft(data, " \t\r\n")
+		if !bytes.HasPrefix(data, []byte("#")) {
+			return data
+		}
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return nil
+		}
+		data = data[i+1:]
+	}
+}
+
+// hasJSONLDContext reports whether data is a JSON object, or an array
+// whose first element is one, with an "@context" member.
+func hasJSONLDContext(data []byte) bool {
+	var doc any
+	if json.Unmarshal(data, &doc) != nil {
+		return false
+	}
+	if list, ok := doc.([]any); ok && len(list) > 0 {
+		doc = list[0]
+	}
+	obj, ok := doc.(map[string]any)
+	if !ok {
+		return false
+	}
+	_, has := obj["@context"]
+	return has
+}
+
+// readJSONLD turns a JSON-LD document into triples with json-gold, with
+// only the schema.org context available.
+func readJSONLD(data []byte) ([]rdf.Triple, error) {
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("validate: JSON-LD: %w", err)
+	}
+	for _, u := range remoteContexts(doc, nil) {
+		if _, err := (ld.OfflineLoader{}).LoadDocument(u); err != nil {
+			return nil, fmt.Errorf("validate: JSON-LD: cannot load context %s offline (only https://schema.org is available)", u)
+		}
+	}
+	opts := jsonld.NewJsonLdOptions("")
+	opts.DocumentLoader = ld.OfflineLoader{}
+	out, err := jsonld.NewJsonLdProcessor().ToRDF(doc, opts)
+	if err != nil {
+		return nil, fmt.Errorf("validate: JSON-LD: %w", err)
+	}
+	dataset, ok := out.(*jsonld.RDFDataset)
+	if !ok {
+		return nil, fmt.Errorf("validate: JSON-LD: json-gold gave %T, want a dataset", out)
+	}
+	names := make([]string, 0, len(dataset.Graphs))
+	for name := range dataset.Graphs {
+		names = append(names, name)
+	}
+	slices.Sort(names) // "@default" first
+	var triples []rdf.Triple
+	for _, name := range names {
+		for _, q := range dataset.Graphs[name] {
+			s, errS := toTerm(q.Subject)
+			p, errP := toTerm(q.Predicate)
+			o, errO := toTerm(q.Object)
+			if err := errors.Join(errS, errP, errO); err != nil {
+				return nil, fmt.Errorf("validate: JSON-LD: %w", err)
+			}
+			subj, okS := s.(rdf.Subject)
+			pred, okP := p.(rdf.Predicate)
+			if !okS || !okP {
+				continue // a generalized triple, which RDF does not allow
+			}
+			triples = append(triples, rdf.Triple{Subj: subj, Pred: pred, Obj: o.(rdf.Object)})
+		}
+	}
+	// json-gold walks its node map in no fixed order; sorting makes the
+	// findings come out the same on every run.
+	slices.SortStableFunc(triples, func(a, b rdf.Triple) int {
+		return strings.Compare(a.Serialize(rdf.NTriples), b.Serialize(rdf.NTriples))
+	})
+	return triples, nil
+}
+
+// remoteContexts lists the context URLs a JSON-LD document refers to.
+func remoteContexts(v any, out []string) []string {
+	switch v := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if k == "@context" {
+				out = contextURLs(v[k], out)
+				continue
+			}
+			out = remoteContexts(v[k], out)
+		}
+	case []any:
+		for _, e := range v {
+			out = remoteContexts(e, out)
+		}
+	}
+	return out
+}
+
+func contextURLs(ctx any, out []string) []string {
+	switch ctx := ctx.(type) {
+	case string:
+		return append(out, ctx)
+	case []any:
+		for _, c := range ctx {
+			out = contextURLs(c, out)
+		}
+	}
+	return out
+}
+
+// toTerm converts a json-gold node to a knakk/rdf term.
+func toTerm(n jsonld.Node) (rdf.Term, error) {
+	switch n := n.(type) {
+	case jsonld.IRI:
+		return rdf.NewIRI(n.Value)
+	case jsonld.BlankNode:
+		return rdf.NewBlank(strings.TrimPrefix(n.Attribute, "_:"))
+	case jsonld.Literal:
+		dt, err := rdf.NewIRI(n.Datatype)
+		if err != nil {
+			return nil, err
+		}
+		if n.Language != "" {
+			if lit, err := rdf.NewLangLiteral(n.Value, n.Language); err == nil {
+				return lit, nil
+			}
+			dt, _ = rdf.NewIRI(xsdString) // knakk/rdf holds no tag of several subtags
+		}
+		return rdf.NewTypedLiteral(n.Value, dt), nil
+	}
+	return nil, fmt.Errorf("unknown node %T", n)
+}
+
+// checker runs the rules over one input.
+type checker struct {
+	report   *Report
+	vocab    *Vocabulary
+	profiles []Profile
+	// reported keeps graph findings from repeating within one graph.
+	reported map[string]bool
+}
+
+// record checks one record of a reader.
+func (c *checker) record(rec reader.Record, total int, explicit []bool) {
+	number := rec.Index + 1
+	if rec.Err != nil {
+		c.recordError(rec.Err, number)
+		return
+	}
+	hasAuthorsKey := rec.Index < len(explicit) && explicit[rec.Index]
+	c.articleRules(rec.Article, number, hasAuthorsKey)
+	g, err := ld.Map(rec.Article, ld.FullProfile)
+	if err != nil {
+		c.recordError(err, number)
+		return
+	}
+	c.graph(g.Triples, []rdf.Term{g.Root}, number, false)
+}
+
+// rdfGraph checks a graph read from RDF input.
+func (c *checker) rdfGraph(triples []rdf.Triple) {
+	c.graphValues(triples)
+	c.graph(triples, articleNodes(triples, c.vocab), 0, true)
+}
+
+// Unreadable is the report of an input that could not even be opened.
+func Unreadable(file string, err error) *Report {
+	r := &Report{File: file, Findings: []Finding{}}
+	r.unreadable(Finding{}, "%v", err)
+	return r
+}
