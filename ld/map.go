@@ -2,6 +2,7 @@ package ld
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strconv"
 	"strings"
 
@@ -55,7 +56,7 @@ func (p Profile) String() string {
 // that cannot become an IRI is an error naming its field, and Map then
 // returns no graph rather than a graph with the triple missing.
 func Map(a *Article, profile Profile) (*Graph, error) {
-	m := &graphBuilder{article: a, full: profile == FullProfile}
+	m := &graphBuilder{article: a, full: profile == FullProfile, triples: make([]rdf.Triple, 0, 128)}
 	root := m.articleNode()
 	if err := m.errs.Err(); err != nil {
 		return nil, err
@@ -72,33 +73,69 @@ type graphBuilder struct {
 	errs    ErrorList
 	// affiliations holds the node of each affiliation id, made on first use.
 	affiliations map[string]resource
-	seen         map[tripleKey]struct{} // the triples added so far
+	seen         map[uint64]int // the index of the triple with each hash
 }
 
 // add appends a triple unless the graph has it already: a record may
 // repeat a value (an ISSN given as print and as linking, a keyword twice),
-// and a graph is a set.
+// and a graph is a set. Triples are found by a 64-bit hash and then
+// compared whole, so a hash collision never drops a triple.
 func (m *graphBuilder) add(s resource, p string, o rdf.Object) {
-	key := tripleKey{subject: nodeKey{s.Type() == rdf.TermBlank, s.String()}, predicate: p, object: o.String(), kind: o.Type()}
-	if lit, ok := o.(rdf.Literal); ok {
-		key.datatype, key.lang = lit.DataType.String(), lit.Lang()
-	}
-	if _, seen := m.seen[key]; seen {
+	t := rdf.Triple{Subj: s, Pred: term(p), Obj: o}
+	h := hashTriple(t)
+	if i, seen := m.seen[h]; seen && (sameTriple(m.triples[i], t) || m.has(t)) {
 		return
 	}
 	if m.seen == nil {
-		m.seen = make(map[tripleKey]struct{})
+		m.seen = make(map[uint64]int, 256)
 	}
-	m.seen[key] = struct{}{}
-	m.triples = append(m.triples, rdf.Triple{Subj: s, Pred: term(p), Obj: o})
+	m.seen[h] = len(m.triples)
+	m.triples = append(m.triples, t)
 }
 
-// tripleKey identifies a triple by plain values, for the duplicate check.
-type tripleKey struct {
-	subject           nodeKey
-	predicate, object string
-	kind              rdf.TermType
-	datatype, lang    string
+// has reports whether the graph holds t, by a full scan: only needed
+// after a hash collision.
+func (m *graphBuilder) has(t rdf.Triple) bool {
+	for _, u := range m.triples {
+		if sameTriple(u, t) {
+			return true
+		}
+	}
+	return false
+}
+
+var tripleSeed = maphash.MakeSeed()
+
+func hashTriple(t rdf.Triple) uint64 {
+	var h maphash.Hash
+	h.SetSeed(tripleSeed)
+	for _, term := range []rdf.Term{t.Subj, t.Pred, t.Obj} {
+		h.WriteByte(byte(term.Type()))
+		h.WriteString(term.String())
+		h.WriteByte(0)
+	}
+	if lit, ok := t.Obj.(rdf.Literal); ok {
+		h.WriteString(lit.DataType.String())
+		h.WriteByte(0)
+		h.WriteString(lit.Lang())
+	}
+	return h.Sum64()
+}
+
+func sameTriple(a, b rdf.Triple) bool {
+	return sameTerm(a.Subj, b.Subj) && sameTerm(a.Pred, b.Pred) && sameTerm(a.Obj, b.Obj)
+}
+
+func sameTerm(a, b rdf.Term) bool {
+	if a.Type() != b.Type() || a.String() != b.String() {
+		return false
+	}
+	la, isLiteral := a.(rdf.Literal)
+	if !isLiteral {
+		return true
+	}
+	lb := b.(rdf.Literal)
+	return la.DataType.String() == lb.DataType.String() && la.Lang() == lb.Lang()
 }
 
 // str adds a plain string literal, unless the value is empty.
