@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/knakk/rdf"
+	"github.com/piprate/json-gold/ld"
 	"github.com/scholarld/scholarld/internal/testkit"
 	sld "github.com/scholarld/scholarld/ld"
 )
@@ -100,4 +102,45 @@ func report(b *testing.B, g *sld.Graph) {
 	secs := b.Elapsed().Seconds()
 	b.ReportMetric(float64(b.N)/secs, "articles/s")
 	b.ReportMetric(float64(b.N*g.Len())/secs, "triples/s")
+}
+
+// BenchmarkReference measures the library paths scholarld does not take,
+// for BENCHMARKS.md: knakk/rdf's N-Triples encoder, and json-gold's
+// compaction of the same expanded tree against the same context.
+func BenchmarkReference(b *testing.B) {
+	b.Run("knakk-ntriples", func(b *testing.B) {
+		_, g := seedGraph(b, sld.FullProfile)
+		enc := rdf.NewTripleEncoder(io.Discard, rdf.NTriples)
+		for b.Loop() {
+			if err := enc.EncodeAll(g.Triples); err != nil {
+				b.Fatal(err)
+			}
+		}
+		enc.Close()
+		report(b, g)
+	})
+	b.Run("json-gold-compact", func(b *testing.B) {
+		_, g := seedGraph(b, sld.SchemaProfile)
+		expanded := roundTrip(b, mustJSONLD(b, g, true))
+		compact := mustJSONLD(b, g, false).(map[string]any)
+		context := map[string]any{"@context": compact["@context"]}
+		opts := ld.NewJsonLdOptions("")
+		opts.DocumentLoader = sld.OfflineLoader{}
+		proc := ld.NewJsonLdProcessor()
+		for b.Loop() {
+			if _, err := proc.Compact(expanded, context, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+		report(b, g)
+	})
+}
+
+func mustJSONLD(b *testing.B, g *sld.Graph, expanded bool) any {
+	b.Helper()
+	doc, err := sld.JSONLD(g, expanded)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
 }

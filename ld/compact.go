@@ -142,16 +142,26 @@ func (c *compactor) node(obj map[string]any) map[string]any {
 // property compacts the values of one property, each under the key its
 // term selection gives, keeping their order.
 func (c *compactor) property(out map[string]any, iri string, values []any) {
-	grouped := make(map[string][]any)
-	var keys []string
-	for _, v := range values {
-		key, value := c.value(iri, v.(map[string]any))
-		if _, seen := grouped[key]; !seen {
-			keys = append(keys, key)
-		}
-		grouped[key] = append(grouped[key], value)
+	keys := make([]string, len(values))
+	compacted := make([]any, len(values))
+	same := true
+	for i, v := range values {
+		keys[i], compacted[i] = c.value(iri, v)
+		same = same && keys[i] == keys[0]
 	}
-	for _, key := range keys {
+	if same {
+		out[keys[0]] = single(compacted)
+		return
+	}
+	grouped := make(map[string][]any)
+	var order []string
+	for i, key := range keys {
+		if _, seen := grouped[key]; !seen {
+			order = append(order, key)
+		}
+		grouped[key] = append(grouped[key], compacted[i])
+	}
+	for _, key := range order {
 		out[key] = single(grouped[key])
 	}
 }
@@ -159,55 +169,56 @@ func (c *compactor) property(out map[string]any, iri string, values []any) {
 // value compacts one value of a property and returns the key it goes
 // under: the coercing term when the value fits it, otherwise the
 // property's compact IRI, which then may not be the bare term name.
-func (c *compactor) value(property string, v map[string]any) (string, any) {
+func (c *compactor) value(property string, v any) (string, any) {
 	term, hasTerm := c.coerced[property]
+	lit, isLiteral := v.(valueObject)
 	if hasTerm {
 		def := c.terms[term]
 		switch {
-		case def.coerce == "@id" && isNodeValue(v):
-			if id, ok := v["@id"].(string); ok && len(v) == 1 {
+		case def.coerce == "@id" && !isLiteral && isNodeValue(v.(map[string]any)):
+			node := v.(map[string]any)
+			if id, ok := node["@id"].(string); ok && len(node) == 1 {
 				return term, c.iri(id, false)
 			}
-			return term, c.node(v)
-		case def.coerce != "@id" && v["@type"] == def.coerce && len(v) == 2:
-			return term, v["@value"]
+			return term, c.node(node)
+		case def.coerce != "@id" && isLiteral && lit.datatype == def.coerce && lit.language == "":
+			return term, lit.value
 		}
 	}
 	key := c.iri(property, true)
 	if hasTerm && key == term {
 		key = c.iri(property, false) // the bare name means the coercing term
 	}
-	switch {
-	case v["@list"] != nil:
-		items := v["@list"].([]any)
+	if isLiteral {
+		return key, c.literal(lit)
+	}
+	node := v.(map[string]any)
+	if items, isList := node["@list"].([]any); isList {
 		list := make([]any, len(items))
 		for i, item := range items {
-			_, list[i] = c.value("", item.(map[string]any))
+			_, list[i] = c.value("", item)
 		}
 		return key, map[string]any{"@list": list}
-	case isNodeValue(v):
-		return key, c.node(v)
 	}
-	return key, c.literal(v)
+	return key, c.node(node)
 }
 
 // literal compacts a value object under a term without coercion.
-func (c *compactor) literal(v map[string]any) any {
-	if dt, ok := v["@type"].(string); ok {
-		return map[string]any{"@type": c.iri(dt, true), "@value": v["@value"]}
+func (c *compactor) literal(v valueObject) any {
+	switch {
+	case v.datatype != "":
+		return map[string]any{"@type": c.iri(v.datatype, true), "@value": v.value}
+	case v.language != "":
+		return map[string]any{"@language": v.language, "@value": v.value}
 	}
-	if _, ok := v["@language"]; ok {
-		return v
-	}
-	return v["@value"]
+	return v.value
 }
 
-// isNodeValue reports whether an expanded value is a node (a reference or
-// an embedded node object) rather than a value object or a list.
+// isNodeValue reports whether a map of the expanded tree is a node (a
+// reference or an embedded node object) rather than a list.
 func isNodeValue(v map[string]any) bool {
-	_, isValue := v["@value"]
 	_, isList := v["@list"]
-	return !isValue && !isList
+	return !isList
 }
 
 // single unwraps a one-element array, as compaction does.

@@ -126,7 +126,7 @@ func (e *jsonldEncoder) Close() error { return nil }
 func JSONLD(g *Graph, expanded bool) (any, error) {
 	tree := expand(g)
 	if expanded {
-		return tree, nil
+		return plainJSON(tree), nil
 	}
 	compactors, err := compactors()
 	if err != nil {
@@ -227,24 +227,57 @@ func (x *expander) value(o rdf.Object) any {
 	return map[string]any{} // a blank node without properties, used once
 }
 
+// valueObject is a literal of the expanded tree. It stays a struct until
+// the expanded form is asked for (plainJSON), so that compaction does not
+// build and read a map per literal.
+type valueObject struct {
+	value              any // a string, or a bool or float64 for native JSON literals
+	datatype, language string
+}
+
 // literalValue gives a literal's value object. Booleans and integers that
 // fit a float64 exactly become JSON literals, which JSON-LD reads back as
-// xsd:boolean and xsd:integer.
-func literalValue(lit rdf.Literal) map[string]any {
+// xsd:boolean and xsd:integer; xsd:string is left implicit.
+func literalValue(lit rdf.Literal) valueObject {
 	s := lit.String()
 	switch dt := lit.DataType.String(); dt {
 	case vocab.XSDString, "":
-		return map[string]any{"@value": s}
+		return valueObject{value: s}
 	case vocab.RDFLangString:
-		return map[string]any{"@value": s, "@language": lit.Lang()}
+		return valueObject{value: s, language: lit.Lang()}
 	case vocab.XSDBoolean:
 		if b, err := strconv.ParseBool(s); err == nil && (s == "true" || s == "false") {
-			return map[string]any{"@value": b}
+			return valueObject{value: b}
 		}
 	case vocab.XSDInteger:
 		if i, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(i, 10) == s && math.Abs(float64(i)) < 1<<53 {
-			return map[string]any{"@value": float64(i)}
+			return valueObject{value: float64(i)}
 		}
 	}
-	return map[string]any{"@value": s, "@type": lit.DataType.String()}
+	return valueObject{value: s, datatype: lit.DataType.String()}
+}
+
+// plainJSON replaces the value objects of a tree by the maps of expanded
+// JSON-LD, giving values of the kinds encoding/json decodes into.
+func plainJSON(v any) any {
+	switch v := v.(type) {
+	case valueObject:
+		obj := map[string]any{"@value": v.value}
+		if v.datatype != "" {
+			obj["@type"] = v.datatype
+		}
+		if v.language != "" {
+			obj["@language"] = v.language
+		}
+		return obj
+	case map[string]any:
+		for k, x := range v {
+			v[k] = plainJSON(x)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = plainJSON(x)
+		}
+	}
+	return v
 }
