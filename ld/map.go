@@ -56,7 +56,7 @@ func (p Profile) String() string {
 // that cannot become an IRI is an error naming its field, and Map then
 // returns no graph rather than a graph with the triple missing.
 func Map(a *Article, profile Profile) (*Graph, error) {
-	m := &graphBuilder{article: a, full: profile == FullProfile, triples: make([]rdf.Triple, 0, 128)}
+	m := &graphBuilder{article: a, full: profile == FullProfile, triples: make([]rdf.Triple, 0, 192)}
 	root := m.articleNode()
 	if err := m.errs.Err(); err != nil {
 		return nil, err
@@ -109,11 +109,14 @@ var tripleSeed = maphash.MakeSeed()
 func hashTriple(t rdf.Triple) uint64 {
 	var h maphash.Hash
 	h.SetSeed(tripleSeed)
-	for _, term := range []rdf.Term{t.Subj, t.Pred, t.Obj} {
+	writeTerm := func(term rdf.Term) {
 		h.WriteByte(byte(term.Type()))
 		h.WriteString(term.String())
 		h.WriteByte(0)
 	}
+	writeTerm(t.Subj)
+	writeTerm(t.Pred)
+	writeTerm(t.Obj)
 	if lit, ok := t.Obj.(rdf.Literal); ok {
 		h.WriteString(lit.DataType.String())
 		h.WriteByte(0)
