@@ -51,15 +51,31 @@ type nodeKey struct {
 
 func newIndex(g *Graph) *index {
 	ix := &index{ids: make(map[nodeKey]int, len(g.Triples)/2)}
-	for _, t := range g.Triples {
+	subjectOf := make([]int, len(g.Triples))
+	var counts []int
+	for i, t := range g.Triples {
 		s := ix.add(t.Subj)
-		if len(ix.props[s]) == 0 {
-			ix.subjects = append(ix.subjects, s)
-		}
-		ix.props[s] = append(ix.props[s], t)
+		subjectOf[i] = s
 		if t.Obj.Type() != rdf.TermLiteral {
 			ix.refs[ix.add(t.Obj)]++
 		}
+		for len(counts) < len(ix.props) {
+			counts = append(counts, 0)
+		}
+		if counts[s] == 0 {
+			ix.subjects = append(ix.subjects, s)
+		}
+		counts[s]++
+	}
+	// One backing array for all the groups, in the graph's order.
+	backing := make([]rdf.Triple, 0, len(g.Triples))
+	for _, s := range ix.subjects {
+		start := len(backing)
+		backing = backing[:start+counts[s]]
+		ix.props[s] = backing[start:start:len(backing)]
+	}
+	for i, t := range g.Triples {
+		ix.props[subjectOf[i]] = append(ix.props[subjectOf[i]], t)
 	}
 	return ix
 }
