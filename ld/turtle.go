@@ -45,12 +45,14 @@ func (e *turtleEncoder) Encode(g *Graph) error {
 		}
 	}
 	tw := &turtleGraph{
-		w:     e.w,
-		ix:    newIndex(g),
-		scope: "b",
+		w:  e.w,
+		ix: newIndex(g),
+		// Not "b": knakk/rdf's Turtle decoder names the [ ] nodes it reads
+		// _:b1, _:b2, ... and would merge them with labels of ours.
+		scope: "n",
 	}
 	if e.graphs > 0 {
-		tw.scope = "g" + strconv.Itoa(e.graphs) + "_b"
+		tw.scope = "g" + strconv.Itoa(e.graphs) + "_n"
 	}
 	e.graphs++
 	if err := tw.write(g.Root); err != nil {

@@ -25,7 +25,7 @@ func Encode(t testing.TB, g *ld.Graph, newEncoder func(w io.Writer) ld.Encoder) 
 }
 
 // AssertOneGraph checks every output of g against its N-Triples: the
-// N-Triples as knakk/rdf reads them, the compact, expanded and HTML
+// N-Triples and the Turtle as knakk/rdf reads them, the compact, expanded and HTML
 // JSON-LD as json-gold reads them offline, the N-Quads (all in the graph
 // named by the article), and, in subtests, the Turtle, N-Triples and
 // N-Quads as rapper and serdi read them.
@@ -51,6 +51,7 @@ func AssertOneGraph(t *testing.T, g *ld.Graph) {
 	root := Knakk(t, Encode(t, &ld.Graph{Root: g.Root, Triples: g.Triples[:1]}, ld.NewNTriplesEncoder))
 	same(t, "the N-Quads", DefaultGraph(t, nq, strings.Fields(root)[0]))
 	ttl := []byte(Encode(t, g, ld.NewTurtleEncoder))
+	same(t, "knakk/rdf's reading of the Turtle", KnakkTurtle(t, ttl))
 	for _, parser := range []struct {
 		name  string
 		parse func(testing.TB, string, []byte) string

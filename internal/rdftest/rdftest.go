@@ -80,6 +80,25 @@ func Knakk(t testing.TB, ntriples string) string {
 	return out.String()
 }
 
+// KnakkTurtle decodes Turtle with knakk/rdf and writes it back as
+// N-Triples with its encoder.
+func KnakkTurtle(t testing.TB, turtle []byte) string {
+	t.Helper()
+	triples, err := rdf.NewTripleDecoder(bytes.NewReader(turtle), rdf.Turtle).DecodeAll()
+	if err != nil {
+		t.Fatalf("knakk/rdf reading Turtle: %v\n%s", err, turtle)
+	}
+	var out bytes.Buffer
+	enc := rdf.NewTripleEncoder(&out, rdf.NTriples)
+	if err := enc.EncodeAll(triples); err != nil {
+		t.Fatal(err)
+	}
+	if err := enc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
 // JSONLD converts a JSON-LD document, as encoding/json decodes it, to
 // N-Quads with json-gold, loading contexts with loader.
 func JSONLD(t testing.TB, doc any, loader ld.DocumentLoader) string {
