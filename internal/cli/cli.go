@@ -109,20 +109,12 @@ func parseConvert(args []string, stdout, stderr io.Writer) (*convertFlags, int) 
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 	}
-	// Flags may follow the file name: parse again after each positional.
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, ExitOK
-			}
-			return nil, ExitUsage
+	positional, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, ExitOK
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+		return nil, ExitUsage
 	}
 	if len(positional) > 1 {
 		fmt.Fprintf(stderr, "scholarld convert: one input file at a time, got %d\n", len(positional))
@@ -133,6 +125,23 @@ func parseConvert(args []string, stdout, stderr io.Writer) (*convertFlags, int) 
 		c.input = positional[0]
 	}
 	return c, -1
+}
+
+// parseInterspersed parses flags that may stand before, between and after
+// the positional arguments, which it returns in order: the flag package
+// alone stops at the first positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -52,20 +52,12 @@ func validateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 	}
-	// Flags may follow file names: parse again after each positional.
-	var inputs []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return validateClean
-			}
-			return validateUnreadable
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return validateClean
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		inputs = append(inputs, fs.Arg(0))
-		args = fs.Args()[1:]
+		return validateUnreadable
 	}
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
