@@ -94,20 +94,22 @@ func checkRunes(s string) error {
 
 // DOIURL returns the https://doi.org IRI of a bare DOI. Characters that an
 // IRI path segment may not hold unescaped (space, `"<>\^{|}`, backquote,
-// "#", "?", "[", "]", control characters and a "%" that does not start an
-// escape) are percent-encoded; "/" and non-ASCII letters stay as they are.
+// "#", "?", "[", "]", control characters) and every "%" are
+// percent-encoded: a bare DOI holds no escapes, so "%25" in a DOI is three
+// characters of it. "/" and non-ASCII letters stay as they are.
 func DOIURL(doi string) string {
-	return "https://doi.org/" + escapeIRI(doi, " \"<>\\^`{|}#?[]")
+	return "https://doi.org/" + escapeIRI(doi, " \"<>\\^`{|}#?[]", false)
 }
 
 // escapeIRI percent-encodes the ASCII bytes in unsafe, control characters,
-// invalid UTF-8 and every "%" not followed by two hex digits.
-func escapeIRI(s, unsafe string) string {
+// invalid UTF-8 and every "%", except, with keepEscapes, a "%" followed by
+// two hex digits (a URL's own escape).
+func escapeIRI(s, unsafe string, keepEscapes bool) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		case keepEscapes && r == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			b.WriteByte('%')
 		case r == '%' || (r < utf8.RuneSelf && strings.IndexByte(unsafe, byte(r)) >= 0) ||
 			unicode.IsControl(r) || (r == utf8.RuneError && size == 1):
@@ -272,6 +274,38 @@ func CheckLanguage(tag string) error {
 // urlUnsafe are the ASCII characters CheckHTTPURL percent-encodes.
 const urlUnsafe = " \"<>\\^`{|}"
 
+// escapeAfterAuthority percent-encodes what RFC 3987 allows only in the
+// host or only once: '[' and ']' after the authority, and every '#' after
+// the first.
+func escapeAfterAuthority(u string) string {
+	start := 0
+	if _, rest, ok := strings.Cut(u, "://"); ok {
+		start = len(u) - len(rest)
+		if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+			start += end
+		} else {
+			return u
+		}
+	}
+	var b strings.Builder
+	b.WriteString(u[:start])
+	fragment := false
+	for i := start; i < len(u); i++ {
+		switch c := u[i]; {
+		case c == '[':
+			b.WriteString("%5B")
+		case c == ']':
+			b.WriteString("%5D")
+		case c == '#' && fragment:
+			b.WriteString("%23")
+		default:
+			fragment = fragment || c == '#'
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
 // CheckHTTPURL checks that s is an absolute http or https URL with a host
 // and returns it, trimmed of surrounding spaces, with the characters an
 // IRI may not hold (space, `"<>\^{|}`, backquote and a "%" that does not
@@ -293,7 +327,8 @@ func CheckHTTPURL(s string) (string, error) {
 			return "", fmt.Errorf("ident: URL %q: %q is not allowed in the host", s, authority[i])
 		}
 	}
-	escaped := escapeIRI(raw, urlUnsafe)
+	escaped := escapeIRI(raw, urlUnsafe, true)
+	escaped = escapeAfterAuthority(escaped)
 	u, err := url.Parse(escaped)
 	if err != nil {
 		var urlErr *url.Error

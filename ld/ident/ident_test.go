@@ -89,7 +89,7 @@ func TestDOIURL(t *testing.T) {
 		{hashDOI, "https://doi.org/10.1002/(SICI)1097-0134(20000515)39:3%3C216::AID-PROT40%3E3.0.CO;2-%23"},
 		{"10.1000/a?b[c]", "https://doi.org/10.1000/a%3Fb%5Bc%5D"},
 		{"10.1000/\"{|}\\^`", "https://doi.org/10.1000/%22%7B%7C%7D%5C%5E%60"},
-		{"10.1000/50%25-50%", "https://doi.org/10.1000/50%25-50%25"},
+		{"10.1000/50%25-50%", "https://doi.org/10.1000/50%2525-50%25"}, // a bare DOI holds no escapes
 		{"10.1000/100%z1", "https://doi.org/10.1000/100%25z1"},
 		{"10.1234/日本語_x.y-z", "https://doi.org/10.1234/日本語_x.y-z"},
 		{"10.1000/a b\x7f\xff", "https://doi.org/10.1000/a%20b%7F%FF"},
@@ -202,6 +202,9 @@ func TestCheckHTTPURL(t *testing.T) {
 		{in: "https://example.org/a%20b", want: "https://example.org/a%20b"},
 		{in: "https://例え.jp/ü", want: "https://例え.jp/ü"},
 		{in: "http://[::1]:8080/x", want: "http://[::1]:8080/x"},
+		{in: "https://example.org/a[1]?q=[2]#f[3]", want: "https://example.org/a%5B1%5D?q=%5B2%5D#f%5B3%5D"},
+		{in: "https://example.org/x#a#b", want: "https://example.org/x#a%23b"},
+		{in: "https://example.org?x=[1]", want: "https://example.org?x=%5B1%5D"},
 		{in: "/relative/path", err: "is relative"},
 		{in: "www.example.org/x", err: "is relative"},
 		{in: "ftp://example.org/x", err: `scheme "ftp" is not http or https`},
