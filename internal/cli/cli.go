@@ -21,9 +21,9 @@ import (
 // Exit codes.
 const (
 	ExitOK    = 0 // every record converted
-	ExitData  = 1 // some record could not be read or mapped; the others were written
+	ExitData  = 1 // the input or a record could not be read or mapped; the others were written
 	ExitUsage = 2 // the command line is wrong
-	ExitIO    = 3 // the input could not be read or the output not written
+	ExitIO    = 3 // a file could not be opened, or the output not written
 )
 
 const usage = `scholarld turns scholarly article metadata into linked data.
@@ -34,8 +34,9 @@ Usage:
   scholarld formats                    list the input and output formats
   scholarld help [COMMAND]             show help
 
-Exit codes: 0 success, 1 a record could not be converted (the others were),
-2 usage error, 3 the input could not be read or the output not written.
+Exit codes: 0 success, 1 the input or a record could not be converted (the
+records that could were), 2 usage error, 3 a file could not be opened or the
+output not written.
 `
 
 const convertUsage = `Usage: scholarld convert [flags] [FILE|-]
@@ -236,7 +237,10 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "scholarld convert: writing: %v\n", err)
 		return ExitIO
 	}
-	if err := commit(written > 0); err != nil {
+	// Keep the output when something was written, or when nothing failed
+	// (an input without records gives an empty file, replacing any old
+	// one); otherwise leave any earlier file as it was.
+	if err := commit(written > 0 || failed == 0); err != nil {
 		fmt.Fprintf(stderr, "scholarld convert: %v\n", err)
 		return ExitIO
 	}
@@ -255,7 +259,7 @@ func outputFormat(c *convertFlags, stderr io.Writer) (ld.Format, bool) {
 		}
 		fmt.Fprintf(stderr, "scholarld convert: unknown output format %q (see scholarld formats)\n", c.to)
 		return ld.Format{}, false
-	case c.out != "":
+	case c.out != "" && c.out != "-":
 		if f, ok := ld.FormatByFileName(c.out); ok {
 			return f, true
 		}
@@ -294,6 +298,17 @@ func openOutput(path string, stdout io.Writer) (io.Writer, func(keep bool) error
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		return nil, nil, err
+	}
+	// CreateTemp makes the file private; give it the mode of the file it
+	// replaces, or the usual 0644.
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
 		return nil, nil, err
 	}
 	w := bufio.NewWriter(tmp)

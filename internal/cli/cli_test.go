@@ -80,6 +80,23 @@ func TestConvertOutputFile(t *testing.T) {
 	if err != nil || string(got) != golden(t, "ijms-2014-15-14348.ttl") {
 		t.Fatalf("-o wrote %d bytes (%v), not the Turtle golden file", len(got), err)
 	}
+	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("-o made a file of mode %v (%v), want 0644", info.Mode().Perm(), err)
+	}
+
+	// An input without records replaces the old output with an empty one.
+	empty := filepath.Join(dir, "empty.json")
+	os.WriteFile(empty, []byte("[]"), 0o644)
+	if code, _, errOut := run(t, "", "convert", "-f", "record", "-o", out, empty); code != ExitOK {
+		t.Fatalf("empty input: exit %d: %s", code, errOut)
+	}
+	if got, _ := os.ReadFile(out); len(got) != 0 {
+		t.Errorf("empty input left %d bytes of the old output", len(got))
+	}
+	os.Remove(empty)
+	if code, stdout, _ := run(t, "", "convert", "-o", "-", seed); code != ExitOK || stdout != golden(t, "ijms-2014-15-14348.jsonld") {
+		t.Errorf("-o - did not write JSON-LD to standard output (exit %d)", code)
+	}
 
 	bad := filepath.Join(dir, "bad.json")
 	os.WriteFile(bad, []byte("{\"title\": \"T\",\n  \"doi\": \"10.5555/1\", \"dates\": {\"published\": \"2014-13\"}}"), 0o644)

@@ -88,4 +88,3 @@ func scriptContent(t testing.TB, html string) string {
 	}
 	return body
 }
-
