@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/knakk/rdf"
+	"github.com/scholarld/scholarld/vocab"
 )
 
 // lineEncoder writes N-Triples, or N-Quads with each triple in the graph
@@ -18,7 +19,6 @@ type lineEncoder struct {
 	w      *bufio.Writer
 	quads  bool
 	graphs int // graphs written so far, to keep blank labels apart
-	err    error
 }
 
 // NewNTriplesEncoder returns an encoder of N-Triples; NewNQuadsEncoder one
@@ -35,9 +35,12 @@ var _ Encoder = (*lineEncoder)(nil)
 // Encode writes the graph's triples in the graph's order. The blank
 // nodes of the second and later graphs of one stream are relabelled
 // "g1_b0", "g2_b0", ..., so that no two articles share a node.
+//
+// A graph that cannot be written is an error and writes nothing; the
+// stream goes on with the next graph.
 func (e *lineEncoder) Encode(g *Graph) error {
-	if e.err != nil {
-		return e.err
+	if err := checkGraph(g); err != nil {
+		return fmt.Errorf("ld: n-triples: %w", err)
 	}
 	scope := ""
 	if e.graphs > 0 {
@@ -50,10 +53,7 @@ func (e *lineEncoder) Encode(g *Graph) error {
 		e.node(t.Pred, scope)
 		e.w.WriteByte(' ')
 		if lit, ok := t.Obj.(rdf.Literal); ok {
-			if err := writeLiteral(e.w, lit, func(dt rdf.IRI) { e.node(dt, "") }); err != nil {
-				e.err = fmt.Errorf("ld: n-triples: %s %s: %w", t.Subj, t.Pred, err)
-				return e.err
-			}
+			writeLiteral(e.w, lit, func(dt rdf.IRI) { e.node(dt, "") })
 		} else {
 			e.node(t.Obj, scope)
 		}
@@ -79,12 +79,19 @@ func (e *lineEncoder) node(t rdf.Term, scope string) {
 	}
 }
 
-// Close flushes what is buffered.
-func (e *lineEncoder) Close() error {
-	if e.err != nil {
-		return e.err
+// Close flushes what is buffered, and reports the first write error.
+func (e *lineEncoder) Close() error { return e.w.Flush() }
+
+// checkGraph finds what no RDF syntax can write: a language-tagged literal
+// whose tag is empty or not well-formed (knakk/rdf's own writer panics on
+// an empty one).
+func checkGraph(g *Graph) error {
+	for _, t := range g.Triples {
+		if lit, ok := t.Obj.(rdf.Literal); ok && lit.DataType.String() == vocab.RDFLangString && !validLangTag(lit.Lang()) {
+			return fmt.Errorf("%s %s: language tag %q is not well-formed", t.Subj, t.Pred, lit.Lang())
+		}
 	}
-	return e.w.Flush()
+	return nil
 }
 
 // writeIRI writes the characters of an IRI, escaping as \u what N-Triples
@@ -108,24 +115,20 @@ func writeIRI(w *bufio.Writer, iri string) {
 }
 
 // writeLiteral writes a literal in the syntax N-Triples and Turtle share:
-// the quoted, escaped string, then a language tag or a datatype (none for
-// xsd:string). A language tag that is not well-formed is an error.
-func writeLiteral(w *bufio.Writer, lit rdf.Literal, datatype func(rdf.IRI)) error {
+// the quoted, escaped string, then a language tag (checked by checkGraph)
+// or a datatype (none for xsd:string).
+func writeLiteral(w *bufio.Writer, lit rdf.Literal, datatype func(rdf.IRI)) {
 	w.WriteByte('"')
 	writeString(w, lit.String())
 	w.WriteByte('"')
-	switch {
-	case lit.DataType.String() == rdfLangString.String():
-		if !validLangTag(lit.Lang()) {
-			return fmt.Errorf("language tag %q is not well-formed", lit.Lang())
-		}
+	switch dt := lit.DataType.String(); {
+	case dt == vocab.RDFLangString:
 		w.WriteByte('@')
 		w.WriteString(lit.Lang())
-	case lit.DataType.String() != xsdString.String() && lit.DataType.String() != "":
+	case dt != vocab.XSDString && dt != "":
 		w.WriteString("^^")
 		datatype(lit.DataType)
 	}
-	return nil
 }
 
 // writeString escapes a string for a quoted literal: the quote, the

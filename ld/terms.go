@@ -28,12 +28,7 @@ func term(iri string) rdf.IRI {
 var terms sync.Map
 
 var (
-	rdfType  = term(vocab.RDFType)
-	rdfFirst = term(vocab.RDFFirst)
-	rdfRest  = term(vocab.RDFRest)
-	rdfNil   = term(vocab.RDFNil)
-
-	rdfLangString = term(vocab.RDFLangString)
+	rdfNil = term(vocab.RDFNil)
 
 	xsdString     = term(vocab.XSDString)
 	xsdBoolean    = term(vocab.XSDBoolean)

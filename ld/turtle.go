@@ -25,7 +25,6 @@ import (
 type turtleEncoder struct {
 	w      *bufio.Writer
 	graphs int
-	err    error
 }
 
 // NewTurtleEncoder returns an encoder of Turtle.
@@ -34,10 +33,12 @@ func NewTurtleEncoder(w io.Writer) Encoder { return &turtleEncoder{w: bufio.NewW
 var _ Encoder = (*turtleEncoder)(nil)
 
 // Encode writes one graph. The prefix table is written before the first
-// graph, always whole, so that no @prefix line ever follows a triple.
+// graph, always whole, so that no @prefix line ever follows a triple. A
+// graph that cannot be written is an error and writes nothing; the
+// stream goes on with the next graph.
 func (e *turtleEncoder) Encode(g *Graph) error {
-	if e.err != nil {
-		return e.err
+	if err := checkGraph(g); err != nil {
+		return fmt.Errorf("ld: turtle: %w", err)
 	}
 	if e.graphs == 0 {
 		for _, p := range vocab.Prefixes {
@@ -55,19 +56,12 @@ func (e *turtleEncoder) Encode(g *Graph) error {
 		tw.scope = "g" + strconv.Itoa(e.graphs) + "_n"
 	}
 	e.graphs++
-	if err := tw.write(g.Root); err != nil {
-		e.err = fmt.Errorf("ld: turtle: %w", err)
-	}
-	return e.err
+	tw.write(g.Root)
+	return nil
 }
 
-// Close flushes what is buffered.
-func (e *turtleEncoder) Close() error {
-	if e.err != nil {
-		return e.err
-	}
-	return e.w.Flush()
-}
+// Close flushes what is buffered, and reports the first write error.
+func (e *turtleEncoder) Close() error { return e.w.Flush() }
 
 // turtleGraph writes the blocks of one graph. Its per-node state is
 // indexed by the index's node numbers.
@@ -81,7 +75,7 @@ type turtleGraph struct {
 	scope  string
 }
 
-func (tw *turtleGraph) write(root rdf.Subject) error {
+func (tw *turtleGraph) write(root rdf.Subject) {
 	rootID := tw.ix.add(root)
 	tw.labels = make([]string, len(tw.ix.props))
 	tw.plan(rootID)
@@ -97,12 +91,9 @@ func (tw *turtleGraph) write(root rdf.Subject) error {
 	for _, s := range order {
 		tw.w.WriteByte('\n')
 		tw.node(tw.ix.props[s][0].Subj, s)
-		if err := tw.properties(s, 1); err != nil {
-			return err
-		}
+		tw.properties(s, 1)
 		tw.w.WriteString(" .\n")
 	}
-	return nil
 }
 
 // plan decides which blank nodes are written inline: those used exactly
@@ -185,7 +176,7 @@ func indentOf(depth int) string {
 // properties writes the predicate-object list of a subject, rdf:type
 // first as "a", then the other predicates in the order they first appear,
 // each with all its objects.
-func (tw *turtleGraph) properties(s int, depth int) error {
+func (tw *turtleGraph) properties(s int, depth int) {
 	triples := tw.ix.props[s]
 	var preds []string
 	for _, t := range triples {
@@ -219,28 +210,23 @@ func (tw *turtleGraph) properties(s int, depth int) error {
 			}
 			first = false
 			tw.w.WriteByte(' ')
-			if err := tw.object(t.Obj, depth); err != nil {
-				return fmt.Errorf("%s %s: %w", t.Subj, p, err)
-			}
+			tw.object(t.Obj, depth)
 		}
 	}
-	return nil
 }
 
-func (tw *turtleGraph) object(o rdf.Object, depth int) error {
+func (tw *turtleGraph) object(o rdf.Object, depth int) {
 	id, isNode := tw.ix.id(o)
 	switch {
 	case !isNode:
-		return tw.literal(o.(rdf.Literal))
+		tw.literal(o.(rdf.Literal))
 	case o.Type() == rdf.TermIRI:
 		tw.iri(o.String())
 	case tw.lists[id] != nil:
 		tw.w.WriteByte('(')
 		for _, item := range tw.lists[id] {
 			tw.w.WriteByte(' ')
-			if err := tw.object(item, depth); err != nil {
-				return err
-			}
+			tw.object(item, depth)
 		}
 		tw.w.WriteString(" )")
 	case len(tw.ix.props[id]) == 0 && tw.ix.refs[id] == 1:
@@ -249,26 +235,23 @@ func (tw *turtleGraph) object(o rdf.Object, depth int) error {
 		tw.node(o, id)
 	default:
 		tw.w.WriteByte('[')
-		if err := tw.properties(id, depth+1); err != nil {
-			return err
-		}
+		tw.properties(id, depth+1)
 		tw.w.WriteByte('\n')
 		tw.w.WriteString(indentOf(depth))
 		tw.w.WriteByte(']')
 	}
-	return nil
 }
 
 // literal writes integers and booleans in canonical form bare, and every
 // other literal quoted, with its language tag or datatype.
-func (tw *turtleGraph) literal(lit rdf.Literal) error {
+func (tw *turtleGraph) literal(lit rdf.Literal) {
 	switch dt := lit.DataType.String(); {
 	case dt == vocab.XSDInteger && isTurtleInteger(lit.String()),
 		dt == vocab.XSDBoolean && (lit.String() == "true" || lit.String() == "false"):
 		tw.w.WriteString(lit.String())
-		return nil
+		return
 	}
-	return writeLiteral(tw.w, lit, func(dt rdf.IRI) { tw.iri(dt.String()) })
+	writeLiteral(tw.w, lit, func(dt rdf.IRI) { tw.iri(dt.String()) })
 }
 
 func isTurtleInteger(s string) bool {

@@ -106,16 +106,40 @@ _:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02
 }
 
 // TestEmptyLanguageTag checks that a literal typed rdf:langString with no
-// tag, which knakk/rdf's own writer panics on, is an error.
+// tag, which knakk/rdf's own writer panics on, is an error that writes
+// nothing, and that the stream goes on with the next graph.
 func TestEmptyLanguageTag(t *testing.T) {
 	s, _ := rdf.NewIRI("http://example.org/a")
 	p, _ := rdf.NewIRI("http://schema.org/name")
 	dt, _ := rdf.NewIRI(vocab.RDFLangString)
-	g := &sld.Graph{Root: s, Triples: []rdf.Triple{{Subj: s, Pred: p, Obj: rdf.NewTypedLiteral("x", dt)}}}
+	bad := &sld.Graph{Root: s, Triples: []rdf.Triple{
+		{Subj: s, Pred: p, Obj: mustLiteral(t, "first")},
+		{Subj: s, Pred: p, Obj: rdf.NewTypedLiteral("x", dt)},
+	}}
+	good := graphOf(t, `<http://example.org/b> <http://schema.org/name> "good" .`+"\n")
 	for _, f := range []func(w io.Writer) sld.Encoder{sld.NewTurtleEncoder, sld.NewNTriplesEncoder, sld.NewNQuadsEncoder} {
 		var buf strings.Builder
-		if err := f(&buf).Encode(g); err == nil || !strings.Contains(err.Error(), "language tag") {
+		enc := f(&buf)
+		if err := enc.Encode(bad); err == nil || !strings.Contains(err.Error(), "language tag") {
 			t.Errorf("Encode = %v, want a language tag error", err)
 		}
+		if err := enc.Encode(good); err != nil {
+			t.Errorf("Encode after a bad graph: %v", err)
+		}
+		if err := enc.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+		if out := buf.String(); strings.Contains(out, "first") || !strings.Contains(out, `"good"`) {
+			t.Errorf("wrote part of the bad graph or lost the good one:\n%s", out)
+		}
 	}
+}
+
+func mustLiteral(t *testing.T, value string) rdf.Literal {
+	t.Helper()
+	lit, err := rdf.NewLiteral(value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lit
 }
