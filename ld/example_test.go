@@ -49,6 +49,7 @@ func ExampleNewJSONLDEncoder() {
 	if err := enc.Encode(g); err != nil {
 		fmt.Println(err)
 	}
+	enc.Close() // the document is complete only after Close
 	// Output:
 	// {
 	//   "@context": "https://schema.org",

@@ -63,10 +63,17 @@ func contextValue(p Profile) any {
 	return []any{SchemaContextURL, prefixes}
 }
 
-// jsonldEncoder writes each graph as one JSON-LD document.
+// jsonldEncoder writes JSON-LD. One graph is one document; several
+// graphs of a stream are one JSON array, so that the output stays one
+// JSON-LD document. In HTML each graph has its own script element.
 type jsonldEncoder struct {
 	w    io.Writer
 	form jsonldForm
+	// first holds the items of the first graph until a second graph or
+	// Close tells whether the output is one document or an array.
+	first   []any
+	graphs  int
+	written int // items written into the array so far
 }
 
 type jsonldForm int
@@ -79,44 +86,89 @@ const (
 
 // NewJSONLDEncoder returns an encoder of compact JSON-LD: one object
 // rooted at the article, "@context": "https://schema.org", the byline in
-// order. Each graph is one document followed by a newline.
+// order. Several articles make a JSON array of such objects. The output
+// is complete after Close.
 func NewJSONLDEncoder(w io.Writer) Encoder { return &jsonldEncoder{w: w} }
 
 // NewExpandedJSONLDEncoder returns an encoder of expanded JSON-LD: full
-// IRIs, no context.
+// IRIs, no context, one array holding the nodes of every article.
 func NewExpandedJSONLDEncoder(w io.Writer) Encoder {
 	return &jsonldEncoder{w: w, form: expandedForm}
 }
 
 // NewHTMLEncoder returns an encoder of the compact JSON-LD inside a
-// <script type="application/ld+json"> element, for a web page's <head>.
-// '<', '>' and '&' are written as JSON \u escapes, so no title or abstract
-// can end the element or open a comment.
+// <script type="application/ld+json"> element, for a web page's <head>,
+// one element per article. '<', '>' and '&' are written as JSON \u
+// escapes, so no title or abstract can end the element or open a comment.
 func NewHTMLEncoder(w io.Writer) Encoder { return &jsonldEncoder{w: w, form: htmlForm} }
 
 var _ Encoder = (*jsonldEncoder)(nil)
 
-// Encode writes one document.
+// Encode writes one graph. The blank nodes of the second and later graphs
+// are relabelled "g1_b0", "g2_b0", ..., as in N-Triples.
 func (e *jsonldEncoder) Encode(g *Graph) error {
-	doc, err := JSONLD(g, e.form == expandedForm)
+	scope := ""
+	if e.graphs > 0 {
+		scope = "g" + strconv.Itoa(e.graphs) + "_"
+	}
+	doc, err := jsonLD(g, e.form == expandedForm, scope)
 	if err != nil {
 		return err
 	}
+	if e.form == htmlForm {
+		buf := append([]byte(`<script type="application/ld+json">`+"\n"), appendJSON(nil, doc, 0, true)...)
+		_, err = e.w.Write(append(buf, "\n</script>\n"...))
+		return err
+	}
+	items := []any{doc}
+	if e.form == expandedForm {
+		items = doc.([]any)
+	}
+	e.graphs++
+	switch e.graphs {
+	case 1:
+		e.first = items
+		return nil
+	case 2:
+		items = append(e.first, items...)
+		e.first = nil
+	}
+	return e.writeItems(items)
+}
+
+// writeItems writes items into the array, opening it with the first.
+func (e *jsonldEncoder) writeItems(items []any) error {
 	var buf []byte
-	if e.form == htmlForm {
-		buf = append(buf, `<script type="application/ld+json">`+"\n"...)
+	for _, item := range items {
+		if e.written == 0 {
+			buf = append(buf, "[\n  "...)
+		} else {
+			buf = append(buf, ",\n  "...)
+		}
+		buf = appendJSON(buf, item, 1, false)
+		e.written++
 	}
-	buf = appendJSON(buf, doc, 0, e.form == htmlForm)
-	buf = append(buf, '\n')
-	if e.form == htmlForm {
-		buf = append(buf, "</script>\n"...)
-	}
-	_, err = e.w.Write(buf)
+	_, err := e.w.Write(buf)
 	return err
 }
 
-// Close does nothing: every document is written whole by Encode.
-func (e *jsonldEncoder) Close() error { return nil }
+// Close ends the output: the one document of a single graph, or the array
+// of several.
+func (e *jsonldEncoder) Close() error {
+	var buf []byte
+	switch {
+	case e.form == htmlForm || e.graphs == 0:
+		return nil
+	case e.graphs == 1 && e.form == compactForm:
+		buf = appendJSON(nil, e.first[0], 0, false)
+	case e.graphs == 1:
+		buf = appendJSON(nil, e.first, 0, false)
+	default:
+		buf = []byte("\n]")
+	}
+	_, err := e.w.Write(append(buf, '\n'))
+	return err
+}
 
 // JSONLD returns the JSON-LD document of a graph as values of the kinds
 // encoding/json decodes into: the expanded form, or the compact form with
@@ -124,7 +176,13 @@ func (e *jsonldEncoder) Close() error { return nil }
 // of the expanded form gives against that context; the tests hold the two
 // equal byte for byte.
 func JSONLD(g *Graph, expanded bool) (any, error) {
-	tree := expand(g)
+	return jsonLD(g, expanded, "")
+}
+
+// jsonLD is JSONLD with the blank node labels prefixed by scope, which
+// keeps the blank nodes of the articles of one stream apart.
+func jsonLD(g *Graph, expanded bool, scope string) (any, error) {
+	tree := expand(g, scope)
 	if expanded {
 		return plainJSON(tree), nil
 	}
@@ -151,10 +209,10 @@ func JSONLD(g *Graph, expanded bool) (any, error) {
 // node is written in full where it is first reached and referred to by
 // "@id" elsewhere. Subjects the root does not reach follow it in the
 // top-level array.
-func expand(g *Graph) []any {
+func expand(g *Graph, scope string) []any {
 	ix := newIndex(g)
 	root := ix.add(g.Root)
-	x := &expander{ix: ix, root: root, done: make([]bool, len(ix.props)), listCell: make([]bool, len(ix.props))}
+	x := &expander{ix: ix, root: root, scope: scope, done: make([]bool, len(ix.props)), listCell: make([]bool, len(ix.props))}
 	out := []any{x.node(g.Root, x.root)}
 	for _, s := range ix.subjects {
 		if !x.done[s] && !x.listCell[s] {
@@ -167,6 +225,7 @@ func expand(g *Graph) []any {
 type expander struct {
 	ix       *index
 	root     int
+	scope    string // prefix of the blank node labels
 	done     []bool // by node id: written in full
 	listCell []bool // by node id: a cell of a list written as @list
 }
@@ -181,7 +240,7 @@ func (x *expander) id(n rdf.Term, id int) (string, bool) {
 	if id == x.root {
 		uses++
 	}
-	return "_:" + n.String(), uses > 1
+	return "_:" + x.scope + n.String(), uses > 1
 }
 
 func (x *expander) node(n rdf.Term, id int) map[string]any {

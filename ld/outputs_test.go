@@ -3,6 +3,7 @@ package ld_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,4 +164,50 @@ func (l officialLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 		return &ld.RemoteDocument{DocumentURL: u, Document: l.context}, nil
 	}
 	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, u)
+}
+
+// TestJSONLDStream writes three articles in one stream: the compact and
+// expanded JSON-LD must each be one JSON document that json-gold reads
+// as the three graphs, and the HTML one script element per article.
+func TestJSONLDStream(t *testing.T) {
+	recs := records(t)[:3]
+	graphs := make([]*sld.Graph, len(recs))
+	var nt bytes.Buffer
+	ntEnc := sld.NewNTriplesEncoder(&nt)
+	for i, rec := range recs {
+		graphs[i] = mapArticle(t, rec.article, sld.SchemaProfile)
+		if err := ntEnc.Encode(graphs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ntEnc.Close()
+	want := rdftest.Canonical(t, nt.String())
+	for _, newEncoder := range []func(io.Writer) sld.Encoder{sld.NewJSONLDEncoder, sld.NewExpandedJSONLDEncoder} {
+		var buf bytes.Buffer
+		enc := newEncoder(&buf)
+		for _, g := range graphs {
+			if err := enc.Encode(g); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := enc.Close(); err != nil {
+			t.Fatal(err)
+		}
+		doc := rdftest.DecodeJSON(t, buf.String())
+		if _, isArray := doc.([]any); !isArray {
+			t.Fatalf("three articles are not one JSON array:\n%s", buf.String())
+		}
+		if got := rdftest.Canonical(t, rdftest.JSONLD(t, doc, sld.OfflineLoader{})); got != want {
+			t.Errorf("the stream is another graph:\n%s\nwant\n%s", got, want)
+		}
+	}
+	var html bytes.Buffer
+	enc := sld.NewHTMLEncoder(&html)
+	for _, g := range graphs {
+		enc.Encode(g)
+	}
+	enc.Close()
+	if n := strings.Count(html.String(), `<script type="application/ld+json">`); n != 3 {
+		t.Errorf("%d script elements for three articles", n)
+	}
 }
