@@ -38,3 +38,32 @@ type Warning struct {
 }
 
 func (w Warning) String() string { return fmt.Sprintf("%s: %s", w.Path, w.Msg) }
+
+// SyntaxError is input that breaks its format's grammar, with the place
+// where reading stopped. Every reader returns it, for the whole input
+// (malformed JSON or XML) or, in a record's Err, for one entry (a BibTeX
+// entry, a RIS record).
+type SyntaxError struct {
+	// Format names the reader and starts the message: "csl", "jats".
+	Format string
+	Pos    ld.Position
+	Err    error
+	// PosFirst puts the position before the format name, as the XML and
+	// HTML readers write it ("in.xml:2:8: jats: ..."); otherwise it comes
+	// after ("csl: in.json:2:8: ...").
+	PosFirst bool
+}
+
+func (e *SyntaxError) Error() string {
+	pos := e.Pos.String()
+	switch {
+	case pos == "":
+		return e.Format + ": " + e.Err.Error()
+	case e.PosFirst:
+		return pos + ": " + e.Format + ": " + e.Err.Error()
+	default:
+		return e.Format + ": " + pos + ": " + e.Err.Error()
+	}
+}
+
+func (e *SyntaxError) Unwrap() error { return e.Err }

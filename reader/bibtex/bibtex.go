@@ -5,9 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
@@ -23,7 +20,7 @@ import (
 // multi-record input becomes a reader.Record with Err set, and the other
 // entries are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
-	src, notUTF8 := decodeInput(data)
+	src, notUTF8 := text.DecodeInput(data)
 	p := newParser(src, file)
 	var records []reader.Record
 	entries := 0
@@ -32,7 +29,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		entries++
 		e, err := p.parseEntry()
 		if err != nil {
-			records = append(records, reader.Record{Index: len(records), Pos: p.position(start), Err: err})
+			records = append(records, reader.Record{Index: len(records), Pos: p.lines.Position(start), Err: err})
 			p.resync(start)
 			continue
 		}
@@ -75,20 +72,6 @@ func trimBOM(data []byte) []byte {
 		return data[3:]
 	}
 	return data
-}
-
-// decodeInput returns data as text. A file that is not UTF-8 was written
-// by an older tool in a single-byte encoding; Windows-1252, a superset of
-// ISO-8859-1, reads it.
-func decodeInput(data []byte) (string, bool) {
-	if utf8.Valid(data) {
-		return string(data), false
-	}
-	decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), true
-	}
-	return string(decoded), true
 }
 
 // builder makes one article from one entry.

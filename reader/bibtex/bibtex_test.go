@@ -1,100 +1,23 @@
 package bibtex_test
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/scholarld/scholarld/internal/readertest"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/bibtex"
 )
 
-// want is what one record of a test input must give: an article (or the
-// error that rejects it), the line it starts on and every warning.
-type want struct {
-	line     int
-	article  *ld.Article
-	warnings []string
-	err      string // the whole error message; "" for none
-}
-
-// checkRecords compares records with wants and runs ld.Check on every
-// article.
-func checkRecords(t *testing.T, records []reader.Record, wants []want) {
-	t.Helper()
-	if len(records) != len(wants) {
-		t.Fatalf("got %d records, want %d:\n%s", len(records), len(wants), show(records))
-	}
-	for i, w := range wants {
-		r := records[i]
-		if r.Index != i {
-			t.Errorf("record %d: Index = %d", i, r.Index)
-		}
-		if r.Pos.Line != w.line {
-			t.Errorf("record %d: starts at line %d, want %d", i, r.Pos.Line, w.line)
-		}
-		gotErr := ""
-		if r.Err != nil {
-			gotErr = r.Err.Error()
-		}
-		if gotErr != w.err {
-			t.Errorf("record %d: error\n got: %s\nwant: %s", i, gotErr, w.err)
-		}
-		if (r.Err == nil) == (r.Article == nil) {
-			t.Errorf("record %d: Err %v with Article %v: exactly one must be set", i, r.Err, r.Article)
-		}
-		if !reflect.DeepEqual(r.Article, w.article) {
-			t.Errorf("record %d: article\n got: %s\nwant: %s", i, toJSON(r.Article), toJSON(w.article))
-		}
-		var warnings []string
-		for _, warning := range r.Warnings {
-			warnings = append(warnings, warning.String())
-		}
-		if !reflect.DeepEqual(warnings, w.warnings) {
-			t.Errorf("record %d: warnings\n got: %q\nwant: %q", i, warnings, w.warnings)
-		}
-		if r.Article != nil {
-			if errs := ld.Check(r.Article); len(errs) > 0 {
-				t.Errorf("record %d: ld.Check: %v", i, errs)
-			}
-		}
-	}
-}
-
-func toJSON(v any) string {
-	data, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err.Error()
-	}
-	return string(data)
-}
-
-func show(records []reader.Record) string {
-	var b strings.Builder
-	for _, r := range records {
-		fmt.Fprintf(&b, "%v err=%v warnings=%v\n%s\n", r.Pos, r.Err, r.Warnings, toJSON(r.Article))
-	}
-	return b.String()
-}
-
 func readFile(t *testing.T, path string) []reader.Record {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := bibtex.Read(data, filepath.Base(path))
-	if err != nil {
-		t.Fatalf("Read(%s): %v", path, err)
-	}
-	return records
+	return readertest.ReadFile(t, bibtex.Read, path, filepath.Base(path))
 }
 
 func date(year, month, day int) ld.Date { return ld.Date{Year: year, Month: month, Day: day} }
@@ -104,10 +27,10 @@ func person(given, family string) ld.Author { return ld.Author{Given: given, Fam
 func TestSharedFixtures(t *testing.T) {
 	tests := []struct {
 		file string
-		want []want
+		want []readertest.Want
 	}{{
 		file: "elife.01567.crossref.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title: "Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth",
 			Authors: []ld.Author{
 				person("Martial", "Sankar"), person("Kaisa", "Nieminen"), person("Laura", "Ragni"),
@@ -127,7 +50,7 @@ func TestSharedFixtures(t *testing.T) {
 		}}},
 	}, {
 		file: "icad.12730.biblatex-orcid.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title: "Mapping wing morphs of <i>Tetrix subulata</i> using citizen science data: Flightless groundhoppers are more prevalent in grasslands near water",
 			Authors: []ld.Author{
 				{Given: "Lars G.", Family: "Willighagen", ORCID: "0000-0002-4751-4637"},
@@ -141,7 +64,7 @@ func TestSharedFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			path := testkit.Shared(t, "fixtures", "bibtex", tt.file)
-			checkRecords(t, readFile(t, path), tt.want)
+			readertest.CheckRecords(t, readFile(t, path), tt.want)
 		})
 	}
 }
@@ -149,12 +72,12 @@ func TestSharedFixtures(t *testing.T) {
 func TestTestdata(t *testing.T) {
 	tests := []struct {
 		file string
-		want []want
+		want []readertest.Want
 	}{{
 		// @string, #, month macros, quoted values, parentheses, bare
 		// numbers; @comment and @preamble give no record.
 		file: "macros.bib",
-		want: []want{{line: 7, article: &ld.Article{
+		want: []readertest.Want{{Line: 7, Article: &ld.Article{
 			Title: `A Quoted title with Ümlauts, and a "quote"`,
 			Journal: &ld.Journal{
 				Title:     "Journal of Cell Biology",
@@ -166,7 +89,7 @@ func TestTestdata(t *testing.T) {
 		}}},
 	}, {
 		file: "latex.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title: "Étude of über-cafés in Français, España and Škoda: <i>E. coli</i> & <b>bold</b> CO<sub>2</sub>, " +
 				"<sup>13</sup>C, x<sup>2</sup>, H<sub>2</sub>O at 5%, 10–20 µm, øre å Straße, naïve, día, LaTeX and " +
 				"<i>nested <b>both</b></i> in <i>declared italics</i> and <sc>Small Caps</sc> kept text",
@@ -177,10 +100,10 @@ func TestTestdata(t *testing.T) {
 			Journal:  &ld.Journal{Title: "Revista Española"},
 			Dates:    ld.Dates{Published: date(2019, 0, 0)},
 			Abstract: "Ratio α ≤ 0.05 at 37°C; p < 0.01 and “quoted” — done.",
-		}, warnings: []string{`title: unknown LaTeX command \unknowncmd (its argument is kept as text)`}}},
+		}, Warnings: []string{`title: unknown LaTeX command \unknowncmd (its argument is kept as text)`}}},
 	}, {
 		file: "names.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title: "Names",
 			Authors: []ld.Author{
 				{Given: "John A.", Family: "Smith", ORCID: "0000-0002-1825-0097"},
@@ -197,13 +120,13 @@ func TestTestdata(t *testing.T) {
 			},
 			Journal: &ld.Journal{Title: "Names Quarterly"},
 			Dates:   ld.Dates{Published: date(2021, 0, 0)},
-		}, warnings: []string{
+		}, Warnings: []string{
 			`author: the list ends with "and others": further authors are not named`,
 			`author+an: annotation "3=\"corresponding\"" of name 3 not held by the model`,
 		}}},
 	}, {
 		file: "fields.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:   "Every field",
 			Authors: []ld.Author{person("Jane", "Doe")},
 			Journal: &ld.Journal{
@@ -225,13 +148,13 @@ func TestTestdata(t *testing.T) {
 			Abstract:  "Short <i>abstract</i>.",
 			Language:  "en",
 			Files:     []ld.File{{URL: "https://www.mdpi.com/1422-0067/15/8/14348/pdf", MediaType: "application/pdf"}},
-		}, warnings: []string{
+		}, Warnings: []string{
 			`issn: ISSN "16616596" written as "1661-6596"`,
 			`file: file "Snapshot:/home/jane/Zotero/storage/X/14348.html" is not a web address: not kept`,
 			`note: note not held by the model: "Special issue on plants"`,
 			`pmid: field not held by the model: "25196601"`,
 			`journal: journal "Int. J. Mol. Sci." differs from journaltitle "International Journal of Molecular Sciences": not kept`,
-		}}, {line: 25, article: &ld.Article{
+		}}, {Line: 25, Article: &ld.Article{
 			Title:         "An article number",
 			Authors:       []ld.Author{person("Richard", "Roe")},
 			Journal:       &ld.Journal{Title: "eLife"},
@@ -241,7 +164,7 @@ func TestTestdata(t *testing.T) {
 			Dates:         ld.Dates{Published: date(2014, 2, 18)},
 			Language:      "de-CH",
 			Files:         []ld.File{{URL: "https://elifesciences.org/articles/01567.pdf", MediaType: "application/pdf"}},
-		}, warnings: []string{
+		}, Warnings: []string{
 			`pages: shortened end page "56" read as "1256"`,
 			`doi: dropped: ident: DOI "not a doi": does not start with "10."`,
 			`issn: dropped: ident: ISSN "1234-5678": check digit is 8, want 9`,
@@ -250,7 +173,7 @@ func TestTestdata(t *testing.T) {
 		// A whole field in double braces is one organisation; identifiers
 		// lose their LaTeX escapes and \url.
 		file: "identifiers.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:   "Identifiers",
 			Authors: []ld.Author{{Kind: ld.OrganizationAuthor, Name: "World Health Organization"}},
 			DOI:     "10.1000/a_b",
@@ -259,7 +182,7 @@ func TestTestdata(t *testing.T) {
 	}, {
 		// What cannot be used is reported, field by field.
 		file: "edges.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:     "ORCID annotations that cannot be used",
 			Authors:   []ld.Author{person("Jane", "Doe"), person("Richard", "Roe")},
 			Issue:     "2",
@@ -268,7 +191,7 @@ func TestTestdata(t *testing.T) {
 			Language:  "de",
 			License:   &ld.License{Label: "CC BY 4.0"},
 			Dates:     ld.Dates{Published: date(2014, 8, 18)},
-		}, warnings: []string{
+		}, Warnings: []string{
 			`author: name 3 "{}" holds no letters: not kept`,
 			`issue: issue "3" differs from the one already read, "2": not kept`,
 			`pages: pages "10–20, 30–40" are several ranges: only the first, "10–20", is kept`,
@@ -282,62 +205,62 @@ func TestTestdata(t *testing.T) {
 		}}},
 	}, {
 		file: "types.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:   "A conference paper",
 			Authors: []ld.Author{person("Jane", "Doe")},
 			Dates:   ld.Dates{Published: date(2020, 0, 0)},
-		}, warnings: []string{
+		}, Warnings: []string{
 			"@inproceedings: entry type @inproceedings is not a journal article: read as an article",
 			`booktitle: field not held by the model: "Proceedings of the Conference"`,
 		}}},
 	}, {
 		file: "dates.bib",
-		want: []want{
-			{line: 1, article: &ld.Article{Title: "Range", Dates: ld.Dates{Published: date(2014, 8, 0)}}, warnings: []string{
+		want: []readertest.Want{
+			{Line: 1, Article: &ld.Article{Title: "Range", Dates: ld.Dates{Published: date(2014, 8, 0)}}, Warnings: []string{
 				`date: date range "2014-08/2014-09": only its start is kept`,
 				`year: year "2013" disagrees with date 2014-08: not kept`,
 			}},
-			{line: 2, article: &ld.Article{Title: "In press"}, warnings: []string{
+			{Line: 2, Article: &ld.Article{Title: "In press"}, Warnings: []string{
 				`year: not a year: "in press"`,
 				"month: not kept: a month without a year",
 			}},
-			{line: 3, article: &ld.Article{Title: "Day without month", Dates: ld.Dates{Published: date(2014, 0, 0)}}, warnings: []string{
+			{Line: 3, Article: &ld.Article{Title: "Day without month", Dates: ld.Dates{Published: date(2014, 0, 0)}}, Warnings: []string{
 				"day: not kept: a day without a month",
 			}},
-			{line: 4, err: "dates.bib:4:74: day: bibtex: date does not exist: day 30 of 2014-02 does not exist"},
-			{line: 5, err: `dates.bib:5:56: month: bibtex: month "13" does not exist`},
-			{line: 6, err: `dates.bib:6:39: date: bibtex: date "2014-02-30" does not exist: dates: "2014-02-30": day 30 of 2014-02 does not exist`},
-			{line: 7, err: `dates.bib:7:1: title: bibtex: entry "notitle" has no title`},
+			{Line: 4, Err: "dates.bib:4:74: day: bibtex: date does not exist: day 30 of 2014-02 does not exist"},
+			{Line: 5, Err: `dates.bib:5:56: month: bibtex: month "13" does not exist`},
+			{Line: 6, Err: `dates.bib:6:39: date: bibtex: date "2014-02-30" does not exist: dates: "2014-02-30": day 30 of 2014-02 does not exist`},
+			{Line: 7, Err: `dates.bib:7:1: title: bibtex: entry "notitle" has no title`},
 		},
 	}, {
 		// One bad entry among good ones rejects only itself.
 		file: "malformed.bib",
-		want: []want{
-			{line: 1, article: &ld.Article{Title: "The first entry", Dates: ld.Dates{Published: date(2001, 0, 0)}}},
-			{line: 6, err: "bibtex: malformed.bib:8:3: expected , or } after field title, found 'y'"},
-			{line: 11, article: &ld.Article{Title: "The third entry", Dates: ld.Dates{Published: date(2003, 0, 0)}}},
+		want: []readertest.Want{
+			{Line: 1, Article: &ld.Article{Title: "The first entry", Dates: ld.Dates{Published: date(2001, 0, 0)}}},
+			{Line: 6, Err: "bibtex: malformed.bib:8:3: expected , or } after field title, found 'y'"},
+			{Line: 11, Article: &ld.Article{Title: "The third entry", Dates: ld.Dates{Published: date(2003, 0, 0)}}},
 		},
 	}, {
 		// An unclosed brace swallows text up to a later brace; reading
 		// resumes at the next entry.
 		file: "unbalanced.bib",
-		want: []want{
-			{line: 1, err: "bibtex: unbalanced.bib:6:1: expected , or } after field title, found '@'"},
-			{line: 6, article: &ld.Article{Title: "Read after the broken entry"}},
+		want: []readertest.Want{
+			{Line: 1, Err: "bibtex: unbalanced.bib:6:1: expected , or } after field title, found '@'"},
+			{Line: 6, Article: &ld.Article{Title: "Read after the broken entry"}},
 		},
 	}, {
 		file: "truncated.bib",
-		want: []want{{line: 1, err: "bibtex: truncated.bib:3:20: unexpected end of input: { opened at 3:12 is not closed"}},
+		want: []readertest.Want{{Line: 1, Err: "bibtex: truncated.bib:3:20: unexpected end of input: { opened at 3:12 is not closed"}},
 	}, {
 		file: "latin1.bib",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:   "Café naïve – “quoted”",
 			Authors: []ld.Author{person("Jürgen", "Müller")},
-		}, warnings: []string{"@article: the input is not UTF-8: read as Windows-1252"}}},
+		}, Warnings: []string{"@article: the input is not UTF-8: read as Windows-1252"}}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			checkRecords(t, readFile(t, filepath.Join("testdata", tt.file)), tt.want)
+			readertest.CheckRecords(t, readFile(t, filepath.Join("testdata", tt.file)), tt.want)
 		})
 	}
 }
@@ -368,11 +291,11 @@ func TestSyntaxErrors(t *testing.T) {
 				t.Fatalf("Read: %v", err)
 			}
 			if len(records) != 1 || records[0].Err == nil {
-				t.Fatalf("want one rejected record, got:\n%s", show(records))
+				t.Fatalf("want one rejected record, got:\n%s", readertest.Show(records))
 			}
-			var syntaxErr *bibtex.SyntaxError
+			var syntaxErr *reader.SyntaxError
 			if !errors.As(records[0].Err, &syntaxErr) || errors.Unwrap(syntaxErr) == nil {
-				t.Fatalf("error %T is not a *bibtex.SyntaxError with a cause", records[0].Err)
+				t.Fatalf("error %T is not a *reader.SyntaxError with a cause", records[0].Err)
 			}
 			if got := "in.bib:" + strings.TrimPrefix(records[0].Err.Error(), "bibtex: in.bib:"); got != tt.want {
 				t.Errorf("error\n got: %s\nwant: %s", got, tt.want)
@@ -386,7 +309,7 @@ func TestUndefinedMacro(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRecords(t, records, []want{{line: 1, article: &ld.Article{Title: "T"}, warnings: []string{
+	readertest.CheckRecords(t, records, []readertest.Want{{Line: 1, Article: &ld.Article{Title: "T"}, Warnings: []string{
 		`journal: undefined macro "nature" expands to nothing`,
 	}}})
 }
@@ -396,7 +319,7 @@ func TestRepeatedFieldAndNotBibTeX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRecords(t, records, []want{{line: 1, article: &ld.Article{Title: "First"}, warnings: []string{
+	readertest.CheckRecords(t, records, []readertest.Want{{Line: 1, Article: &ld.Article{Title: "First"}, Warnings: []string{
 		"title: repeated field: only the first is read",
 	}}})
 	for _, input := range []string{"", "no entries here, only an e-mail @ someone", `{"title": "JSON"}`} {
@@ -500,7 +423,7 @@ func FuzzRead(f *testing.F) {
 			case r.Err != nil && r.Article != nil:
 				t.Fatalf("record %d has both an error and an article", r.Index)
 			case r.Err != nil:
-				var syntaxErr *bibtex.SyntaxError
+				var syntaxErr *reader.SyntaxError
 				var fieldErr *ld.FieldError
 				if !errors.As(r.Err, &syntaxErr) && !errors.As(r.Err, &fieldErr) {
 					t.Fatalf("record %d: untyped error %T: %v", r.Index, r.Err, r.Err)
@@ -509,7 +432,7 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("record %d has neither an error nor an article", r.Index)
 			default:
 				if errs := ld.Check(r.Article); len(errs) > 0 {
-					t.Fatalf("record %d fails ld.Check: %v\n%s", r.Index, errs, toJSON(r.Article))
+					t.Fatalf("record %d fails ld.Check: %v\n%s", r.Index, errs, readertest.JSON(r.Article))
 				}
 			}
 		}

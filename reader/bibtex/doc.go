@@ -9,7 +9,7 @@
 // it goes. Entry types other than @article are read as articles with a
 // warning, since the model has no other kind of work.
 //
-// A syntax error rejects only its entry: the record carries a *SyntaxError
+// A syntax error rejects only its entry: the record carries a *reader.SyntaxError
 // with the line and column where parsing stopped, and reading resumes at
 // the next '@' that begins a line. Read fails as a whole only when the
 // input holds no @entry at all. A file that is not UTF-8 is read as

@@ -2,26 +2,13 @@ package bibtex
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/internal/textpos"
 )
-
-// SyntaxError is an entry that does not follow the BibTeX grammar. Pos is
-// where the parser stopped; only the entry it belongs to is rejected.
-type SyntaxError struct {
-	Pos ld.Position
-	Err error
-}
-
-func (e *SyntaxError) Error() string {
-	return "bibtex: " + e.Pos.String() + ": " + e.Err.Error()
-}
-
-func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // entry is one @-entry as written: its type, key and fields in order, each
 // value already concatenated and macro-expanded but still LaTeX.
@@ -50,34 +37,22 @@ var monthMacros = map[string]string{
 // parser reads the @-entries of one input. Text between entries is a
 // comment, as BibTeX has it.
 type parser struct {
-	src        string
-	file       string
-	off        int
-	lineStarts []int
-	macros     map[string]string
+	src    string
+	off    int
+	lines  *textpos.Lines[string]
+	macros map[string]string
 }
 
 func newParser(src, file string) *parser {
-	p := &parser{src: src, file: file, lineStarts: []int{0}, macros: map[string]string{}}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			p.lineStarts = append(p.lineStarts, i+1)
-		}
-	}
+	p := &parser{src: src, lines: textpos.New(src, file), macros: map[string]string{}}
 	for name, value := range monthMacros {
 		p.macros[name] = value
 	}
 	return p
 }
 
-// position turns a byte offset into a line and a byte column, from 1.
-func (p *parser) position(off int) ld.Position {
-	line := sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > off })
-	return ld.Position{File: p.file, Line: line, Column: off - p.lineStarts[line-1] + 1}
-}
-
 func (p *parser) errorf(off int, format string, args ...any) error {
-	return &SyntaxError{Pos: p.position(off), Err: fmt.Errorf(format, args...)}
+	return &reader.SyntaxError{Format: "bibtex", Pos: p.lines.Position(off), Err: fmt.Errorf(format, args...)}
 }
 
 // nextEntry moves to the next '@' that is followed by an entry type and
@@ -128,7 +103,7 @@ func (p *parser) parseEntry() (*entry, error) {
 	start := p.off
 	p.off++ // '@'
 	kind := strings.ToLower(p.identifier())
-	e := &entry{kind: kind, pos: p.position(start)}
+	e := &entry{kind: kind, pos: p.lines.Position(start)}
 	p.skipSpace()
 	if kind == "comment" {
 		// A comment's body, when braced, is skipped whole; otherwise the
@@ -213,7 +188,7 @@ func (p *parser) parseEntry() (*entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		e.fields = append(e.fields, field{name: strings.ToLower(name), value: value, pos: p.position(nameStart)})
+		e.fields = append(e.fields, field{name: strings.ToLower(name), value: value, pos: p.lines.Position(nameStart)})
 		p.skipSpace()
 		if p.off >= len(p.src) {
 			return nil, p.errorf(p.off, "unexpected end of input: entry @%s{%s at %d:%d is not closed", kind, e.key, e.pos.Line, e.pos.Column)
@@ -260,7 +235,7 @@ func (p *parser) parseString(e *entry, close byte) error {
 // construct that began at from, for the end-of-input message.
 func (p *parser) expect(c byte, from int, what string) error {
 	if p.off >= len(p.src) {
-		pos := p.position(from)
+		pos := p.lines.Position(from)
 		return p.errorf(p.off, "unexpected end of input: %s at %d:%d is not closed", what, pos.Line, pos.Column)
 	}
 	if p.src[p.off] != c {
@@ -336,7 +311,7 @@ func (p *parser) balanced(open, close byte) (string, error) {
 			}
 		}
 	}
-	pos := p.position(start)
+	pos := p.lines.Position(start)
 	p.off = len(p.src)
 	return "", p.errorf(p.off, "unexpected end of input: %c opened at %d:%d is not closed", open, pos.Line, pos.Column)
 }
@@ -361,7 +336,7 @@ func (p *parser) quoted() (string, error) {
 			}
 		}
 	}
-	pos := p.position(start)
+	pos := p.lines.Position(start)
 	p.off = len(p.src)
 	return "", p.errorf(p.off, "unexpected end of input: \" opened at %d:%d is not closed", pos.Line, pos.Column)
 }

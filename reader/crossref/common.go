@@ -16,19 +16,6 @@ import (
 	"github.com/scholarld/scholarld/reader/internal/text"
 )
 
-// SyntaxError is input that is not well-formed JSON or XML, with the
-// place where reading stopped.
-type SyntaxError struct {
-	Pos ld.Position
-	Err error
-}
-
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("crossref: %s: %v", e.Pos, e.Err)
-}
-
-func (e *SyntaxError) Unwrap() error { return e.Err }
-
 // errNotCrossref is wrapped by the error Read and ReadXML return for input
 // that is well-formed but not a Crossref record at all.
 var errNotCrossref = errors.New("not Crossref metadata")

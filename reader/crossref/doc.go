@@ -14,7 +14,7 @@
 // journal_article is read field by field into a builder, which collects
 // the article, the warnings and the problems that reject the record.
 // Finally the article is checked with ld.Check. A malformed input as a
-// whole is a *SyntaxError with its position; a bad record is a
+// whole is a *reader.SyntaxError with its position; a bad record is a
 // reader.Record with Err, an *ld.FieldError naming the source field.
 //
 // # Mapping

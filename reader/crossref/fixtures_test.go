@@ -2,11 +2,11 @@ package crossref
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/scholarld/scholarld/internal/readertest"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
@@ -20,25 +20,7 @@ func day(y, m, d int) ld.Date { return ld.Date{Year: y, Month: m, Day: d} }
 func readOne(t *testing.T, read func([]byte, string) ([]reader.Record, error), elem ...string) reader.Record {
 	t.Helper()
 	path := testkit.Shared(t, append([]string{"fixtures"}, elem...)...)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := read(data, elem[len(elem)-1])
-	if err != nil {
-		t.Fatalf("read: %v", err)
-	}
-	if len(records) != 1 {
-		t.Fatalf("got %d records, want 1", len(records))
-	}
-	rec := records[0]
-	if rec.Err != nil {
-		t.Fatalf("record error: %v", rec.Err)
-	}
-	if errs := ld.Check(rec.Article); len(errs) > 0 {
-		t.Fatalf("ld.Check: %v", errs)
-	}
-	return rec
+	return readertest.Only(t, readertest.ReadFile(t, read, path, elem[len(elem)-1]))
 }
 
 // wantWarnings checks the warnings one by one: each want is a path and a

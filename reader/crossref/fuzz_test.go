@@ -31,7 +31,7 @@ func seed(f *testing.F, testdata, shared string) {
 // article passing ld.Check.
 func checkRead(t *testing.T, records []reader.Record, err error) {
 	if err != nil {
-		var syntax *SyntaxError
+		var syntax *reader.SyntaxError
 		if !errors.As(err, &syntax) && !errors.Is(err, errNotCrossref) {
 			t.Fatalf("error %q is neither a syntax error nor not-Crossref", err)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/internal/textpos"
 )
 
 // Read reads Crossref REST API JSON: a work (the bare message object or
@@ -27,7 +28,7 @@ import (
 // list becomes a Record with Err set, and the other items are still
 // returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
-	src := &jsonSource{data: data, file: file}
+	src := &jsonSource{textpos.New(data, file)}
 	start := 0
 	if bytes.HasPrefix(data, utf8BOM) {
 		start = len(utf8BOM)
@@ -37,48 +38,48 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 	if err := json.Unmarshal(data[start:], &whole); err != nil {
 		var syntax *json.SyntaxError
 		if errors.As(err, &syntax) {
-			return nil, &SyntaxError{Pos: src.syntaxPos(start, syntax), Err: err}
+			return nil, &reader.SyntaxError{Format: "crossref", Pos: src.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
 		}
 		return nil, fmt.Errorf("crossref: %s: %w: %v", file, errNotCrossref, err)
 	}
 	top, ok := readObject(data[start:], start)
 	if !ok {
-		return nil, fmt.Errorf("crossref: %s: %w: the JSON is not an object", src.pos(start), errNotCrossref)
+		return nil, fmt.Errorf("crossref: %s: %w: the JSON is not an object", src.Position(start), errNotCrossref)
 	}
 
 	message, prefix := top, ""
 	if m, ok := top.fields["message"]; ok {
 		if status := top.str("status"); status != "" && status != "ok" {
-			return nil, fmt.Errorf("crossref: %s: %w: the API response has status %q", src.pos(start), errNotCrossref, status)
+			return nil, fmt.Errorf("crossref: %s: %w: the API response has status %q", src.Position(start), errNotCrossref, status)
 		}
 		message, ok = readObject(m.raw, m.off)
 		if !ok {
-			return nil, fmt.Errorf("crossref: %s: message: %w: the message is not an object", src.pos(m.off), errNotCrossref)
+			return nil, fmt.Errorf("crossref: %s: message: %w: the message is not an object", src.Position(m.off), errNotCrossref)
 		}
 		prefix = "message."
 		switch kind := top.str("message-type"); kind {
 		case "", "work", "work-list":
 		default:
-			return nil, fmt.Errorf("crossref: %s: message-type %q: %w: not a work or a list of works", src.pos(start), kind, errNotCrossref)
+			return nil, fmt.Errorf("crossref: %s: message-type %q: %w: not a work or a list of works", src.Position(start), kind, errNotCrossref)
 		}
 	}
 	items, isList := message.fields["items"]
 	if !isList && top.str("message-type") == "work-list" {
-		return nil, fmt.Errorf("crossref: %s: %w: a work-list without items", src.pos(message.off), errNotCrossref)
+		return nil, fmt.Errorf("crossref: %s: %w: a work-list without items", src.Position(message.off), errNotCrossref)
 	}
 	if !isList {
 		return []reader.Record{src.readWork(message, 0, prefix)}, nil
 	}
 	elems, ok := readArray(items.raw, items.off)
 	if !ok {
-		return nil, fmt.Errorf("crossref: %s: %sitems: %w: the items are not a list", src.pos(items.off), prefix, errNotCrossref)
+		return nil, fmt.Errorf("crossref: %s: %sitems: %w: the items are not a list", src.Position(items.off), prefix, errNotCrossref)
 	}
 	records := make([]reader.Record, 0, len(elems))
 	for i, elem := range elems {
 		itemPrefix := fmt.Sprintf("%sitems[%d].", prefix, i)
 		work, ok := readObject(elem.raw, elem.off)
 		if !ok {
-			pos := src.pos(elem.off)
+			pos := src.Position(elem.off)
 			records = append(records, reader.Record{Index: i, Pos: pos, Err: &ld.FieldError{
 				Pos: pos, Path: strings.TrimSuffix(itemPrefix, "."), Err: errors.New("the item is not an object"),
 			}})
@@ -134,40 +135,10 @@ var (
 	}
 )
 
-// jsonSource is one input being read; it turns offsets into positions.
+// jsonSource is one input being read; its Position turns offsets into
+// positions.
 type jsonSource struct {
-	data []byte
-	file string
-	// lineStarts holds the offset at which each line begins, made on the
-	// first call of pos.
-	lineStarts []int
-}
-
-func (s *jsonSource) pos(offset int) ld.Position {
-	if s.lineStarts == nil {
-		s.lineStarts = []int{0}
-		for i, c := range s.data {
-			if c == '\n' {
-				s.lineStarts = append(s.lineStarts, i+1)
-			}
-		}
-	}
-	offset = min(max(offset, 0), len(s.data))
-	line, found := slices.BinarySearch(s.lineStarts, offset)
-	if !found {
-		line-- // the line that begins before offset
-	}
-	return ld.Position{File: s.file, Line: line + 1, Column: offset - s.lineStarts[line] + 1}
-}
-
-// syntaxPos places a JSON syntax error: at the offending byte, or just
-// past the end for truncated input.
-func (s *jsonSource) syntaxPos(start int, err *json.SyntaxError) ld.Position {
-	offset := start + int(err.Offset)
-	if err.Error() != "unexpected end of JSON input" && offset > start {
-		offset-- // Offset counts the offending byte as read
-	}
-	return s.pos(offset)
+	*textpos.Lines[[]byte]
 }
 
 // member is one value inside a JSON object or array, with its offset in
@@ -450,10 +421,10 @@ func (w *jsonWork) get(key string, v any) bool {
 		return false
 	}
 	if err := json.Unmarshal(m.raw, v); err != nil {
-		pos, path := w.src.pos(m.off), w.path(key)
+		pos, path := w.src.Position(m.off), w.path(key)
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			pos = w.src.pos(m.off + int(typeErr.Offset))
+			pos = w.src.Position(m.off + int(typeErr.Offset))
 			if typeErr.Field != "" {
 				path += "." + typeErr.Field
 			}
@@ -505,7 +476,7 @@ func (s *jsonSource) readWork(obj jsonObject, index int, prefix string) reader.R
 	w.readRelations()
 	w.readUnheld()
 	w.b.settleDates(w.path("assertion"))
-	return w.b.record(index, s.pos(obj.off))
+	return w.b.record(index, s.Position(obj.off))
 }
 
 func (w *jsonWork) readIdentity() {
@@ -549,9 +520,9 @@ func (w *jsonWork) readTitles() {
 		}
 	}
 	if w.b.art.Title == "" {
-		pos := w.src.pos(w.obj.off)
+		pos := w.src.Position(w.obj.off)
 		if m, ok := w.obj.fields["title"]; ok {
-			pos = w.src.pos(m.off)
+			pos = w.src.Position(m.off)
 		}
 		w.b.fail(pos, w.path("title"), errors.New("the work has no title"))
 	}
@@ -734,7 +705,7 @@ func (w *jsonWork) date(key string) (ld.Date, bool) {
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(string(value)))
 		if err != nil {
-			w.b.fail(w.src.pos(w.obj.fields[key].off), path, fmt.Errorf("date part %q is not a whole number", value))
+			w.b.fail(w.src.Position(w.obj.fields[key].off), path, fmt.Errorf("date part %q is not a whole number", value))
 			return ld.Date{}, false
 		}
 		parts = append(parts, n)
@@ -744,7 +715,7 @@ func (w *jsonWork) date(key string) (ld.Date, bool) {
 	}
 	date, err := dates.FromParts(parts)
 	if err != nil {
-		w.b.fail(w.src.pos(w.obj.fields[key].off), path, err)
+		w.b.fail(w.src.Position(w.obj.fields[key].off), path, err)
 		return ld.Date{}, false
 	}
 	return date, true

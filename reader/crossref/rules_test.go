@@ -108,9 +108,9 @@ func TestReadSyntaxErrors(t *testing.T) {
 			default:
 				_, err = Read([]byte(tt.data), "in.json")
 			}
-			var syntax *SyntaxError
+			var syntax *reader.SyntaxError
 			if !errors.As(err, &syntax) {
-				t.Fatalf("error %v, want a *SyntaxError", err)
+				t.Fatalf("error %v, want a *reader.SyntaxError", err)
 			}
 			if syntax.Pos.Line != tt.line || syntax.Pos.Column != tt.col {
 				t.Errorf("error at %s, want line %d column %d (%v)", syntax.Pos, tt.line, tt.col, err)

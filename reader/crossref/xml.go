@@ -103,17 +103,17 @@ func parseXML(data []byte, file string) (*xnode, error) {
 			if strings.Contains(err.Error(), "unexpected EOF") {
 				pos = position()
 			}
-			return nil, &SyntaxError{Pos: pos, Err: err}
+			return nil, &reader.SyntaxError{Format: "crossref", Pos: pos, Err: err}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) >= maxDepth {
-				return nil, &SyntaxError{Pos: pos, Err: fmt.Errorf("elements nest deeper than %d", maxDepth)}
+				return nil, &reader.SyntaxError{Format: "crossref", Pos: pos, Err: fmt.Errorf("elements nest deeper than %d", maxDepth)}
 			}
 			n := &xnode{name: t.Name.Local, attrs: t.Attr, pos: pos}
 			if len(stack) == 0 {
 				if root != nil {
-					return nil, &SyntaxError{Pos: pos, Err: errors.New("a second root element")}
+					return nil, &reader.SyntaxError{Format: "crossref", Pos: pos, Err: errors.New("a second root element")}
 				}
 				root = n
 			} else {
@@ -128,15 +128,15 @@ func parseXML(data []byte, file string) (*xnode, error) {
 				parent := stack[len(stack)-1]
 				parent.children = append(parent.children, &xnode{text: string(t), pos: pos})
 			} else if len(bytes.TrimSpace(t)) > 0 {
-				return nil, &SyntaxError{Pos: pos, Err: errors.New("text outside the root element")}
+				return nil, &reader.SyntaxError{Format: "crossref", Pos: pos, Err: errors.New("text outside the root element")}
 			}
 		}
 	}
 	if root == nil {
-		return nil, &SyntaxError{Pos: position(), Err: errors.New("no root element")}
+		return nil, &reader.SyntaxError{Format: "crossref", Pos: position(), Err: errors.New("no root element")}
 	}
 	if len(stack) > 0 {
-		return nil, &SyntaxError{Pos: position(), Err: fmt.Errorf("unexpected end of input inside <%s>", stack[len(stack)-1].name)}
+		return nil, &reader.SyntaxError{Format: "crossref", Pos: position(), Err: fmt.Errorf("unexpected end of input inside <%s>", stack[len(stack)-1].name)}
 	}
 	return root, nil
 }

@@ -17,17 +17,8 @@ import (
 	"github.com/scholarld/scholarld/reader/internal/dates"
 	"github.com/scholarld/scholarld/reader/internal/markup"
 	"github.com/scholarld/scholarld/reader/internal/text"
+	"github.com/scholarld/scholarld/reader/internal/textpos"
 )
-
-// SyntaxError is malformed JSON: the input as a whole cannot be read.
-type SyntaxError struct {
-	Pos ld.Position
-	Err error
-}
-
-func (e *SyntaxError) Error() string { return "csl: " + e.Pos.String() + ": " + e.Err.Error() }
-
-func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // errNotCSL is the cause when well-formed JSON is not CSL-JSON.
 var errNotCSL = errors.New("not CSL-JSON")
@@ -38,11 +29,11 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // them. file names the input in errors.
 //
 // It returns an error only when the input as a whole cannot be read: not
-// JSON (a *SyntaxError with the line and column), or JSON that is neither
+// JSON (a *reader.SyntaxError with the line and column), or JSON that is neither
 // an item nor a list. A bad item of a list becomes a Record with Err set,
 // and the other items are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
-	src := &source{data: data, file: file}
+	src := &input{Lines: textpos.New(data, file), data: data, file: file}
 	start := 0
 	if bytes.HasPrefix(data, utf8BOM) {
 		start = len(utf8BOM)
@@ -54,7 +45,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 	switch root.kind {
 	case objectKind:
 		if !looksLikeItem(root) {
-			return nil, fmt.Errorf("csl: %s: %w: the object has none of the keys of a CSL item", src.pos(root.off), errNotCSL)
+			return nil, fmt.Errorf("csl: %s: %w: the object has none of the keys of a CSL item", src.Position(root.off), errNotCSL)
 		}
 		return []reader.Record{src.readItem(root, 0, "")}, nil
 	case arrayKind:
@@ -62,7 +53,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		for i, elem := range root.elems {
 			prefix := fmt.Sprintf("[%d]", i)
 			if elem.kind != objectKind {
-				pos := src.pos(elem.off)
+				pos := src.Position(elem.off)
 				records = append(records, reader.Record{Index: i, Pos: pos, Err: &ld.FieldError{
 					Pos: pos, Path: prefix, Err: errors.New("csl: the item is not an object"),
 				}})
@@ -72,7 +63,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		}
 		return records, nil
 	}
-	return nil, fmt.Errorf("csl: %s: %w: the JSON is neither an item nor a list of items", src.pos(root.off), errNotCSL)
+	return nil, fmt.Errorf("csl: %s: %w: the JSON is neither an item nor a list of items", src.Position(root.off), errNotCSL)
 }
 
 // itemKeys are keys of which a CSL item has at least one.
@@ -109,29 +100,12 @@ func Sniff(data []byte) bool {
 	return sniffCSLType.Match(head) || (sniffIssued.Match(head) && sniffStringTitle.Match(head))
 }
 
-// source is one input being read; it turns offsets into positions.
-type source struct {
+// input is one input being read: its bytes, its name, and its Position,
+// which turns offsets into positions.
+type input struct {
+	*textpos.Lines[[]byte]
 	data []byte
 	file string
-	// lineStarts are the offsets at which lines start, found on first use.
-	lineStarts []int
-}
-
-func (s *source) pos(offset int) ld.Position {
-	if s.lineStarts == nil {
-		s.lineStarts = []int{0}
-		for i, c := range s.data {
-			if c == '\n' {
-				s.lineStarts = append(s.lineStarts, i+1)
-			}
-		}
-	}
-	offset = min(max(offset, 0), len(s.data))
-	line, found := slices.BinarySearch(s.lineStarts, offset)
-	if !found {
-		line-- // offset lies inside the line before
-	}
-	return ld.Position{File: s.file, Line: line + 1, Column: offset - s.lineStarts[line] + 1}
 }
 
 // valueKind is the JSON type of a value.
@@ -208,25 +182,21 @@ func (v *value) scalar() (string, bool) {
 }
 
 // parse checks that the input is one JSON value and builds its tree.
-func (s *source) parse(start int) (*value, error) {
+func (s *input) parse(start int) (*value, error) {
 	body := s.data[start:]
 	if err := json.Unmarshal(body, new(json.RawMessage)); err != nil {
 		var syntax *json.SyntaxError
 		if !errors.As(err, &syntax) {
 			return nil, fmt.Errorf("csl: %s: %w", s.file, err)
 		}
-		offset := start + int(syntax.Offset)
-		if !strings.HasPrefix(syntax.Error(), "unexpected end") && offset > start {
-			offset-- // Offset counts the offending byte as read
-		}
-		return nil, &SyntaxError{Pos: s.pos(offset), Err: err}
+		return nil, &reader.SyntaxError{Format: "csl", Pos: s.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	b := builder{dec: dec, body: body, base: start}
 	root, err := b.value()
 	if err != nil {
-		return nil, fmt.Errorf("csl: %s: %w", s.pos(start), err)
+		return nil, fmt.Errorf("csl: %s: %w", s.Position(start), err)
 	}
 	return root, nil
 }
@@ -297,7 +267,7 @@ func (b *builder) value() (*value, error) {
 
 // item reads one CSL item into an article.
 type item struct {
-	src      *source
+	src      *input
 	obj      *value
 	prefix   string // "[3]." inside a list, for error paths
 	art      ld.Article
@@ -318,7 +288,7 @@ func (it *item) fail(path string, at *value, err error) {
 	if at != nil {
 		off = at.off
 	}
-	it.errs = append(it.errs, &ld.FieldError{Pos: it.src.pos(off), Path: it.prefix + path, Err: err})
+	it.errs = append(it.errs, &ld.FieldError{Pos: it.src.Position(off), Path: it.prefix + path, Err: err})
 }
 
 // silentKeys carry nothing about the article: the item's key in its file.
@@ -345,7 +315,7 @@ var itemReaders = []struct {
 	{[]string{"reference"}, (*item).readReferences},
 }
 
-func (s *source) readItem(obj *value, index int, prefix string) reader.Record {
+func (s *input) readItem(obj *value, index int, prefix string) reader.Record {
 	it := &item{src: s, obj: obj, prefix: prefix}
 	known := map[string]bool{}
 	for _, r := range itemReaders {
@@ -368,7 +338,7 @@ func (s *source) readItem(obj *value, index int, prefix string) reader.Record {
 			it.warn(path, "not in the article model; dropped")
 		}
 	}
-	rec := reader.Record{Index: index, Pos: s.pos(obj.off), Warnings: it.warnings}
+	rec := reader.Record{Index: index, Pos: s.Position(obj.off), Warnings: it.warnings}
 	if len(it.errs) == 0 {
 		// The reader repairs or drops what the model rejects, so this
 		// only fires on a bug; it keeps such an article out all the same.

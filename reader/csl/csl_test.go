@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scholarld/scholarld/internal/readertest"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
@@ -19,15 +20,7 @@ import (
 // error.
 func readFile(t *testing.T, path string) []reader.Record {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := csl.Read(data, filepath.Base(path))
-	if err != nil {
-		t.Fatalf("Read(%s): %v", path, err)
-	}
-	return records
+	return readertest.ReadFile(t, csl.Read, path, filepath.Base(path))
 }
 
 // article returns the article of a record that must have been read, after
@@ -299,9 +292,9 @@ func TestMalformedInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			records, err := csl.Read(data, tt.file)
-			var syntax *csl.SyntaxError
+			var syntax *reader.SyntaxError
 			if records != nil || !errors.As(err, &syntax) {
-				t.Fatalf("Read = %v, %v; want a *csl.SyntaxError", records, err)
+				t.Fatalf("Read = %v, %v; want a *reader.SyntaxError", records, err)
 			}
 			want := ld.Position{File: tt.file, Line: tt.line, Column: tt.col}
 			if syntax.Pos != want || !strings.Contains(err.Error(), tt.text) || !strings.HasPrefix(err.Error(), "csl: ") {

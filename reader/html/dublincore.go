@@ -153,7 +153,7 @@ func readDublinCore(r *reading, metas []meta) *source {
 				}
 				continue
 			}
-			r.date(s, dateField.field, m.tag, r.lines.position(m.offset), m.content)
+			r.date(s, dateField.field, m.tag, r.lines.Position(m.offset), m.content)
 		}
 	}
 	return s
@@ -302,18 +302,18 @@ func readPRISM(r *reading, metas []meta) *source {
 // different date; alone, the cover date is the publication date.
 func (r *reading) prismDates(s *source, publication, cover meta) {
 	if publication.name != "" {
-		r.date(s, datePublished, publication.tag, r.lines.position(publication.offset), publication.content)
+		r.date(s, datePublished, publication.tag, r.lines.Position(publication.offset), publication.content)
 	}
 	if cover.name == "" {
 		return
 	}
 	if publication.name == "" {
-		r.date(s, datePublished, cover.tag, r.lines.position(cover.offset), cover.content)
+		r.date(s, datePublished, cover.tag, r.lines.Position(cover.offset), cover.content)
 		return
 	}
 	coverDate, err := dates.Parse(cover.content)
 	if err != nil {
-		r.date(s, datePublishedPrint, cover.tag, r.lines.position(cover.offset), cover.content)
+		r.date(s, datePublishedPrint, cover.tag, r.lines.Position(cover.offset), cover.content)
 		return
 	}
 	if !sameDate(coverDate, s.article.Dates.Published) {

@@ -85,7 +85,7 @@ func FuzzReadJSONLD(f *testing.F) {
 	f.Add([]byte(`{"@graph": [{"@type": "Article", "name": "x", "author": {"@id": "#a"}}, {"@id": "#a", "name": "Ng, W."}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRead(t, ReadJSONLD, data, func(err error) bool {
-			var syntax *SyntaxError
+			var syntax *reader.SyntaxError
 			return errors.As(err, &syntax) || strings.Contains(err.Error(), "html: no schema.org article node found")
 		})
 	})

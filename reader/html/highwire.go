@@ -72,11 +72,11 @@ func readHighwire(r *reading, metas []meta) *source {
 		case "citation_author_email":
 			r.authorField(a, author, name, value, func(target *ld.Author) *string { return &target.Email }, r.email)
 		case "citation_publication_date":
-			found.publication.set(value, r.lines.position(m.offset))
+			found.publication.set(value, r.lines.Position(m.offset))
 		case "citation_date":
-			found.date.set(value, r.lines.position(m.offset))
+			found.date.set(value, r.lines.Position(m.offset))
 		case "citation_online_date":
-			found.online.set(value, r.lines.position(m.offset))
+			found.online.set(value, r.lines.Position(m.offset))
 		case "citation_journal_title":
 			r.setOnce(&s.journal().Title, name, text.Clean(value))
 		case "citation_journal_abbrev":

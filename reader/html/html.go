@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/internal/textpos"
 	"golang.org/x/net/html/charset"
 )
 
@@ -27,7 +28,7 @@ const sniffLength = 4096
 func Read(data []byte, file string) ([]reader.Record, error) {
 	r := &reading{}
 	data = r.decodeCharset(data)
-	r.lines = newLineIndex(data, file)
+	r.lines = textpos.New(data, file)
 	p := scanPage(data)
 	r.setBase("<base href>", p.base)
 	r.setBase(`link[rel="canonical"]`, p.canonical)

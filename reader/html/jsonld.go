@@ -11,6 +11,7 @@ import (
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/text"
+	"github.com/scholarld/scholarld/reader/internal/textpos"
 )
 
 // jsonLDName names the schema.org JSON-LD source in messages.
@@ -57,6 +58,17 @@ type jsonLD struct {
 	// positions holds where each value starts in the input.
 	positions []ld.Position
 	byID      map[string]node
+}
+
+// jsonErrorOffset gives the offset within a JSON text of length bytes at
+// which err stands: the offending byte of a syntax error, or the end for
+// truncated input; 0 for an error that carries no offset.
+func jsonErrorOffset(err error, length int) int {
+	var syntax *json.SyntaxError
+	if !errors.As(err, &syntax) {
+		return 0
+	}
+	return min(textpos.JSONErrorOffset(syntax), length)
 }
 
 // decodeJSON decodes one JSON text, keeping numbers as written. An error
@@ -331,19 +343,19 @@ func readScripts(r *reading, scripts []script) *jsonLD {
 		}
 		value, offset, err := decodeJSON([]byte(body))
 		if err != nil {
-			pos := r.lines.position(sc.offset + cut + offset)
+			pos := r.lines.Position(sc.offset + cut + offset)
 			r.warn(fmt.Sprintf(`script[type="application/ld+json"] #%d`, i+1),
 				"malformed JSON at line %d, column %d: %v; the script is not read", pos.Line, pos.Column, err)
 			continue
 		}
-		j.add(value, r.lines.position(sc.offset+cut))
+		j.add(value, r.lines.Position(sc.offset+cut))
 	}
 	return j
 }
 
 // ReadJSONLD reads a bare schema.org JSON-LD document, as a page embeds it
 // in a script element, into one record. It returns an error when data is
-// not well-formed JSON (a *SyntaxError with the line and column) or holds
+// not well-formed JSON (a *reader.SyntaxError with the line and column) or holds
 // no article node.
 func ReadJSONLD(data []byte, file string) ([]reader.Record, error) {
 	body, bom := bytes.CutPrefix(data, []byte("\ufeff"))
@@ -351,13 +363,13 @@ func ReadJSONLD(data []byte, file string) ([]reader.Record, error) {
 	if bom {
 		cut = 3
 	}
-	r := &reading{lines: newLineIndex(data, file)}
+	r := &reading{lines: textpos.New(data, file)}
 	value, offset, err := decodeJSON(body)
 	if err != nil {
-		return nil, &SyntaxError{Pos: r.lines.position(cut + offset), Err: fmt.Errorf("malformed JSON-LD: %w", err)}
+		return nil, &reader.SyntaxError{Format: "html", PosFirst: true, Pos: r.lines.Position(cut + offset), Err: fmt.Errorf("malformed JSON-LD: %w", err)}
 	}
 	j := &jsonLD{}
-	j.add(value, r.lines.position(cut))
+	j.add(value, r.lines.Position(cut))
 	n, pos, ok := j.articleNode(r)
 	if !ok {
 		return nil, errNoArticleNode(file)

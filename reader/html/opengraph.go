@@ -46,7 +46,7 @@ func readOpenGraph(r *reading, metas []meta) *source {
 		case "og:image:alt":
 			imageAlt = text.Clean(value)
 		case "article:published_time":
-			r.date(s, datePublished, name, r.lines.position(m.offset), value)
+			r.date(s, datePublished, name, r.lines.Position(m.offset), value)
 		case "article:section":
 			r.setOnce(&a.Section, name, text.Clean(value))
 		case "article:tag":

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
 )
 
 func TestHighwirePerAuthorTags(t *testing.T) {
@@ -256,10 +257,10 @@ func TestInputErrors(t *testing.T) {
 			equal(t, "error", err.Error(), test.want)
 		})
 	}
-	var syntax *SyntaxError
+	var syntax *reader.SyntaxError
 	_, err := readFile(t, "testdata/truncated.jsonld")
 	if !errors.As(err, &syntax) || syntax.Pos != (ld.Position{File: "truncated.jsonld", Line: 5, Column: 44}) {
-		t.Errorf("err = %#v, want a *SyntaxError at 5:44", err)
+		t.Errorf("err = %#v, want a *reader.SyntaxError at 5:44", err)
 	}
 }
 
@@ -277,9 +278,9 @@ func TestJSONLDSyntaxErrorPositions(t *testing.T) {
 	}
 	for _, test := range tests {
 		_, err := ReadJSONLD([]byte(test.input), "x.jsonld")
-		var syntax *SyntaxError
+		var syntax *reader.SyntaxError
 		if !errors.As(err, &syntax) {
-			t.Errorf("%q: err = %v, want *SyntaxError", test.input, err)
+			t.Errorf("%q: err = %v, want *reader.SyntaxError", test.input, err)
 			continue
 		}
 		if syntax.Pos.Line != test.line || syntax.Pos.Column != test.col {

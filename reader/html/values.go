@@ -13,12 +13,13 @@ import (
 	"github.com/scholarld/scholarld/reader/internal/markup"
 	"github.com/scholarld/scholarld/reader/internal/names"
 	"github.com/scholarld/scholarld/reader/internal/text"
+	"github.com/scholarld/scholarld/reader/internal/textpos"
 )
 
 // reading is the state of reading one input: where positions point, the
 // URL that relative links resolve against, and the warnings so far.
 type reading struct {
-	lines lineIndex
+	lines *textpos.Lines[[]byte]
 	// base is the absolute URL relative links are resolved against, nil
 	// when the page names none; baseFrom names where it came from.
 	base     *url.URL

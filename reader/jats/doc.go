@@ -6,7 +6,7 @@
 // Read parses the whole input into a small element tree (tree.go) with a
 // strict encoding/xml decoder that never fetches the DTD, knows the HTML
 // entity names JATS files use (&nbsp;, &ndash;...) and converts declared
-// charsets. Malformed XML is a *SyntaxError with file, line and column.
+// charsets. Malformed XML is a *reader.SyntaxError with file, line and column.
 // Each <article> (the root, or every article of a container such as
 // <pmc-articleset>) becomes one reader.Record: journal-meta, article-meta
 // and back/ref-list are mapped (jats.go, meta.go, contrib.go); what the

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
 )
 
 func TestSyntaxErrors(t *testing.T) {
@@ -39,9 +40,9 @@ func TestSyntaxErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("got %d records, want error %q", len(records), tt.want)
 			}
-			var syntaxErr *SyntaxError
+			var syntaxErr *reader.SyntaxError
 			if !errors.As(err, &syntaxErr) {
-				t.Fatalf("error %T %v is not a *SyntaxError", err, err)
+				t.Fatalf("error %T %v is not a *reader.SyntaxError", err, err)
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error\n got %q\nwant %q...", err, tt.want)
@@ -54,9 +55,9 @@ func TestSyntaxErrors(t *testing.T) {
 func TestTruncatedPosition(t *testing.T) {
 	data := "<article>\n<front>\n<article-meta>\n<title-group><article-title>Trunc"
 	_, err := Read([]byte(data), "t.xml")
-	var syntaxErr *SyntaxError
+	var syntaxErr *reader.SyntaxError
 	if !errors.As(err, &syntaxErr) {
-		t.Fatalf("error %v is not a *SyntaxError", err)
+		t.Fatalf("error %v is not a *reader.SyntaxError", err)
 	}
 	lines := strings.Split(data, "\n")
 	want := ld.Position{File: "t.xml", Line: len(lines), Column: len(lines[len(lines)-1]) + 1}

@@ -1,11 +1,11 @@
 package jats
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/scholarld/scholarld/internal/readertest"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
@@ -14,24 +14,7 @@ import (
 // readOne reads a file that must hold exactly one good article.
 func readOne(t *testing.T, path string) (*ld.Article, []reader.Warning) {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := Read(data, path)
-	if err != nil {
-		t.Fatalf("Read: %v", err)
-	}
-	if len(records) != 1 {
-		t.Fatalf("got %d records, want 1", len(records))
-	}
-	record := records[0]
-	if record.Err != nil {
-		t.Fatalf("record error: %v", record.Err)
-	}
-	if errs := ld.Check(record.Article); len(errs) > 0 {
-		t.Fatalf("ld.Check: %v", errs)
-	}
+	record := readertest.Only(t, readertest.ReadFile(t, Read, path, path))
 	return record.Article, record.Warnings
 }
 

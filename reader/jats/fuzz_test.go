@@ -8,9 +8,10 @@ import (
 
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
 )
 
-// FuzzRead checks that any input gives a *SyntaxError, or records each of
+// FuzzRead checks that any input gives a *reader.SyntaxError, or records each of
 // which is an article that passes ld.Check or an error of FieldErrors.
 func FuzzRead(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.xml")
@@ -30,9 +31,9 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		records, err := Read(data, "fuzz.xml")
 		if err != nil {
-			var syntaxErr *SyntaxError
+			var syntaxErr *reader.SyntaxError
 			if !errors.As(err, &syntaxErr) || !syntaxErr.Pos.IsValid() {
-				t.Fatalf("error %T %v is not a *SyntaxError with a position", err, err)
+				t.Fatalf("error %T %v is not a *reader.SyntaxError with a position", err, err)
 			}
 			return
 		}

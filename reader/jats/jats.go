@@ -33,7 +33,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 	}
 	elements := document.elements()
 	if len(elements) == 0 {
-		return nil, &SyntaxError{Pos: ld.Position{File: file, Line: 1, Column: 1}, Err: errors.New("no XML element in the input: not JATS")}
+		return nil, &reader.SyntaxError{Format: "jats", PosFirst: true, Pos: ld.Position{File: file, Line: 1, Column: 1}, Err: errors.New("no XML element in the input: not JATS")}
 	}
 	root := elements[0]
 	articles := []*element{root}
@@ -43,7 +43,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		articles = slices.DeleteFunc(root.descendants("article"), func(a *element) bool { return a.child("front") == nil })
 	}
 	if len(articles) == 0 {
-		return nil, &SyntaxError{Pos: root.pos, Err: fmt.Errorf("root element <%s> holds no JATS <article>: not JATS", root.name)}
+		return nil, &reader.SyntaxError{Format: "jats", PosFirst: true, Pos: root.pos, Err: fmt.Errorf("root element <%s> holds no JATS <article>: not JATS", root.name)}
 	}
 	records := make([]reader.Record, len(articles))
 	for i, article := range articles {

@@ -13,24 +13,9 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/text"
 )
-
-// SyntaxError is input that is not well-formed XML, or XML that holds no
-// JATS article.
-type SyntaxError struct {
-	Pos ld.Position
-	Err error
-}
-
-func (e *SyntaxError) Error() string {
-	if pos := e.Pos.String(); pos != "" {
-		return pos + ": jats: " + e.Err.Error()
-	}
-	return "jats: " + e.Err.Error()
-}
-
-func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // element is one XML element, or a run of text when name is empty.
 // Names are local: a "jats:", "mml:" or "xlink:" prefix is dropped.
@@ -68,7 +53,7 @@ func parse(data []byte, file string) (*element, error) {
 					err = fmt.Errorf("unexpected end of input: <%s> is not closed", stack[len(stack)-1].name)
 				}
 			}
-			return nil, &SyntaxError{Pos: ld.Position{File: file, Line: line, Column: column}, Err: err}
+			return nil, &reader.SyntaxError{Format: "jats", PosFirst: true, Pos: ld.Position{File: file, Line: line, Column: column}, Err: err}
 		}
 		parent := stack[len(stack)-1]
 		switch token := token.(type) {

@@ -17,7 +17,7 @@
 // of the input, with a warning). A line that is no tag line continues the
 // value of the tag before it. A line with the "  - " of a tag after
 // something that is not a tag ("A  - x", "ABC  - x") rejects its record
-// with a *SyntaxError naming the line, as does a record that does not
+// with a *reader.SyntaxError naming the line, as does a record that does not
 // start with TY; the other records are read. Read fails as a whole only
 // when the input has no record. A file that is not UTF-8 is read as
 // Windows-1252, with a warning.

@@ -4,10 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/language"
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
@@ -24,7 +20,7 @@ import (
 // multi-record input becomes a reader.Record with Err set, and the other
 // entries are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
-	src, notUTF8 := decodeInput(data)
+	src, notUTF8 := text.DecodeInput(data)
 	raws := split(src, file)
 	if len(raws) == 0 {
 		return nil, fmt.Errorf("ris: %s: no TY line: not RIS", ld.Position{File: file}.String())
@@ -64,20 +60,6 @@ func Sniff(data []byte) bool {
 		}
 	}
 	return false
-}
-
-// decodeInput returns data as text. RIS predates UTF-8 and its
-// specification names the Windows character set; a file that is not
-// UTF-8 is read as Windows-1252.
-func decodeInput(data []byte) (string, bool) {
-	if utf8.Valid(data) {
-		return string(data), false
-	}
-	decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), true
-	}
-	return string(decoded), true
 }
 
 // articleTypes are the TY values that are journal articles.
@@ -332,7 +314,7 @@ func compareNumbers(a, b string) int {
 
 func (b *builder) language(l tagLine) {
 	value := text.Clean(l.value)
-	tag := languageTag(value)
+	tag := text.Language(value)
 	switch {
 	case tag == "":
 		b.warn(l.tag, "dropped: %q is neither a BCP 47 tag nor a known language name", value)
@@ -586,44 +568,6 @@ func refines(d, coarse ld.Date) bool {
 	return d.Year == coarse.Year &&
 		(coarse.Month == 0 || d.Month == coarse.Month) &&
 		(coarse.Day == 0 || d.Day == coarse.Day)
-}
-
-// languageTag turns an LA value into a BCP 47 tag: an English language
-// name ("English") or a tag, ISO 639-2 codes included ("eng", "en-US").
-// It returns "" for anything else and for "und", which says nothing.
-func languageTag(value string) string {
-	if tag, ok := languageNames[strings.ToLower(value)]; ok {
-		return tag
-	}
-	parsed, err := language.Parse(value)
-	if err != nil {
-		return ""
-	}
-	tag := parsed.String()
-	if tag == "und" || ident.CheckLanguage(tag) != nil {
-		return ""
-	}
-	return tag
-}
-
-// languageNames maps English language names, lower case, to tags.
-var languageNames = map[string]string{
-	"english": "en", "german": "de", "french": "fr", "spanish": "es",
-	"italian": "it", "portuguese": "pt", "dutch": "nl", "afrikaans": "af",
-	"danish": "da", "norwegian": "no", "swedish": "sv", "finnish": "fi",
-	"icelandic": "is", "estonian": "et", "latvian": "lv",
-	"lithuanian": "lt", "polish": "pl", "czech": "cs", "slovak": "sk",
-	"slovene": "sl", "slovenian": "sl", "croatian": "hr", "serbian": "sr",
-	"bosnian": "bs", "macedonian": "mk", "bulgarian": "bg",
-	"russian": "ru", "ukrainian": "uk", "belarusian": "be", "greek": "el",
-	"turkish": "tr", "hungarian": "hu", "romanian": "ro", "albanian": "sq",
-	"armenian": "hy", "georgian": "ka", "hebrew": "he", "arabic": "ar",
-	"persian": "fa", "farsi": "fa", "urdu": "ur", "hindi": "hi",
-	"bengali": "bn", "tamil": "ta", "chinese": "zh", "japanese": "ja",
-	"korean": "ko", "vietnamese": "vi", "thai": "th", "indonesian": "id",
-	"malay": "ms", "latin": "la", "welsh": "cy", "irish": "ga",
-	"catalan": "ca", "galician": "gl", "basque": "eu", "esperanto": "eo",
-	"swahili": "sw",
 }
 
 // knownTags are the tags of the RIS specifications (2011 and before) with

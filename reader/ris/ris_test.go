@@ -1,100 +1,23 @@
 package ris_test
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/scholarld/scholarld/internal/readertest"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/ris"
 )
 
-// want is what one record of a test input must give: an article (or the
-// error that rejects it), the line it starts on and every warning.
-type want struct {
-	line     int
-	article  *ld.Article
-	warnings []string
-	err      string // the whole error message; "" for none
-}
-
-// checkRecords compares records with wants and runs ld.Check on every
-// article.
-func checkRecords(t *testing.T, records []reader.Record, wants []want) {
-	t.Helper()
-	if len(records) != len(wants) {
-		t.Fatalf("got %d records, want %d:\n%s", len(records), len(wants), show(records))
-	}
-	for i, w := range wants {
-		r := records[i]
-		if r.Index != i {
-			t.Errorf("record %d: Index = %d", i, r.Index)
-		}
-		if r.Pos.Line != w.line {
-			t.Errorf("record %d: starts at line %d, want %d", i, r.Pos.Line, w.line)
-		}
-		gotErr := ""
-		if r.Err != nil {
-			gotErr = r.Err.Error()
-		}
-		if gotErr != w.err {
-			t.Errorf("record %d: error\n got: %s\nwant: %s", i, gotErr, w.err)
-		}
-		if (r.Err == nil) == (r.Article == nil) {
-			t.Errorf("record %d: Err %v with Article %v: exactly one must be set", i, r.Err, r.Article)
-		}
-		if !reflect.DeepEqual(r.Article, w.article) {
-			t.Errorf("record %d: article\n got: %s\nwant: %s", i, toJSON(r.Article), toJSON(w.article))
-		}
-		var warnings []string
-		for _, warning := range r.Warnings {
-			warnings = append(warnings, warning.String())
-		}
-		if !reflect.DeepEqual(warnings, w.warnings) {
-			t.Errorf("record %d: warnings\n got: %q\nwant: %q", i, warnings, w.warnings)
-		}
-		if r.Article != nil {
-			if errs := ld.Check(r.Article); len(errs) > 0 {
-				t.Errorf("record %d: ld.Check: %v", i, errs)
-			}
-		}
-	}
-}
-
-func toJSON(v any) string {
-	data, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err.Error()
-	}
-	return string(data)
-}
-
-func show(records []reader.Record) string {
-	var b strings.Builder
-	for _, r := range records {
-		fmt.Fprintf(&b, "%v err=%v warnings=%v\n%s\n", r.Pos, r.Err, r.Warnings, toJSON(r.Article))
-	}
-	return b.String()
-}
-
 func readFile(t *testing.T, path string) []reader.Record {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := ris.Read(data, filepath.Base(path))
-	if err != nil {
-		t.Fatalf("Read(%s): %v", path, err)
-	}
-	return records
+	return readertest.ReadFile(t, ris.Read, path, filepath.Base(path))
 }
 
 func date(year, month, day int) ld.Date { return ld.Date{Year: year, Month: month, Day: day} }
@@ -104,10 +27,10 @@ func person(given, family string) ld.Author { return ld.Author{Given: given, Fam
 func TestSharedFixtures(t *testing.T) {
 	tests := []struct {
 		file string
-		want []want
+		want []readertest.Want
 	}{{
 		file: "elife.01567.crossref.ris",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title: "Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth",
 			Authors: []ld.Author{
 				person("Martial", "Sankar"), person("Kaisa", "Nieminen"), person("Laura", "Ragni"),
@@ -119,18 +42,18 @@ func TestSharedFixtures(t *testing.T) {
 			URL:      "http://elifesciences.org/lookup/doi/10.7554/eLife.01567",
 			Dates:    ld.Dates{Published: date(2014, 0, 0)},
 			Abstract: "Among various advantages, their small size makes model organisms preferred subjects of investigation. Yet, even in model systems detailed analysis of numerous developmental processes at cellular level is severely hampered by their scale.",
-		}, warnings: []string{`SN: ISSN "2050084X" written as "2050-084X"`}}},
+		}, Warnings: []string{`SN: ISSN "2050084X" written as "2050-084X"`}}},
 	}, {
 		// The first tag is "TY -  BOOK"; the last line has no line break.
 		file: "drexel.ris_bug.ris",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:    "Validation of an Image-based Subject-Specific Dynamic Model of the Ankle Joint Complex and its Applications to the Study of the Effect of Articular Surface Morphology on Ankle Joint Mechanics",
 			Authors:  []ld.Author{person("Vishnuvardhan", "Balakrishnan")},
 			DOI:      "10.17918/ERNK-6431",
 			URL:      "https://idea.library.drexel.edu/islandora/object/idea:8247",
 			Dates:    ld.Dates{Published: date(2018, 0, 0)},
 			Abstract: drexelAbstract(t),
-		}, warnings: []string{
+		}, Warnings: []string{
 			`TY: reference type "BOOK" is not a journal article: read as an article`,
 			`PB: publisher "Drexel University" not kept: the model holds a publisher only for a journal, and the record names none`,
 		}}},
@@ -138,7 +61,7 @@ func TestSharedFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			path := testkit.Shared(t, "fixtures", "ris", tt.file)
-			checkRecords(t, readFile(t, path), tt.want)
+			readertest.CheckRecords(t, readFile(t, path), tt.want)
 		})
 	}
 }
@@ -162,25 +85,25 @@ func drexelAbstract(t *testing.T) string {
 func TestTestdata(t *testing.T) {
 	tests := []struct {
 		file string
-		want []want
+		want []readertest.Want
 	}{{
 		// BOM, CRLF, header lines, "TY -  JOUR", "TI  -Tolerant", "AU- Roe",
 		// trailing spaces, blank lines, lower-case tags, no final ER.
 		file: "spacing.ris",
-		want: []want{{line: 4, article: &ld.Article{
+		want: []readertest.Want{{Line: 4, Article: &ld.Article{
 			Title:   "Tolerant spacing",
 			Authors: []ld.Author{person("Jane", "Doe"), person("Edgar A.", "Poe"), person("Richard", "Roe")},
 			Dates:   ld.Dates{Published: date(2020, 0, 0)},
-		}}, {line: 13, article: &ld.Article{
+		}}, {Line: 13, Article: &ld.Article{
 			Title:   "Lower-case tags",
 			Authors: []ld.Author{person("Jane", "Doe")},
-		}}, {line: 17, article: &ld.Article{
+		}}, {Line: 17, Article: &ld.Article{
 			Title: "No final ER",
 			Dates: ld.Dates{Published: date(2021, 0, 0)},
-		}, warnings: []string{"ER: the record has no ER line: it ends with the input"}}},
+		}, Warnings: []string{"ER: the record has no ER line: it ends with the input"}}},
 	}, {
 		file: "fields.ris",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title: "Every <i>tag</i> read",
 			Authors: []ld.Author{
 				{Given: "Amos B.", Family: "Smith", Suffix: "III"},
@@ -209,7 +132,7 @@ func TestTestdata(t *testing.T) {
 				{URL: "https://www.mdpi.com/1422-0067/15/8/14348/ijms-15-14348.PDF?download=1", MediaType: "application/pdf"},
 				{URL: "https://www.mdpi.com/1422-0067/15/8/14348/htm"},
 			},
-		}, warnings: []string{
+		}, Warnings: []string{
 			`A2: secondary author or editor not held by the model: "Editor, Ed"`,
 			`ED: editor not held by the model: "Other, Editor"`,
 			`SN: ISSN "16616596" written as "1661-6596"`,
@@ -226,34 +149,34 @@ func TestTestdata(t *testing.T) {
 		}}},
 	}, {
 		file: "dates.ris",
-		want: []want{
-			{line: 1, article: &ld.Article{Title: "PY refined by DA", Dates: ld.Dates{Published: date(2014, 8, 18)}}},
-			{line: 6, article: &ld.Article{Title: "DA as a month name", Dates: ld.Dates{Published: date(1948, 7, 0)}}},
-			{line: 11, article: &ld.Article{Title: "DA disagrees", Dates: ld.Dates{Published: date(2014, 0, 0)}}, warnings: []string{
+		want: []readertest.Want{
+			{Line: 1, Article: &ld.Article{Title: "PY refined by DA", Dates: ld.Dates{Published: date(2014, 8, 18)}}},
+			{Line: 6, Article: &ld.Article{Title: "DA as a month name", Dates: ld.Dates{Published: date(1948, 7, 0)}}},
+			{Line: 11, Article: &ld.Article{Title: "DA disagrees", Dates: ld.Dates{Published: date(2014, 0, 0)}}, Warnings: []string{
 				`Y2: access date not held by the model: "2020/01/01"`,
 				"DA: date 2015-01-02 disagrees with PY 2014: not kept",
 			}},
-			{line: 17, article: &ld.Article{Title: "Y1 alone in ISO form", Dates: ld.Dates{Published: date(2014, 8, 0)}}},
-			{line: 21, article: &ld.Article{Title: "No date at all but text"}, warnings: []string{`PY: not a date: "in press"`}},
-			{line: 25, err: `dates.ris:27:1: PY: ris: date "2014/02/30/" does not exist: dates: "2014/02/30/": day 30 of 2014-02 does not exist`},
-			{line: 29, article: &ld.Article{Title: "Short RIS forms", Dates: ld.Dates{Published: date(2014, 8, 18)}}},
+			{Line: 17, Article: &ld.Article{Title: "Y1 alone in ISO form", Dates: ld.Dates{Published: date(2014, 8, 0)}}},
+			{Line: 21, Article: &ld.Article{Title: "No date at all but text"}, Warnings: []string{`PY: not a date: "in press"`}},
+			{Line: 25, Err: `dates.ris:27:1: PY: ris: date "2014/02/30/" does not exist: dates: "2014/02/30/": day 30 of 2014-02 does not exist`},
+			{Line: 29, Article: &ld.Article{Title: "Short RIS forms", Dates: ld.Dates{Published: date(2014, 8, 18)}}},
 		},
 	}, {
 		// One bad record among good ones rejects only itself.
 		file: "malformed.ris",
-		want: []want{
-			{line: 1, article: &ld.Article{Title: "First record", Dates: ld.Dates{Published: date(2001, 0, 0)}}},
-			{line: 6, err: `ris: malformed.ris:8:1: malformed tag line "A  - Smith, John": a tag is a letter and a letter or digit, then two spaces and a hyphen`},
-			{line: 12, err: "ris: malformed.ris:12:1: record starts with TI, not TY"},
-			{line: 15, article: &ld.Article{
+		want: []readertest.Want{
+			{Line: 1, Article: &ld.Article{Title: "First record", Dates: ld.Dates{Published: date(2001, 0, 0)}}},
+			{Line: 6, Err: `ris: malformed.ris:8:1: malformed tag line "A  - Smith, John": a tag is a letter and a letter or digit, then two spaces and a hyphen`},
+			{Line: 12, Err: "ris: malformed.ris:12:1: record starts with TI, not TY"},
+			{Line: 15, Article: &ld.Article{
 				Title:    "Fourth record",
 				Abstract: "Its abstract runs on and - this line is a continuation, not a tag.",
 			}},
-			{line: 20, err: "malformed.ris:20:1: TI: ris: the record has no title (TI or T1)"},
+			{Line: 20, Err: "malformed.ris:20:1: TI: ris: the record has no title (TI or T1)"},
 		},
 	}, {
 		file: "urls.ris",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:     "Links",
 			FirstPage: "1234",
 			LastPage:  "1256",
@@ -261,15 +184,15 @@ func TestTestdata(t *testing.T) {
 			URL:       "https://elifesciences.org/articles/01567",
 			Language:  "en",
 			Files:     []ld.File{{URL: "https://elifesciences.org/download/elife-01567-v1.pdf", MediaType: "application/pdf"}},
-		}, warnings: []string{
+		}, Warnings: []string{
 			`SN: dropped: ident: ISSN "1234-5678": check digit is 8, want 9`,
 			"SN: not kept: the model holds ISSNs only for a journal, and the record names none",
 			`UR: another link "https://elifesciences.org/articles/01567/other": not kept`,
 			`EP: shortened end page "56" read as "1256"`,
-		}}, {line: 13, article: &ld.Article{
+		}}, {Line: 13, Article: &ld.Article{
 			Title:     "Pages backwards and a bad DOI",
 			FirstPage: "200",
-		}, warnings: []string{
+		}, Warnings: []string{
 			`LA: dropped: "Klingonese" is neither a BCP 47 tag nor a known language name`,
 			`DO: dropped: ident: DOI "11.1234/nope": does not start with "10."`,
 			`UR: dropped: ident: URL "ftp://example.org/x": scheme "ftp" is not http or https`,
@@ -278,7 +201,7 @@ func TestTestdata(t *testing.T) {
 	}, {
 		// Scopus: ISSN qualifiers, a DOI written as a URL.
 		file: "scopus.ris",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:   "Transcription factors: From enhancer binding to developmental control",
 			Authors: []ld.Author{person("F.", "Spitz"), person("E.E.M.", "Furlong")},
 			Journal: &ld.Journal{
@@ -293,7 +216,7 @@ func TestTestdata(t *testing.T) {
 			DOI:       "10.1038/nrg3207",
 			Dates:     ld.Dates{Published: date(2012, 0, 0)},
 			Language:  "en",
-		}, warnings: []string{
+		}, Warnings: []string{
 			`SN: ISSN "14710056" written as "1471-0056"`,
 			`M3: type of work not held by the model: "Review"`,
 			`DB: database name not held by the model: "Scopus"`,
@@ -301,27 +224,27 @@ func TestTestdata(t *testing.T) {
 	}, {
 		// Crossref-derived JATS markup; values that disagree.
 		file: "edges.ris",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:     "A <i>JATS</i> title",
 			Abstract:  "An abstract in <sup>JATS</sup>.",
 			FirstPage: "10",
 			LastPage:  "20",
 			Volume:    "1",
-		}, warnings: []string{
+		}, Warnings: []string{
 			`EP: end page "21" differs from the range in SP, which ends at "20": not kept`,
 			`VL: a second value "2": not kept`,
 			"AU: empty author: not kept",
 		}}},
 	}, {
 		file: "latin1.ris",
-		want: []want{{line: 1, article: &ld.Article{
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:   "Café – naïve",
 			Authors: []ld.Author{person("Jürgen", "Müller")},
-		}, warnings: []string{"TY: the input is not UTF-8: read as Windows-1252"}}},
+		}, Warnings: []string{"TY: the input is not UTF-8: read as Windows-1252"}}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			checkRecords(t, readFile(t, filepath.Join("testdata", tt.file)), tt.want)
+			readertest.CheckRecords(t, readFile(t, filepath.Join("testdata", tt.file)), tt.want)
 		})
 	}
 }
@@ -358,9 +281,9 @@ func TestTagLines(t *testing.T) {
 			}
 			r := records[0]
 			if tt.err != "" {
-				var syntaxErr *ris.SyntaxError
+				var syntaxErr *reader.SyntaxError
 				if !errors.As(r.Err, &syntaxErr) || !strings.HasPrefix(r.Err.Error(), "ris: "+tt.err) {
-					t.Fatalf("error %v, want a *ris.SyntaxError starting %q", r.Err, tt.err)
+					t.Fatalf("error %v, want a *reader.SyntaxError starting %q", r.Err, tt.err)
 				}
 				if syntaxErr.Pos.Line != 3 || errors.Unwrap(syntaxErr) == nil {
 					t.Errorf("error at %v with cause %v, want line 3 and a cause", syntaxErr.Pos, errors.Unwrap(syntaxErr))
@@ -384,7 +307,7 @@ func TestLineEnds(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", end, err)
 		}
-		checkRecords(t, records, []want{{line: 1, article: &ld.Article{Title: "A title continued", Dates: ld.Dates{Published: date(2014, 0, 0)}}}})
+		readertest.CheckRecords(t, records, []readertest.Want{{Line: 1, Article: &ld.Article{Title: "A title continued", Dates: ld.Dates{Published: date(2014, 0, 0)}}}})
 	}
 }
 
@@ -490,7 +413,7 @@ func FuzzRead(f *testing.F) {
 			case r.Err != nil && r.Article != nil:
 				t.Fatalf("record %d has both an error and an article", r.Index)
 			case r.Err != nil:
-				var syntaxErr *ris.SyntaxError
+				var syntaxErr *reader.SyntaxError
 				var fieldErr *ld.FieldError
 				if !errors.As(r.Err, &syntaxErr) && !errors.As(r.Err, &fieldErr) {
 					t.Fatalf("record %d: untyped error %T: %v", r.Index, r.Err, r.Err)
@@ -499,7 +422,7 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("record %d has neither an error nor an article", r.Index)
 			default:
 				if errs := ld.Check(r.Article); len(errs) > 0 {
-					t.Fatalf("record %d fails ld.Check: %v\n%s", r.Index, errs, toJSON(r.Article))
+					t.Fatalf("record %d fails ld.Check: %v\n%s", r.Index, errs, readertest.JSON(r.Article))
 				}
 			}
 		}

@@ -6,4 +6,9 @@
 // characters; markup is converted by reader/internal/markup first). Clean
 // gives the one form the article model keeps: Unicode NFC, each run of
 // white space as a single space, nothing at either end.
+//
+// Language reads a language value written as a name or a tag (the
+// BibTeX and RIS readers use it) into the BCP 47 tag the model keeps, and
+// DecodeInput reads their whole input as UTF-8 or, failing that, as
+// Windows-1252.
 package text
