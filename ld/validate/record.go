@@ -128,28 +128,31 @@ func (c *checker) license(url string, where Finding) {
 }
 
 // explicitAuthors reads the records of a record-format input as plain JSON
-// and tells, for each, whether it has an "authors" member. It stops at
-// the first record that is not a JSON object, which the record decoder
-// reports.
+// and tells, for each, whether it has an "authors" member that is not
+// null (the record decoder reads null as absent). Every element of an
+// array counts as a record, as it does for the decoder, even one that is
+// not an object; a byte order mark is skipped as the decoder skips it.
 func explicitAuthors(data []byte) []bool {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var out []bool
 	read := func() bool {
-		var rec map[string]json.RawMessage
-		if dec.Decode(&rec) != nil {
+		var raw json.RawMessage
+		if dec.Decode(&raw) != nil {
 			return false
 		}
-		_, has := rec["authors"]
-		out = append(out, has)
+		var rec map[string]json.RawMessage
+		authors, has := json.RawMessage(nil), false
+		if json.Unmarshal(raw, &rec) == nil {
+			authors, has = rec["authors"]
+		}
+		out = append(out, has && string(bytes.TrimSpace(authors)) != "null")
 		return true
 	}
-	if first := bytes.TrimLeft(data, " \t\r\n\ufeff"); bytes.HasPrefix(first, []byte("[")) {
+	if first := bytes.TrimLeft(data, " \t\r\n"); bytes.HasPrefix(first, []byte("[")) {
 		if _, err := dec.Token(); err != nil {
 			return out
 		}
-		for dec.More() && read() {
-		}
-		return out
 	}
 	for dec.More() && read() {
 	}

@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/knakk/rdf"
 	jsonld "github.com/piprate/json-gold/ld"
+	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/turtle"
 	"github.com/scholarld/scholarld/reader"
@@ -109,11 +111,19 @@ func Validate(data []byte, file string, opts Options) *Report {
 		r.unreadable(Finding{}, "cannot tell the input format of %s; name it with -f (one of %s)", file, strings.Join(InputFormats(), ", "))
 	case JSONLD:
 		if g, err := readJSONLD(data); err != nil {
-			r.unreadable(Finding{}, "%v", err)
+			where := Finding{}
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				pos := textpos.New(data, file).Position(textpos.JSONErrorOffset(se))
+				where.Line, where.Column = pos.Line, pos.Column
+			}
+			r.unreadable(where, "%v", err)
 		} else {
 			c.rdfGraph(g)
 		}
-	case Turtle:
+	case Turtle, NTriples:
+		// N-Triples is read by the Turtle parser, of which it is a
+		// subset, for the line and column of a syntax error.
 		if g, err := turtle.Parse(data, ""); err != nil {
 			var se *turtle.SyntaxError
 			where := Finding{}
@@ -121,12 +131,6 @@ func Validate(data []byte, file string, opts Options) *Report {
 				where.Line, where.Column = se.Line, se.Column
 			}
 			r.unreadable(where, "%s", message(err))
-		} else {
-			c.rdfGraph(g)
-		}
-	case NTriples:
-		if g, err := rdf.NewTripleDecoder(bytes.NewReader(data), rdf.NTriples).DecodeAll(); err != nil {
-			r.unreadable(Finding{}, "validate: N-Triples: %v", err)
 		} else {
 			c.rdfGraph(g)
 		}
@@ -212,7 +216,7 @@ func detect(file string, data []byte) string {
 		}
 	}
 	if bytes.HasPrefix(start, []byte("<")) || bytes.HasPrefix(start, []byte("_:")) {
-		if _, err := rdf.NewTripleDecoder(bytes.NewReader(data), rdf.NTriples).DecodeAll(); err == nil {
+		if looksLikeNTriples(data) {
 			return NTriples
 		}
 		return Turtle
@@ -402,3 +406,27 @@ func Unreadable(file string, err error) *Report {
 	r.unreadable(Finding{}, "%v", err)
 	return r
 }
+
+// looksLikeNTriples reports whether every line that is not blank or a
+// comment is one N-Triples statement. The Turtle parser reads both
+// formats, so this only names the format in the report.
+func looksLikeNTriples(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 && line[0] != '#' && !nTriplesLine.Match(line) {
+			return false
+		}
+	}
+	return true
+}
+
+// nTriplesLine matches one N-Triples statement: subject, predicate,
+// object and the dot, with an optional comment.
+var nTriplesLine = func() *regexp.Regexp {
+	const (
+		iri     = `<[^<>"{}|^` + "`" + `\\\s]*>`
+		blank   = `_:[A-Za-z0-9_][A-Za-z0-9_.-]*`
+		literal = `"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^` + iri + `)?`
+	)
+	return regexp.MustCompile(`^(?:` + iri + `|` + blank + `)\s*` + iri + `\s*(?:` + iri + `|` + blank + `|` + literal + `)\s*\.\s*(?:#.*)?$`)
+}()
