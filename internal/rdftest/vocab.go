@@ -3,6 +3,12 @@ package rdftest
 import (
 	"fmt"
 	"github.com/scholarld/scholarld/ld"
+	"go/ast"
+	"go/constant"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -171,4 +177,38 @@ func AssertTermsDefined(t *testing.T, v *Vocabularies, g *ld.Graph) {
 			report("%s is used on a node of types %v, outside its schema.org domain", p, types[tr.Subj])
 		}
 	}
+}
+
+// VocabConstants returns every string constant of package vocab by name,
+// read from its source, so that a constant added later is covered by the
+// tests that walk them.
+func VocabConstants(t testing.TB) map[string]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	paths, err := filepath.Glob(filepath.Join(testkit.Root(t), "vocab", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*ast.File
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("vocab", fset, files, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string]string)
+	for _, name := range pkg.Scope().Names() {
+		if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok && c.Val().Kind() == constant.String {
+			out[name] = constant.StringVal(c.Val())
+		}
+	}
+	return out
 }

@@ -2,12 +2,7 @@ package validate
 
 import (
 	"bytes"
-	"go/ast"
-	"go/constant"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/knakk/rdf"
+	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/vocab"
 )
@@ -48,7 +44,7 @@ func TestEmbeddedVocabulary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := generateVocabulary(all, own, vocabConstants(t))
+	got := generateVocabulary(all, own, slices.Collect(maps.Values(rdftest.VocabConstants(t))))
 	path := filepath.Join("ld", "validate", "vocab.nt")
 	if *testkit.Update {
 		testkit.Golden(t, path, got)
@@ -128,37 +124,4 @@ func generateVocabulary(all, own []rdf.Triple, constants []string) []byte {
 	}
 	slices.Sort(sorted)
 	return []byte(strings.Join(sorted, ""))
-}
-
-// vocabConstants returns the value of every string constant of package
-// vocab, read from its source.
-func vocabConstants(t *testing.T) []string {
-	t.Helper()
-	fset := token.NewFileSet()
-	paths, err := filepath.Glob(filepath.Join(testkit.Root(t), "vocab", "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []*ast.File
-	for _, path := range paths {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
-	}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check("vocab", fset, files, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, name := range pkg.Scope().Names() {
-		if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok && c.Val().Kind() == constant.String {
-			out = append(out, constant.StringVal(c.Val()))
-		}
-	}
-	return out
 }
