@@ -2,6 +2,7 @@ package readertest
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -117,4 +118,36 @@ func Show(records []reader.Record) string {
 		fmt.Fprintf(&b, "%v err=%v warnings=%v\n%s\n", r.Pos, r.Err, r.Warnings, JSON(r.Article))
 	}
 	return b.String()
+}
+
+// CheckFuzzRecords is the property every reader's fuzz target checks of
+// what Read returned: an input error comes with no records, and every
+// record is either an article that passes ld.Check or a typed error
+// (*reader.SyntaxError or *ld.FieldError), never both or neither.
+func CheckFuzzRecords(t testing.TB, records []reader.Record, err error) {
+	t.Helper()
+	if err != nil {
+		if records != nil {
+			t.Fatalf("error %v with records", err)
+		}
+		return
+	}
+	for _, r := range records {
+		switch {
+		case r.Err != nil && r.Article != nil:
+			t.Fatalf("record %d has both an error and an article", r.Index)
+		case r.Err != nil:
+			var syntaxErr *reader.SyntaxError
+			var fieldErr *ld.FieldError
+			if !errors.As(r.Err, &syntaxErr) && !errors.As(r.Err, &fieldErr) {
+				t.Fatalf("record %d: untyped error %T: %v", r.Index, r.Err, r.Err)
+			}
+		case r.Article == nil:
+			t.Fatalf("record %d has neither an error nor an article", r.Index)
+		default:
+			if errs := ld.Check(r.Article); len(errs) > 0 {
+				t.Fatalf("record %d fails ld.Check: %v\n%s", r.Index, errs, JSON(r.Article))
+			}
+		}
+	}
 }

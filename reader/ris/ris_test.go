@@ -402,29 +402,6 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		records, err := ris.Read(data, "fuzz.ris")
-		if err != nil {
-			if records != nil {
-				t.Fatalf("error %v with records", err)
-			}
-			return
-		}
-		for _, r := range records {
-			switch {
-			case r.Err != nil && r.Article != nil:
-				t.Fatalf("record %d has both an error and an article", r.Index)
-			case r.Err != nil:
-				var syntaxErr *reader.SyntaxError
-				var fieldErr *ld.FieldError
-				if !errors.As(r.Err, &syntaxErr) && !errors.As(r.Err, &fieldErr) {
-					t.Fatalf("record %d: untyped error %T: %v", r.Index, r.Err, r.Err)
-				}
-			case r.Article == nil:
-				t.Fatalf("record %d has neither an error nor an article", r.Index)
-			default:
-				if errs := ld.Check(r.Article); len(errs) > 0 {
-					t.Fatalf("record %d fails ld.Check: %v\n%s", r.Index, errs, readertest.JSON(r.Article))
-				}
-			}
-		}
+		readertest.CheckFuzzRecords(t, records, err)
 	})
 }
