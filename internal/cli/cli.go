@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader/formats"
@@ -331,16 +332,16 @@ func openOutput(path string, stdout io.Writer) (io.Writer, func(keep bool) error
 
 // listFormats writes the format tables.
 func listFormats(w io.Writer) {
-	tw := bufio.NewWriter(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	defer tw.Flush()
 	fmt.Fprintln(tw, "Output formats (convert -t):")
-	fmt.Fprintf(tw, "  %-16s %-22s %-24s %s\n", "NAME", "EXTENSIONS", "MEDIA TYPE", "PROFILE")
+	fmt.Fprintln(tw, "  NAME\tEXTENSIONS\tMEDIA TYPE\tPROFILE")
 	for _, f := range ld.Formats {
-		fmt.Fprintf(tw, "  %-16s %-22s %-24s %s\n", f.Name, strings.Join(f.Extensions, " "), f.MediaType, f.Profile)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", f.Name, strings.Join(f.Extensions, " "), f.MediaType, f.Profile)
 	}
-	fmt.Fprintln(tw, "\nInput formats (convert -f):")
-	fmt.Fprintf(tw, "  %-16s %-22s %s\n", "NAME", "EXTENSIONS", "DESCRIPTION")
+	fmt.Fprintln(tw, "\nInput formats (convert -f), sniffed in this order:")
+	fmt.Fprintln(tw, "  NAME\tEXTENSIONS\tMEDIA TYPES\tDESCRIPTION")
 	for _, in := range formats.Inputs {
-		fmt.Fprintf(tw, "  %-16s %-22s %s\n", in.Name, strings.Join(in.Extensions, " "), in.Description)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", in.Name, strings.Join(in.Extensions, " "), strings.Join(in.MediaTypes, " "), in.Description)
 	}
 }

@@ -178,7 +178,7 @@ func TestHelpAndFormats(t *testing.T) {
 		{[]string{"help", "convert"}, "atomically"},
 		{[]string{"help", "validate"}, "Usage: scholarld validate"},
 		{[]string{"formats", "-h"}, "Usage: scholarld formats"},
-		{[]string{"formats"}, "turtle           .ttl                   text/turtle"},
+		{[]string{"formats"}, "turtle           .ttl              text/turtle            full"},
 	} {
 		code, out, _ := run(t, "", tt.args...)
 		if code != ExitOK || !strings.Contains(out, tt.want) {
