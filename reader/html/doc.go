@@ -48,7 +48,9 @@
 //   - Authors given as one string (citation_author, DC.creator, a schema.org
 //     name without givenName and familyName) are split with the names
 //     package, "Last, First" and "First Last" alike; a name with words such
-//     as "Consortium" or "Group" is an organisation author. A tag holding
+//     as "Consortium" or "Group" is an organisation author, and so is a
+//     name of three words or more with a word that is also a surname
+//     ("Center", "Team", "Study"). A tag holding
 //     several names separated by semicolons gives one author each. Each
 //     citation_author_institution, citation_author_orcid and
 //     citation_author_email belongs to the citation_author before it.

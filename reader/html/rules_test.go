@@ -578,3 +578,25 @@ func TestJSONLDDateErrors(t *testing.T) {
 	equal(t, "published", a.Dates.Published, ld.Date{Year: 2020, Month: 2, Day: 29})
 	equal(t, "warnings", warningStrings(records[0]), []string{`DC.date: dropped: dates: "2021-02-29": day 29 of 2021-02 does not exist`})
 }
+
+// TestOrganizationNames checks which names given as one string make an
+// organisation author: words that stand in no person's name always do;
+// words that are also surnames only in a name of three words or more.
+func TestOrganizationNames(t *testing.T) {
+	tests := map[string]bool{
+		"The ICGC Consortium":             true,
+		"PLOS ONE Editors Group":          true,
+		"Cancer Genome Project":           true,
+		"National Cancer Center of Tokyo": true,
+		"Maria Center":                    false,
+		"Center, Maria":                   false,
+		"John Study":                      false,
+		"Ana Team":                        false,
+		"Smith, John A.":                  false,
+	}
+	for name, want := range tests {
+		if got := isOrganizationName(name); got != want {
+			t.Errorf("isOrganizationName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

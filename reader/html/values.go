@@ -224,10 +224,18 @@ func personName(value string) (ld.Author, bool) {
 }
 
 // organizationWords are words that do not stand in a person's name but do
-// in the names of groups that sign articles.
-var organizationWords = regexp.MustCompile(`(?i)\b(consortium|collaboration|collaborative|group|committee|network|society|association|investigators|team|project|initiative|organi[sz]ation|institute|university|council|alliance|foundation|federation|working party|task force|study|centre|center|department|laboratory|program|programme|registry|trialists)\b`)
+// in the names of groups that sign articles. weakOrganizationWords are
+// also surnames ("Center", "Team", "Study"): they make an organisation
+// only in a name of three words or more ("Cancer Genome Project").
+var (
+	organizationWords     = regexp.MustCompile(`(?i)\b(consortium|collaboration|collaborative|group|committee|network|society|association|investigators|initiative|organi[sz]ation|institute|university|council|alliance|foundation|federation|working party|task force|trialists)\b`)
+	weakOrganizationWords = regexp.MustCompile(`(?i)\b(centre|center|team|study|project|program|programme|department|laboratory|registry)\b`)
+)
 
-func isOrganizationName(name string) bool { return organizationWords.MatchString(name) }
+func isOrganizationName(name string) bool {
+	return organizationWords.MatchString(name) ||
+		len(strings.Fields(name)) >= 3 && weakOrganizationWords.MatchString(name)
+}
 
 // splitKeywords splits one keywords value on semicolons, or on commas
 // when it has no semicolon.
