@@ -736,6 +736,9 @@ func (m *mapper) object(n *node, v reflect.Value, path string) {
 			continue
 		}
 		seen[mem.key] = mem.keyPos
+		if path == "" && mem.key == "$schema" {
+			continue // names the JSON Schema an editor checks the record with
+		}
 		index, ok := fields.index[mem.key]
 		if !ok {
 			m.fail(mem.keyPos, memberPath, "unknown field %q%s", mem.key, suggest(mem.key, fields.names))

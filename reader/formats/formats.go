@@ -158,9 +158,10 @@ func Detect(file string, data []byte) (Input, error) {
 	return Input{}, fmt.Errorf("cannot tell the input format of %s; name it with -f (one of %s)", file, Names())
 }
 
-// recordFields holds the JSON names of Article's fields.
+// recordFields holds the JSON names of Article's fields, and "$schema",
+// which a record may use to name its JSON Schema.
 var recordFields = func() map[string]bool {
-	fields := make(map[string]bool)
+	fields := map[string]bool{"$schema": true}
 	t := reflect.TypeFor[ld.Article]()
 	for i := 0; i < t.NumField(); i++ {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
