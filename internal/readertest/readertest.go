@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/scholarld/scholarld/internal/testkit"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -149,5 +151,27 @@ func CheckFuzzRecords(t testing.TB, records []reader.Record, err error) {
 				t.Fatalf("record %d fails ld.Check: %v\n%s", r.Index, errs, JSON(r.Article))
 			}
 		}
+	}
+}
+
+// AddSeeds adds to a fuzz corpus the files of the package's testdata that
+// match testdata, and the files of ../shared/fixtures that match shared
+// (none when the shared folder is absent). Patterns are filepath.Glob's.
+func AddSeeds(f *testing.F, testdata, shared string) {
+	f.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", testdata))
+	if err != nil {
+		f.Fatal(err)
+	}
+	more, err := filepath.Glob(filepath.Join(testkit.Root(f), "..", "shared", "fixtures", shared))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, path := range append(paths, more...) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
 	}
 }

@@ -3,7 +3,6 @@ package bibtex_test
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -399,17 +398,7 @@ func ExampleSniff() {
 // article that passes ld.Check or a typed error, and that an input error
 // leaves no records.
 func FuzzRead(f *testing.F) {
-	paths, _ := filepath.Glob("testdata/*.bib")
-	if shared, err := filepath.Glob(filepath.Join("..", "..", "..", "shared", "fixtures", "bibtex", "*.bib")); err == nil {
-		paths = append(paths, shared...)
-	}
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	readertest.AddSeeds(f, "*.bib", "bibtex/*.bib")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		records, err := bibtex.Read(data, "fuzz.bib")
 		readertest.CheckFuzzRecords(t, records, err)

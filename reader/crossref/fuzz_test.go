@@ -2,29 +2,12 @@ package crossref
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
+	"github.com/scholarld/scholarld/internal/readertest"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 )
-
-// seed adds the files that match pattern under testdata and under the
-// shared fixtures to the corpus.
-func seed(f *testing.F, testdata, shared string) {
-	paths, _ := filepath.Glob(filepath.Join("testdata", testdata))
-	more, _ := filepath.Glob(filepath.Join(testkit.Root(f), "..", "shared", "fixtures", shared))
-	paths = append(paths, more...)
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-}
 
 // checkRead is the property both fuzz targets test: no panic; either an
 // error of this package's kinds or records that are each an error or an
@@ -60,7 +43,7 @@ func checkRead(t *testing.T, records []reader.Record, err error) {
 }
 
 func FuzzRead(f *testing.F) {
-	seed(f, "rest/*.json", "crossref-rest/*.json")
+	readertest.AddSeeds(f, "rest/*.json", "crossref-rest/*.json")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		records, err := Read(data, "fuzz.json")
 		checkRead(t, records, err)
@@ -68,7 +51,7 @@ func FuzzRead(f *testing.F) {
 }
 
 func FuzzReadXML(f *testing.F) {
-	seed(f, "xml/*.xml", "crossref-xml/*.xml")
+	readertest.AddSeeds(f, "xml/*.xml", "crossref-xml/*.xml")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		records, err := ReadXML(data, "fuzz.xml")
 		checkRead(t, records, err)

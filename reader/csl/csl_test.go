@@ -652,20 +652,7 @@ func TestSniff(t *testing.T) {
 // FuzzRead checks that Read never panics, fails only with its own errors,
 // and returns only articles that pass ld.Check.
 func FuzzRead(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.json")
-	for _, name := range []string{"datacite-blog.citeproc.json", "deep-review.crossref-csl.pruned.json"} {
-		path := filepath.Join("..", "..", "..", "shared", "fixtures", "csl", name)
-		if _, err := os.Stat(path); err == nil {
-			seeds = append(seeds, path)
-		}
-	}
-	for _, path := range seeds {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	readertest.AddSeeds(f, "*.json", "csl/*.json")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		csl.Sniff(data)
 		records, err := csl.Read(data, "fuzz.json")

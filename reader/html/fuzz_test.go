@@ -3,33 +3,14 @@ package html
 import (
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
+	"github.com/scholarld/scholarld/internal/readertest"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 )
-
-// addSeeds adds the testdata files matching pattern and the shared
-// fixtures named, when the shared folder is there.
-func addSeeds(f *testing.F, pattern string, shared ...string) {
-	paths, err := filepath.Glob(pattern)
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, name := range shared {
-		paths = append(paths, filepath.Join(testkit.Root(f), "..", "shared", "fixtures", name))
-	}
-	for _, path := range paths {
-		if data, err := os.ReadFile(path); err == nil {
-			f.Add(data)
-		}
-	}
-}
 
 // checkRead holds for any input: a clean error of the expected kinds, or
 // one record that is either a field error or an article passing ld.Check
@@ -73,7 +54,7 @@ func checkRead(t *testing.T, read func([]byte, string) ([]reader.Record, error),
 }
 
 func FuzzRead(f *testing.F) {
-	addSeeds(f, "testdata/*.html", "html/arxiv.1902.02534.html", "html/pan.app.no-meta.html")
+	readertest.AddSeeds(f, "*.html", "html/*.html")
 	f.Add([]byte(`<meta name="citation_title" content="x"><meta name="citation_firstpage" content="9"><meta name="citation_lastpage" content="10">`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRead(t, Read, data, func(err error) bool { return errors.Is(err, ErrNoMetadata) })
@@ -81,7 +62,7 @@ func FuzzRead(f *testing.F) {
 }
 
 func FuzzReadJSONLD(f *testing.F) {
-	addSeeds(f, "testdata/*.jsonld", "schemaorg/datacite-blog.schema_org.json")
+	readertest.AddSeeds(f, "*.jsonld", "schemaorg/*.json")
 	f.Add([]byte(`{"@graph": [{"@type": "Article", "name": "x", "author": {"@id": "#a"}}, {"@id": "#a", "name": "Ng, W."}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRead(t, ReadJSONLD, data, func(err error) bool {

@@ -2,11 +2,9 @@ package jats
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
+	"github.com/scholarld/scholarld/internal/readertest"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 )
@@ -14,15 +12,7 @@ import (
 // FuzzRead checks that any input gives a *reader.SyntaxError, or records each of
 // which is an article that passes ld.Check or an error of FieldErrors.
 func FuzzRead(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.xml")
-	shared, _ := filepath.Glob(filepath.Join(testkit.Root(f), "..", "shared", "fixtures", "jats", "*.xml"))
-	for _, path := range append(seeds, shared...) {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	readertest.AddSeeds(f, "*.xml", "jats/*.xml")
 	for _, tt := range ruleTests {
 		f.Add([]byte(tt.xml))
 	}

@@ -389,17 +389,7 @@ func ExampleSniff() {
 // article that passes ld.Check or a typed error, and that an input error
 // leaves no records.
 func FuzzRead(f *testing.F) {
-	paths, _ := filepath.Glob("testdata/*.ris")
-	if shared, err := filepath.Glob(filepath.Join("..", "..", "..", "shared", "fixtures", "ris", "*.ris")); err == nil {
-		paths = append(paths, shared...)
-	}
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	readertest.AddSeeds(f, "*.ris", "ris/*.ris")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		records, err := ris.Read(data, "fuzz.ris")
 		readertest.CheckFuzzRecords(t, records, err)
