@@ -172,15 +172,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	name := c.input
-	var data []byte
-	var err error
-	if name == "-" {
-		name = "<stdin>"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	name, data, err := readInput(c.input, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "scholarld convert: %v\n", err)
 		return ExitIO
@@ -249,6 +241,17 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitData
 	}
 	return ExitOK
+}
+
+// readInput reads the file named by an argument, or standard input for
+// "-", and returns the name to give it in messages.
+func readInput(arg string, stdin io.Reader) (name string, data []byte, err error) {
+	if arg == "-" {
+		data, err = io.ReadAll(stdin)
+		return "<stdin>", data, err
+	}
+	data, err = os.ReadFile(arg)
+	return arg, data, err
 }
 
 // outputFormat resolves -t, else -o's extension, else jsonld.

@@ -96,15 +96,8 @@ func validateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	opts.Vocabulary = vocabulary
 
 	var reports []*validate.Report
-	for _, name := range inputs {
-		var data []byte
-		var err error
-		if name == "-" {
-			name = "<stdin>"
-			data, err = io.ReadAll(stdin)
-		} else {
-			data, err = os.ReadFile(name)
-		}
+	for _, arg := range inputs {
+		name, data, err := readInput(arg, stdin)
 		if err != nil {
 			reports = append(reports, validate.Unreadable(name, err))
 			continue
