@@ -291,25 +291,27 @@ func parseName(raw string, warn func(string)) names.Name {
 
 // splitAnd splits a name list on the word "and" (any case) outside braces.
 func splitAnd(value string) []string {
-	var list []string
-	depth, start := 0, 0
-	for i := 0; i < len(value); i++ {
-		switch c := value[i]; {
-		case c == '{':
-			depth++
-		case c == '}':
-			depth--
-		case depth == 0 && isSpace(c) && i+4 < len(value) && strings.EqualFold(value[i+1:i+4], "and") && isSpace(value[i+4]):
-			list = append(list, value[start:i])
-			i += 4
-			start = i
+	return splitOutsideBraces(value, func(i int) int {
+		if isSpace(value[i]) && i+4 < len(value) && strings.EqualFold(value[i+1:i+4], "and") && isSpace(value[i+4]) {
+			return 5
 		}
-	}
-	return append(list, value[start:])
+		return 0
+	})
 }
 
 // splitTopLevel splits value at the bytes sep accepts outside braces.
 func splitTopLevel(value string, sep func(byte) bool) []string {
+	return splitOutsideBraces(value, func(i int) int {
+		if sep(value[i]) {
+			return 1
+		}
+		return 0
+	})
+}
+
+// splitOutsideBraces splits value where, outside braces, separator(i)
+// gives the length of a separator starting at byte i (0 for none).
+func splitOutsideBraces(value string, separator func(i int) int) []string {
 	var parts []string
 	depth, start := 0, 0
 	for i := 0; i < len(value); i++ {
@@ -318,9 +320,12 @@ func splitTopLevel(value string, sep func(byte) bool) []string {
 			depth++
 		case c == '}':
 			depth--
-		case depth == 0 && sep(c):
-			parts = append(parts, value[start:i])
-			start = i + 1
+		case depth == 0:
+			if n := separator(i); n > 0 {
+				parts = append(parts, value[start:i])
+				start = i + n
+				i += n - 1
+			}
 		}
 	}
 	return append(parts, value[start:])
