@@ -23,6 +23,12 @@ type Format struct {
 	Profile Profile
 	// NewEncoder returns an encoder of this format writing to w.
 	NewEncoder func(w io.Writer) Encoder
+	// AppendGraph, set for the formats whose stream is its graphs one
+	// after another (N-Triples, N-Quads, JSON Lines), appends the
+	// encoding of one graph, with its blank node labels prefixed by scope
+	// (StreamScope): graphs encoded apart, in parallel, and concatenated
+	// in order are the bytes the Encoder writes for the same scopes.
+	AppendGraph func(dst []byte, g *Graph, scope string) ([]byte, error)
 }
 
 // Formats lists every output format, in the order the CLI and the README
@@ -32,8 +38,9 @@ var Formats = []Format{
 	{Name: "jsonld-expanded", Extensions: []string{".expanded.jsonld"}, MediaType: "application/ld+json", Profile: SchemaProfile, NewEncoder: NewExpandedJSONLDEncoder},
 	{Name: "html", Extensions: []string{".html", ".htm"}, MediaType: "text/html", Profile: SchemaProfile, NewEncoder: NewHTMLEncoder},
 	{Name: "turtle", Extensions: []string{".ttl"}, MediaType: "text/turtle", Profile: FullProfile, NewEncoder: NewTurtleEncoder},
-	{Name: "ntriples", Extensions: []string{".nt"}, MediaType: "application/n-triples", Profile: FullProfile, NewEncoder: NewNTriplesEncoder},
-	{Name: "nquads", Extensions: []string{".nq"}, MediaType: "application/n-quads", Profile: FullProfile, NewEncoder: NewNQuadsEncoder},
+	{Name: "ntriples", Extensions: []string{".nt"}, MediaType: "application/n-triples", Profile: FullProfile, NewEncoder: NewNTriplesEncoder, AppendGraph: appendLines(false)},
+	{Name: "nquads", Extensions: []string{".nq"}, MediaType: "application/n-quads", Profile: FullProfile, NewEncoder: NewNQuadsEncoder, AppendGraph: appendLines(true)},
+	{Name: "jsonl", Extensions: []string{".jsonl", ".ndjson"}, MediaType: "application/x-ndjson", Profile: SchemaProfile, NewEncoder: NewJSONLinesEncoder, AppendGraph: appendJSONLine},
 }
 
 // FormatByName finds a format by its name.

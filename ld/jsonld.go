@@ -104,6 +104,39 @@ func NewHTMLEncoder(w io.Writer) Encoder { return &jsonldEncoder{w: w, form: htm
 
 var _ Encoder = (*jsonldEncoder)(nil)
 
+// NewJSONLinesEncoder returns an encoder of JSON Lines: each article's
+// compact JSON-LD document on a line of its own, for search indexes and
+// data lakes. Each line is a document, so blank nodes never meet across
+// lines and keep their own labels.
+func NewJSONLinesEncoder(w io.Writer) Encoder { return &jsonLinesEncoder{w: w} }
+
+type jsonLinesEncoder struct {
+	w   io.Writer
+	buf []byte
+}
+
+var _ Encoder = (*jsonLinesEncoder)(nil)
+
+func (e *jsonLinesEncoder) Encode(g *Graph) error {
+	var err error
+	if e.buf, err = appendJSONLine(e.buf[:0], g, ""); err != nil {
+		return err
+	}
+	_, err = e.w.Write(e.buf)
+	return err
+}
+
+func (e *jsonLinesEncoder) Close() error { return nil }
+
+// appendJSONLine is the AppendGraph of JSON Lines; scope is not needed.
+func appendJSONLine(dst []byte, g *Graph, _ string) ([]byte, error) {
+	doc, err := jsonLD(g, false, "")
+	if err != nil {
+		return dst, err
+	}
+	return append(appendJSON(dst, doc, -1, false), '\n'), nil
+}
+
 // Encode writes one graph. The blank nodes of the second and later graphs
 // are relabelled "g1_b0", "g2_b0", ..., as in N-Triples.
 func (e *jsonldEncoder) Encode(g *Graph) error {

@@ -11,8 +11,12 @@ import (
 // the layout json.Encoder gives with SetIndent("", "  "): keys sorted,
 // two spaces per level, and with escapeHTML '<', '>' and '&' as \u
 // escapes. It writes the same bytes as json.Encoder (tested), without
-// reflection.
+// reflection. A negative depth writes v on one line, as json.Marshal does.
 func appendJSON(dst []byte, v any, depth int, escapeHTML bool) []byte {
+	inner, colon := depth+1, ": "
+	if depth < 0 {
+		inner, colon = depth, ":"
+	}
 	switch v := v.(type) {
 	case map[string]any:
 		if len(v) == 0 {
@@ -28,10 +32,10 @@ func appendJSON(dst []byte, v any, depth int, escapeHTML bool) []byte {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = newline(dst, depth+1)
+			dst = newline(dst, inner)
 			dst = appendJSONString(dst, k, escapeHTML)
-			dst = append(dst, ": "...)
-			dst = appendJSON(dst, v[k], depth+1, escapeHTML)
+			dst = append(dst, colon...)
+			dst = appendJSON(dst, v[k], inner, escapeHTML)
 		}
 		return append(newline(dst, depth), '}')
 	case []any:
@@ -43,8 +47,8 @@ func appendJSON(dst []byte, v any, depth int, escapeHTML bool) []byte {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = newline(dst, depth+1)
-			dst = appendJSON(dst, item, depth+1, escapeHTML)
+			dst = newline(dst, inner)
+			dst = appendJSON(dst, item, inner, escapeHTML)
 		}
 		return append(newline(dst, depth), ']')
 	case string:
@@ -59,7 +63,11 @@ func appendJSON(dst []byte, v any, depth int, escapeHTML bool) []byte {
 	panic("ld: appendJSON: unexpected type") // the tree is built here: a bug
 }
 
+// newline starts a line indented for depth; nothing on one line (depth < 0).
 func newline(dst []byte, depth int) []byte {
+	if depth < 0 {
+		return dst
+	}
 	dst = append(dst, '\n')
 	for range depth {
 		dst = append(dst, "  "...)

@@ -2,6 +2,7 @@ package ld
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,9 +13,9 @@ import (
 )
 
 // lineEncoder writes N-Triples, or N-Quads with each triple in the graph
-// named by its article. It writes every term itself with a bufio.Writer:
-// knakk/rdf's Serialize formats each term with fmt.Sprintf, five times
-// slower (BENCHMARKS.md), though its decoder reads what this writes.
+// named by its article. It writes every term itself: knakk/rdf's
+// Serialize formats each term with fmt.Sprintf, five times slower
+// (BENCHMARKS.md), though its decoder reads what this writes.
 type lineEncoder struct {
 	w      *bufio.Writer
 	quads  bool
@@ -42,40 +43,72 @@ func (e *lineEncoder) Encode(g *Graph) error {
 	if err := checkGraph(g); err != nil {
 		return fmt.Errorf("ld: n-triples: %w", err)
 	}
-	scope := ""
-	if e.graphs > 0 {
-		scope = "g" + strconv.Itoa(e.graphs) + "_"
-	}
+	writeLines(e.w, g, e.quads, StreamScope(e.graphs))
 	e.graphs++
-	for _, t := range g.Triples {
-		e.node(t.Subj, scope)
-		e.w.WriteByte(' ')
-		e.node(t.Pred, scope)
-		e.w.WriteByte(' ')
-		if lit, ok := t.Obj.(rdf.Literal); ok {
-			writeLiteral(e.w, lit, func(dt rdf.IRI) { e.node(dt, "") })
-		} else {
-			e.node(t.Obj, scope)
-		}
-		if e.quads {
-			e.w.WriteByte(' ')
-			e.node(g.Root, scope)
-		}
-		e.w.WriteString(" .\n")
-	}
 	return nil
 }
 
-func (e *lineEncoder) node(t rdf.Term, scope string) {
+// StreamScope is the blank node label prefix of the graph with the given
+// index in a stream of graphs: none for the first, "g1_", "g2_", ... for
+// the others, so that no two articles of one output share a node.
+func StreamScope(index int) string {
+	if index == 0 {
+		return ""
+	}
+	return "g" + strconv.Itoa(index) + "_"
+}
+
+// textWriter is what the term writers write to: a bufio.Writer for a
+// stream, a bytes.Buffer for one graph encoded on its own.
+type textWriter interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
+
+// writeLines writes the triples of g, or quads in the graph g.Root, with
+// the labels of blank nodes prefixed by scope.
+func writeLines(w textWriter, g *Graph, quads bool, scope string) {
+	for _, t := range g.Triples {
+		writeLineTerm(w, t.Subj, scope)
+		w.WriteByte(' ')
+		writeLineTerm(w, t.Pred, scope)
+		w.WriteByte(' ')
+		if lit, ok := t.Obj.(rdf.Literal); ok {
+			writeLiteral(w, lit, func(dt rdf.IRI) { writeLineTerm(w, dt, "") })
+		} else {
+			writeLineTerm(w, t.Obj, scope)
+		}
+		if quads {
+			w.WriteByte(' ')
+			writeLineTerm(w, g.Root, scope)
+		}
+		w.WriteString(" .\n")
+	}
+}
+
+func writeLineTerm(w textWriter, t rdf.Term, scope string) {
 	switch t.Type() {
 	case rdf.TermIRI:
-		e.w.WriteByte('<')
-		writeIRI(e.w, t.String())
-		e.w.WriteByte('>')
+		w.WriteByte('<')
+		writeIRI(w, t.String())
+		w.WriteByte('>')
 	case rdf.TermBlank:
-		e.w.WriteString("_:")
-		e.w.WriteString(scope)
-		e.w.WriteString(t.String())
+		w.WriteString("_:")
+		w.WriteString(scope)
+		w.WriteString(t.String())
+	}
+}
+
+// appendLines is the AppendGraph of N-Triples (quads false) and N-Quads.
+func appendLines(quads bool) func(dst []byte, g *Graph, scope string) ([]byte, error) {
+	return func(dst []byte, g *Graph, scope string) ([]byte, error) {
+		if err := checkGraph(g); err != nil {
+			return dst, fmt.Errorf("ld: n-triples: %w", err)
+		}
+		buf := bytes.NewBuffer(dst)
+		writeLines(buf, g, quads, scope)
+		return buf.Bytes(), nil
 	}
 }
 
@@ -97,7 +130,7 @@ func checkGraph(g *Graph) error {
 // writeIRI writes the characters of an IRI, escaping as \u what N-Triples
 // and Turtle do not allow in an IRI reference. rdf.NewIRI already refuses
 // them, so this only guards terms made elsewhere.
-func writeIRI(w *bufio.Writer, iri string) {
+func writeIRI(w textWriter, iri string) {
 	start := 0
 	for i := 0; i < len(iri); i++ {
 		switch c := iri[i]; c {
@@ -117,7 +150,7 @@ func writeIRI(w *bufio.Writer, iri string) {
 // writeLiteral writes a literal in the syntax N-Triples and Turtle share:
 // the quoted, escaped string, then a language tag (checked by checkGraph)
 // or a datatype (none for xsd:string).
-func writeLiteral(w *bufio.Writer, lit rdf.Literal, datatype func(rdf.IRI)) {
+func writeLiteral(w textWriter, lit rdf.Literal, datatype func(rdf.IRI)) {
 	w.WriteByte('"')
 	writeString(w, lit.String())
 	w.WriteByte('"')
@@ -134,7 +167,7 @@ func writeLiteral(w *bufio.Writer, lit rdf.Literal, datatype func(rdf.IRI)) {
 // writeString escapes a string for a quoted literal: the quote, the
 // backslash and line breaks by their short escapes, other control
 // characters as \u, and invalid UTF-8 as U+FFFD.
-func writeString(w *bufio.Writer, s string) {
+func writeString(w textWriter, s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]

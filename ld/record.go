@@ -68,7 +68,16 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 // an ErrorList of *FieldError sorted by position (at most 50), and the
 // article is nil. A null value means the field is absent.
 func DecodeRecord(data []byte, file string) (*Article, error) {
-	s := newScanner(bytes.NewReader(data), file)
+	return DecodeRecordAt(data, Position{File: file, Line: 1, Column: 1})
+}
+
+// DecodeRecordAt is DecodeRecord for a record that stands at a place in a
+// larger input, a line of JSON Lines: positions count from at.
+func DecodeRecordAt(data []byte, at Position) (*Article, error) {
+	s := newScanner(bytes.NewReader(data), at.File)
+	if at.IsValid() {
+		s.line, s.col = at.Line, at.Column
+	}
 	if err := s.skipBOM(); err != nil {
 		return nil, err
 	}

@@ -32,7 +32,27 @@ type Input struct {
 	// Sniff reports whether data looks like this format.
 	Sniff func(data []byte) bool
 	// Read reads every record of an input; file names it in errors.
-	Read func(data []byte, file string) ([]reader.Record, error)
+	Read reader.ReadFunc
+	// Split and Decode read the format in bulk (reader.Splitter). Without
+	// Split, an input is one chunk; without Decode, a chunk is read by Read.
+	Split  reader.Splitter
+	Decode reader.Decoder
+}
+
+// Splitter returns the Splitter of the format.
+func (in Input) Splitter() reader.Splitter {
+	if in.Split != nil {
+		return in.Split
+	}
+	return reader.Whole
+}
+
+// Decoder returns the Decoder of the format.
+func (in Input) Decoder() reader.Decoder {
+	if in.Decode != nil {
+		return in.Decode
+	}
+	return reader.DecodeWith(in.Read)
 }
 
 // Inputs lists the input formats in the order the CLI shows them and in
@@ -45,6 +65,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/json"},
 		Sniff:       sniffRecord,
 		Read:        readRecords,
+		Split:       reader.SplitJSON,
+		Decode:      decodeRecord,
 	},
 	{
 		Name:        "crossref",
@@ -215,4 +237,11 @@ func readRecords(data []byte, file string) ([]reader.Record, error) {
 		}
 		out = append(out, reader.Record{Index: i, Article: a, Err: err})
 	}
+}
+
+// decodeRecord decodes one record of a stream, with positions in the
+// whole input.
+func decodeRecord(c reader.Chunk) []reader.Record {
+	a, err := ld.DecodeRecordAt(c.Data, c.Pos)
+	return []reader.Record{{Pos: c.Pos, Article: a, Err: err}}
 }

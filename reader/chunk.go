@@ -1,0 +1,95 @@
+package reader
+
+import (
+	"io"
+	"iter"
+
+	"github.com/scholarld/scholarld/ld"
+)
+
+// Reading in bulk has two steps, so that the costly one runs in parallel:
+//
+//  1. a Splitter cuts an input into Chunks, in order, as it streams past:
+//     a line of JSON Lines, an element of a JSON array, a BibTeX entry, a
+//     RIS record, an article of a JATS article set, or the whole input for
+//     the formats that must be read whole. It only finds where each chunk
+//     ends; it does not decode.
+//  2. a Decoder turns one chunk into its records. Chunks decode on their
+//     own, so a bulk run decodes them on every core and keeps their order.
+//
+// A syntax error that breaks one chunk rejects only that chunk's records;
+// an input that cannot be cut further (a read error, a truncated
+// compressed file, an unterminated array) ends with the error, after
+// every chunk before the damage.
+
+// Chunk is a part of an input that decodes on its own.
+type Chunk struct {
+	// Source names the input in messages: "dir/a.jsonl",
+	// "pmc.tar.gz:PMC123/article.nxml", "<stdin>".
+	Source string
+	// Pos is where Data starts in the input; its File is Source.
+	Pos  ld.Position
+	Data []byte
+	// Whole is set when Data is the whole input, so that a reader may
+	// treat it as a file (a list of items, a document with a header).
+	Whole bool
+}
+
+// A Splitter cuts the input r, named source, into chunks, in order. After
+// an error it yields nothing more.
+type Splitter func(r io.Reader, source string) iter.Seq2[Chunk, error]
+
+// A Decoder reads the records of one chunk. A chunk that cannot be read
+// at all gives one Record whose Err says why. Records number from 0
+// within the chunk; the bulk pipeline numbers them in the input.
+type Decoder func(c Chunk) []Record
+
+// Whole is the Splitter of the formats read whole: the input is one chunk.
+func Whole(r io.Reader, source string) iter.Seq2[Chunk, error] {
+	return func(yield func(Chunk, error) bool) {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			yield(Chunk{}, err)
+			return
+		}
+		yield(Chunk{Source: source, Pos: ld.Position{File: source, Line: 1, Column: 1}, Data: data, Whole: true}, nil)
+	}
+}
+
+// ReadFunc is the whole-input reader every format has: all the records of
+// data, or the error that stopped the whole input.
+type ReadFunc func(data []byte, file string) ([]Record, error)
+
+// DecodeWith makes a Decoder of a ReadFunc, for a format whose chunks are
+// whole inputs: an error of the whole input is the chunk's one record.
+func DecodeWith(read ReadFunc) Decoder {
+	return func(c Chunk) []Record {
+		records, err := read(c.Data, c.Source)
+		if err != nil {
+			return []Record{{Pos: c.Pos, Err: err}}
+		}
+		return records
+	}
+}
+
+// Records reads every record of r, one at a time, with split and decode in
+// turn: the sequential form of a bulk run, for callers that want the
+// records of one input and no parallelism.
+func Records(r io.Reader, source string, split Splitter, decode Decoder) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
+		index := 0
+		for c, err := range split(r, source) {
+			if err != nil {
+				yield(Record{Index: index, Pos: ld.Position{File: source}, Err: err})
+				return
+			}
+			for _, rec := range decode(c) {
+				rec.Index = index
+				index++
+				if !yield(rec) {
+					return
+				}
+			}
+		}
+	}
+}
