@@ -1,0 +1,267 @@
+// Package bulk converts many records in one streaming, parallel run: the
+// engine under `scholarld convert`, `load`, `serve` and `validate`, and
+// the per-record step that the Beam pipeline runs on a cluster.
+//
+// A run flows in three stages:
+//
+//  1. one goroutine opens the inputs (package reader/source), detects each
+//     one's format from its name and first bytes, and cuts it into chunks
+//     with the format's reader.Splitter;
+//  2. workers decode each chunk with the format's reader.Decoder, map each
+//     record to its graph (ld.Map) and, for line formats, encode it
+//     (Converter);
+//  3. the caller's goroutine receives every record's Item in input order,
+//     whatever the number of workers, so that outputs are the same bytes
+//     for any parallelism.
+//
+// Queues between the stages are bounded: a slow consumer slows the
+// readers, and memory holds at most a few chunks per worker.
+package bulk
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/formats"
+	"github.com/scholarld/scholarld/reader/source"
+)
+
+// Item is one record's outcome.
+type Item struct {
+	// Source names the input: a path, "<stdin>" or "archive:member".
+	Source string
+	// Format is the input format's name; empty when the input's format
+	// could not be told.
+	Format string
+	// Index is the record's number in its input, from 0.
+	Index int
+	// Pos is where the record starts, when the reader knows it.
+	Pos      ld.Position
+	Article  *ld.Article
+	Graph    *ld.Graph
+	Warnings []reader.Warning
+	// Encoded is the graph in the output format, when the Converter
+	// encodes (line formats).
+	Encoded []byte
+	// Err is why the record was rejected: it could not be read, checked,
+	// mapped or encoded, or its input could not be opened or cut. Article,
+	// Graph and Encoded are then nil.
+	Err error
+	// Raw is the record's text, when its chunk holds it alone (a line of
+	// JSON Lines, an array element, an entry); for --rejects.
+	Raw []byte
+}
+
+// Converter is the per-record step: map a record read by a reader to its
+// graph, and encode it when Encode is set. Every bulk run uses it, so that
+// the CLI, the server and the Beam pipeline convert a record alike.
+type Converter struct {
+	Profile ld.Profile
+	// Encode, when set, is an ld.Format's AppendGraph.
+	Encode func(dst []byte, g *ld.Graph, scope string) ([]byte, error)
+}
+
+// Convert maps and encodes one record; scope prefixes its blank node
+// labels (ld.StreamScope) so that the records of one output stay apart.
+// A record that arrives with an error keeps it.
+func (c Converter) Convert(rec reader.Record, scope string) Item {
+	item := Item{Pos: rec.Pos, Article: rec.Article, Warnings: rec.Warnings, Err: rec.Err}
+	if item.Err != nil {
+		item.Article = nil
+		return item
+	}
+	g, err := ld.Map(rec.Article, c.Profile)
+	if err != nil {
+		item.Article, item.Err = nil, err
+		return item
+	}
+	item.Graph = g
+	if c.Encode != nil {
+		if item.Encoded, err = c.Encode(nil, g, scope); err != nil {
+			item.Article, item.Graph, item.Encoded, item.Err = nil, nil, nil, err
+		}
+	}
+	return item
+}
+
+// ConvertChunk decodes one chunk and converts each of its records. seq,
+// the chunk's number in the run, makes the records' blank node scopes.
+func (c Converter) ConvertChunk(ch reader.Chunk, decode reader.Decoder, seq int) []Item {
+	records := decode(ch)
+	items := make([]Item, len(records))
+	for i, rec := range records {
+		items[i] = c.Convert(rec, chunkScope(seq, i))
+		if items[i].Pos == (ld.Position{}) {
+			items[i].Pos = ld.Position{File: ch.Source}
+		}
+	}
+	if len(records) == 1 && items[0].Err != nil {
+		items[0].Raw = ch.Data
+	}
+	return items
+}
+
+// chunkScope is the blank node scope of the i-th record of chunk seq:
+// ld.StreamScope(seq) for a chunk's first record, so that JSON Lines gets
+// the labels of a stream, and a longer scope for the others.
+func chunkScope(seq, i int) string {
+	if i == 0 {
+		return ld.StreamScope(seq)
+	}
+	return "g" + strconv.Itoa(seq) + "_" + strconv.Itoa(i) + "_"
+}
+
+// Options configure a run.
+type Options struct {
+	// From names the input format of every input; empty detects each.
+	From string
+	Converter
+	// Workers is the number of decoding goroutines; 0 means one per CPU.
+	Workers int
+}
+
+// job is one chunk on its way through the workers, or an input's error.
+type job struct {
+	seq    int
+	input  int // the input's number in the run, to number its records
+	chunk  reader.Chunk
+	format formats.Input
+	done   chan []Item
+}
+
+// Run reads the inputs and calls each with every record's Item, in input
+// order, from the calling goroutine. An input that cannot be opened,
+// detected or cut further gives an Item with its Err and no Graph; the
+// run goes on. Run stops when each returns an error, which it returns, or
+// when ctx is done.
+func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Options, each func(*Item) error) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var forced formats.Input
+	if opts.From != "" {
+		var ok bool
+		if forced, ok = formats.ByName(opts.From); !ok {
+			return fmt.Errorf("bulk: unknown input format %q (one of %s)", opts.From, formats.Names())
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan *job, workers)
+	order := make(chan *job, 4*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.done <- opts.Converter.ConvertChunk(j.chunk, j.format.Decoder(), j.seq)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		split(ctx, inputs, forced, jobs, order)
+	}()
+	defer wg.Wait()
+
+	var lastInput, index int = -1, 0
+	for j := range order {
+		var items []Item
+		select {
+		case items = <-j.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if j.input != lastInput {
+			lastInput, index = j.input, 0
+		}
+		for i := range items {
+			it := &items[i]
+			it.Source, it.Format, it.Index = j.chunk.Source, j.format.Name, index
+			index++
+			if err := each(it); err != nil {
+				cancel()
+				drain(order)
+				return err
+			}
+		}
+	}
+	return ctx.Err()
+}
+
+// drain empties the order queue after a stop, so the splitter can end.
+func drain(order chan *job) {
+	for range order {
+	}
+}
+
+// sniffLen is how much of an input format detection looks at.
+const sniffLen = 64 << 10
+
+// split opens and cuts every input, queueing each chunk for a worker and,
+// in the same order, for the consumer.
+func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced formats.Input, jobs, order chan<- *job) {
+	seq, inputNo := 0, 0
+	send := func(j *job, work bool) bool {
+		j.seq = seq
+		seq++
+		if work {
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return false
+			}
+		}
+		select {
+		case order <- j:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	fail := func(source string, format formats.Input, err error) bool {
+		j := &job{input: inputNo, chunk: reader.Chunk{Source: source}, format: format, done: make(chan []Item, 1)}
+		j.done <- []Item{{Pos: ld.Position{File: source}, Err: err}}
+		return send(j, false)
+	}
+	for in, err := range inputs {
+		inputNo++
+		if err != nil {
+			if !fail(in.Name, formats.Input{}, err) {
+				return
+			}
+			continue
+		}
+		format := forced
+		if format.Name == "" {
+			head, _ := in.Reader.Peek(sniffLen)
+			if format, err = formats.Detect(in.FormatName, head); err != nil {
+				if !fail(in.Name, formats.Input{}, err) {
+					return
+				}
+				continue
+			}
+		}
+		for chunk, err := range format.Splitter()(in.Reader, in.Name) {
+			if err != nil {
+				if !fail(in.Name, format, err) {
+					return
+				}
+				break
+			}
+			if !send(&job{input: inputNo, chunk: chunk, format: format, done: make(chan []Item, 1)}, true) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package bulk_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/scholarld/scholarld/bulk"
+	"github.com/scholarld/scholarld/internal/corpus"
+	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader/source"
+)
+
+// writeCorpus writes a generated corpus to a file in a temporary folder
+// and returns its path and the lines of its bad records.
+func writeCorpus(t *testing.T, n, badEvery int) (string, []int) {
+	t.Helper()
+	bases, err := corpus.LoadBases(testkit.Root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	bad, err := corpus.Write(&buf, bases, corpus.Options{Records: n, BadEvery: badEvery, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "corpus.jsonl")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, l := range bad {
+		lines = append(lines, l...)
+	}
+	slices.Sort(lines)
+	return path, lines
+}
+
+// run converts the inputs to N-Quads and returns the output, the lines of
+// the rejected records, and how many records were read.
+func run(t *testing.T, workers int, paths ...string) (out []byte, rejected []int, read int) {
+	t.Helper()
+	nq, _ := ld.FormatByName("nquads")
+	opts := bulk.Options{Workers: workers, Converter: bulk.Converter{Profile: ld.FullProfile, Encode: nq.AppendGraph}}
+	var buf bytes.Buffer
+	err := bulk.Run(context.Background(), source.Open(paths, nil, nil), opts, func(it *bulk.Item) error {
+		read++
+		if it.Err != nil {
+			rejected = append(rejected, it.Pos.Line)
+			return nil
+		}
+		buf.Write(it.Encoded)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), rejected, read
+}
+
+func TestRunIsTheSameForAnyParallelism(t *testing.T) {
+	path, bad := writeCorpus(t, 3000, 97)
+	one, rejected1, read1 := run(t, 1, path)
+	four, rejected4, read4 := run(t, 4, path)
+	if !bytes.Equal(one, four) {
+		t.Errorf("-j 1 and -j 4 wrote different bytes (%d and %d)", len(one), len(four))
+	}
+	if read1 != 3000 || read4 != 3000 {
+		t.Errorf("read %d and %d records, want 3000", read1, read4)
+	}
+	if !slices.Equal(rejected1, bad) || !slices.Equal(rejected4, bad) {
+		t.Errorf("rejected lines\n -j1: %v\n -j4: %v\nwant: %v", rejected1, rejected4, bad)
+	}
+	if got := bytes.Count(one, []byte(" <https://doi.org/10.5555/scholarld.gen.1> .\n")); got == 0 {
+		t.Errorf("the first record's graph is missing from the output")
+	}
+}
+
+func TestRunStopsWhenTheConsumerFails(t *testing.T) {
+	path, _ := writeCorpus(t, 500, 0)
+	stop := errors.New("enough")
+	seen := 0
+	err := bulk.Run(context.Background(), source.Open([]string{path}, nil, nil), bulk.Options{Workers: 2, Converter: bulk.Converter{Profile: ld.SchemaProfile}}, func(*bulk.Item) error {
+		seen++
+		if seen == 10 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || seen != 10 {
+		t.Errorf("Run = %v after %d items, want %v after 10", err, seen, stop)
+	}
+}
