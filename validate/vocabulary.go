@@ -13,7 +13,7 @@ import (
 
 // embeddedNTriples holds the definitions of the terms scholarld emits and
 // of the classes they lead to, generated from ../shared/vocab by
-// TestEmbeddedVocabulary (go test ./ld/validate -update).
+// TestEmbeddedVocabulary (go test ./validate -update).
 //
 //go:embed vocab.nt
 var embeddedNTriples []byte

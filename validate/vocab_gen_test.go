@@ -45,13 +45,13 @@ func TestEmbeddedVocabulary(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := generateVocabulary(all, own, slices.Collect(maps.Values(rdftest.VocabConstants(t))))
-	path := filepath.Join("ld", "validate", "vocab.nt")
+	path := filepath.Join("validate", "vocab.nt")
 	if *testkit.Update {
 		testkit.Golden(t, path, got)
 		return
 	}
 	if !bytes.Equal(got, embeddedNTriples) {
-		t.Fatalf("%s is stale: run go test ./ld/validate -run TestEmbeddedVocabulary -update", path)
+		t.Fatalf("%s is stale: run go test ./validate -run TestEmbeddedVocabulary -update", path)
 	}
 }
 
