@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	sld "github.com/scholarld/scholarld/ld"
 )
 

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/piprate/json-gold/ld"
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	sld "github.com/scholarld/scholarld/ld"
 )
 

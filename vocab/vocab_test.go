@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/rdftest"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/vocab"
 )
 

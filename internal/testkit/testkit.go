@@ -2,7 +2,9 @@
 // for golden files and the location of ../shared.
 //
 // Every package with tests imports it, so that `go test ./... -update`
-// defines the flag in every test binary.
+// defines the flag in every test binary. Its subpackages are test kits too:
+// rdftest checks RDF outputs, readertest holds the readers' test helpers.
+// Only test files import any of them.
 package testkit
 
 import (

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/knakk/rdf"
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/vocab"
 )
 

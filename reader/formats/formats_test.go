@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader/formats"
 )
