@@ -155,7 +155,7 @@ func unalias(v any) any {
 	return v
 }
 
-// officialLoader serves the official schema.org context from ../shared.
+// officialLoader serves the official schema.org context of testdata/vocab.
 type officialLoader struct{ context any }
 
 func (l officialLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {

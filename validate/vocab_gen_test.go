@@ -15,9 +15,8 @@ import (
 	"github.com/scholarld/scholarld/vocab"
 )
 
-// TestEmbeddedVocabulary regenerates vocab.nt from ../shared/vocab under
-// -update, and otherwise fails when the embedded file is stale. It skips
-// when ../shared is absent.
+// TestEmbeddedVocabulary regenerates vocab.nt from testdata/vocab under
+// -update, and otherwise fails when the embedded file is stale.
 //
 // The file holds, for every schema.org term in vocab/*.go, its rdf:type,
 // rdfs:subClassOf, schema:domainIncludes and schema:rangeIncludes triples,

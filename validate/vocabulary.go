@@ -12,7 +12,7 @@ import (
 )
 
 // embeddedNTriples holds the definitions of the terms scholarld emits and
-// of the classes they lead to, generated from ../shared/vocab by
+// of the classes they lead to, generated from testdata/vocab by
 // TestEmbeddedVocabulary (go test ./validate -update).
 //
 //go:embed vocab.nt

@@ -21,7 +21,7 @@ func TestTermsAreDefined(t *testing.T) {
 		}
 		terms++
 		if _, ok := v.Defined(iri); !ok {
-			t.Errorf("vocab.%s = %s is not defined by any vocabulary in ../shared/vocab", name, iri)
+			t.Errorf("vocab.%s = %s is not defined by any vocabulary in testdata/vocab", name, iri)
 		}
 	}
 	if terms < 50 {

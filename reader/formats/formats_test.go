@@ -12,7 +12,7 @@ import (
 	"github.com/scholarld/scholarld/reader/formats"
 )
 
-// fixtureFormats names the reader each real fixture in ../shared/fixtures
+// fixtureFormats names the reader each real fixture in testdata/fixtures
 // must be detected as; "" marks a file no reader handles.
 var fixtureFormats = map[string]string{
 	"bibtex/elife.01567.crossref.bib":                          "bibtex",
