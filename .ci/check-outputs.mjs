@@ -8,7 +8,8 @@
 // Usage, from the repository root:
 //
 //   node .ci/check-outputs.mjs            the golden outputs, the negative
-//                                         controls and the shared fixtures
+//                                         controls and the fixtures of
+//                                         testdata/fixtures
 //   node .ci/check-outputs.mjs FILE...    the given .ttl, .nt, .jsonld files
 //
 // Files are grouped by name: NAME.ttl and NAME.nt are the full profile,
@@ -20,7 +21,7 @@
 // Without arguments, the schema-profile N-Triples of each golden record
 // come from `scholarld convert -t ntriples --vocab schema` on
 // testdata/records/NAME.json (the CLI is built once into a temporary
-// folder). Each fixture in ../shared/fixtures that the CLI can read is
+// folder). Each fixture in testdata/fixtures that the CLI can read is
 // converted to the five outputs above and checked the same way; a fixture
 // it cannot read yet is skipped with a note, so the check grows as readers
 // land. Five broken copies of a golden Turtle file must each fail the
@@ -40,11 +41,10 @@ import canonize from 'rdf-canonize';
 import SHACLValidator from 'rdf-validate-shacl';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = resolve(root, '..', 'shared');
 const shapesPath = join(root, 'ld', 'shapes', 'scholarld.shacl.ttl');
 const goldenDir = join(root, 'testdata', 'golden');
 const recordsDir = join(root, 'testdata', 'records');
-const schemaContextPath = join(shared, 'vocab', 'schemaorg-30.0-context.jsonld');
+const schemaContextPath = join(root, 'testdata', 'vocab', 'schemaorg-30.0-context.jsonld');
 const baseIRI = 'http://example.invalid/base';
 
 // The suffixes of one record's outputs, longest first so that
@@ -73,10 +73,7 @@ function parseRDF(path, text) {
   return new N3.Parser({ format, baseIRI }).parse(text);
 }
 
-let schemaContext = null;
-if (existsSync(schemaContextPath)) {
-  schemaContext = JSON.parse(readFileSync(schemaContextPath, 'utf8'));
-}
+const schemaContext = JSON.parse(readFileSync(schemaContextPath, 'utf8'));
 
 // documentLoader serves the official schema.org context for every
 // spelling of its URL and refuses anything else: no network, ever.
@@ -266,7 +263,7 @@ let failed = 0;
 
 function display(path) {
   const rel = relative(root, path);
-  return rel.startsWith('..') && !rel.startsWith('../shared') ? path : rel;
+  return rel.startsWith('..') ? path : rel;
 }
 
 function report(label, problems, summary) {
@@ -297,11 +294,6 @@ async function checkSet(set, labelOf = display) {
     try {
       const text = readFileSync(path, 'utf8');
       if (role === 'jsonld' || role === 'fullJSONLD') {
-        if (!schemaContext) {
-          errors[role] = null;
-          note(`${labelOf(path)}: skipped: ${display(schemaContextPath)} is absent`);
-          continue;
-        }
         graphs[role] = await jsonldToQuads(text);
       } else {
         graphs[role] = parseRDF(path, text);
@@ -468,11 +460,7 @@ function listFixtures(dir) {
 // checkFixtures converts each fixture the CLI can read into the five
 // outputs and checks them. What it cannot read yet is skipped, saying so.
 async function checkFixtures(work) {
-  const dir = join(shared, 'fixtures');
-  if (!existsSync(dir)) {
-    note(`fixtures skipped: ${dir} is absent`);
-    return;
-  }
+  const dir = join(root, 'testdata', 'fixtures');
   for (const fixture of listFixtures(dir)) {
     const label = display(fixture);
     const first = convert(['-v', '-t', 'turtle', fixture]);

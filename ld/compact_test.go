@@ -3,7 +3,7 @@ package ld_test
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/scholarld/scholarld/internal/rdftest"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"strings"
 	"testing"
 

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	sld "github.com/scholarld/scholarld/ld"
 )
 
@@ -17,7 +17,7 @@ import (
 // fails Map) and give outputs that all parse and are one graph: the
 // N-Triples read by knakk/rdf, the compact and expanded JSON-LD read by
 // json-gold (and the compact form equal to json-gold's own compaction),
-// and the Turtle read by serdi when it is installed.
+// and the Turtle read by serdi when it is installed (CI requires it).
 func FuzzConvert(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join(testkit.Root(f), "testdata", "records", "*.json"))
 	for _, path := range paths {
@@ -29,6 +29,9 @@ func FuzzConvert(f *testing.F) {
 	}
 	f.Add([]byte(`{"title": "T", "url": "https://example.org/a?b=<c>", "language": "zh-Hant-TW"}`))
 	_, serdiErr := exec.LookPath("serdi")
+	if serdiErr != nil && testkit.ToolsRequired() {
+		f.Fatal("serdi is not installed and SCHOLARLD_REQUIRE_TOOLS is set (apt-get install serdi)")
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := sld.DecodeRecord(data, "fuzz")
 		if err != nil {

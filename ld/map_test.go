@@ -2,7 +2,7 @@ package ld_test
 
 import (
 	"errors"
-	"github.com/scholarld/scholarld/internal/rdftest"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"strings"
 	"testing"
 

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/piprate/json-gold/ld"
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	sld "github.com/scholarld/scholarld/ld"
 )
 
@@ -155,7 +155,7 @@ func unalias(v any) any {
 	return v
 }
 
-// officialLoader serves the official schema.org context from ../shared.
+// officialLoader serves the official schema.org context of testdata/vocab.
 type officialLoader struct{ context any }
 
 func (l officialLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {

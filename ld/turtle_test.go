@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/knakk/rdf"
-	"github.com/scholarld/scholarld/internal/rdftest"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	sld "github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/vocab"
 )

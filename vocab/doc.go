@@ -15,6 +15,6 @@
 //	rdf.go        RDF, RDFS and XML Schema
 //
 // The tests check every constant against the vocabulary files in
-// ../shared/vocab, so a misspelt term fails there rather than reaching a
+// testdata/vocab, so a misspelt term fails there rather than reaching a
 // triple store.
 package vocab

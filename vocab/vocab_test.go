@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/rdftest"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/vocab"
 )
 
@@ -21,7 +21,7 @@ func TestTermsAreDefined(t *testing.T) {
 		}
 		terms++
 		if _, ok := v.Defined(iri); !ok {
-			t.Errorf("vocab.%s = %s is not defined by any vocabulary in ../shared/vocab", name, iri)
+			t.Errorf("vocab.%s = %s is not defined by any vocabulary in testdata/vocab", name, iri)
 		}
 	}
 	if terms < 50 {

@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/scholarld/scholarld/ld/validate"
+	"github.com/scholarld/scholarld/validate"
 )
 
 // Exit codes of validate, which differ from convert's: a finding of

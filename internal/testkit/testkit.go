@@ -1,14 +1,18 @@
 // Package testkit holds what the project's tests share: the -update flag
-// for golden files and the location of ../shared.
+// for golden files, the data adopted from ../shared (testdata/vocab and
+// testdata/fixtures), and the rule for external programs.
 //
 // Every package with tests imports it, so that `go test ./... -update`
-// defines the flag in every test binary.
+// defines the flag in every test binary. Its subpackages are test kits too:
+// rdftest checks RDF outputs, readertest holds the readers' test helpers.
+// Only test files import any of them.
 package testkit
 
 import (
 	"bytes"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -36,15 +40,43 @@ func Root(t testing.TB) string {
 	}
 }
 
-// Shared returns ../shared/<elem...> beside the module root, and skips the
-// test, saying so, when that path does not exist.
+// Shared returns testdata/<elem...> under the module root: the vocabulary
+// files (testdata/vocab) and real-record fixtures (testdata/fixtures)
+// adopted from the read-only ../shared folder, kept as they were published,
+// with their origin and licence in each folder's SOURCES.md. A missing path
+// fails the test: tests never read ../shared itself, so a bare clone tests
+// everything.
 func Shared(t testing.TB, elem ...string) string {
 	t.Helper()
-	path := filepath.Join(append([]string{Root(t), "..", "shared"}, elem...)...)
+	path := filepath.Join(append([]string{Root(t), "testdata"}, elem...)...)
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("skipped: %s is absent (the read-only shared folder beside the project)", path)
+		t.Fatalf("testkit: %v", err)
 	}
 	return path
+}
+
+// ToolsRequired reports whether SCHOLARLD_REQUIRE_TOOLS is set (to anything
+// but "" or "0"), as CI sets it: then a missing external program fails the
+// test instead of skipping it.
+func ToolsRequired() bool {
+	v := os.Getenv("SCHOLARLD_REQUIRE_TOOLS")
+	return v != "" && v != "0"
+}
+
+// Tool returns the path of the external program a test needs. When the
+// program is not installed the test skips, saying so and how to install
+// it, or fails when ToolsRequired.
+func Tool(t testing.TB, program, install string) string {
+	t.Helper()
+	path, err := exec.LookPath(program)
+	if err == nil {
+		return path
+	}
+	if ToolsRequired() {
+		t.Fatalf("%s is not installed and SCHOLARLD_REQUIRE_TOOLS is set (%s)", program, install)
+	}
+	t.Skipf("skipped: %s is not installed (%s)", program, install)
+	return ""
 }
 
 // Golden compares got with the golden file at path (relative to the module

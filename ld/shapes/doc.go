@@ -9,7 +9,7 @@
 // validates every golden output, and the outputs of every shared fixture
 // the CLI can read, with rdf-validate-shacl. This package's test parses
 // the file with rapper and checks that every class, property and datatype
-// it names is defined by the vocabularies in ../shared/vocab, that it uses
+// it names is defined by the vocabularies in testdata/vocab, that it uses
 // only SHACL Core terms, that every shape explains itself (sh:name,
 // sh:description, sh:message), and that its patterns accept and reject
 // what they should.

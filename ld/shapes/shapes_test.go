@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/knakk/rdf"
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/vocab"
 )
 
@@ -84,7 +84,7 @@ func (g *graph) subjects(predicate, object string) []rdf.Term {
 }
 
 // TestTermsAreDefined checks that every class, property, datatype and
-// value the shapes name is defined by ../shared/vocab, and that every
+// value the shapes name is defined by testdata/vocab, and that every
 // shape the file refers to by name is declared in it.
 func TestTermsAreDefined(t *testing.T) {
 	g := load(t)

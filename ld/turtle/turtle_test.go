@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/knakk/rdf"
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 )
 
 // ntriples writes triples one per line, as knakk/rdf serialises them.

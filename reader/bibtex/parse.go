@@ -5,9 +5,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 // entry is one @-entry as written: its type, key and fields in order, each

@@ -2,7 +2,7 @@ package crossref
 
 import (
 	"errors"
-	"github.com/scholarld/scholarld/internal/readertest"
+	"github.com/scholarld/scholarld/internal/testkit/readertest"
 	"testing"
 
 	"github.com/scholarld/scholarld/ld"

@@ -11,11 +11,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 // Read reads Crossref REST API JSON: a work (the bare message object or

@@ -11,13 +11,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
 	"github.com/scholarld/scholarld/reader/internal/markup"
 	"github.com/scholarld/scholarld/reader/internal/text"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 // errNotCSL is the cause when well-formed JSON is not CSL-JSON.

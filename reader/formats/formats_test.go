@@ -6,13 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader/formats"
 )
 
-// fixtureFormats names the reader each real fixture in ../shared/fixtures
+// fixtureFormats names the reader each real fixture in testdata/fixtures
 // must be detected as; "" marks a file no reader handles.
 var fixtureFormats = map[string]string{
 	"bibtex/elife.01567.crossref.bib":                          "bibtex",

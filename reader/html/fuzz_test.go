@@ -3,7 +3,7 @@ package html
 import (
 	"encoding/json"
 	"errors"
-	"github.com/scholarld/scholarld/internal/readertest"
+	"github.com/scholarld/scholarld/internal/testkit/readertest"
 	"reflect"
 	"strings"
 	"testing"

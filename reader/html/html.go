@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/textpos"
 	"golang.org/x/net/html/charset"
 )
 

@@ -8,10 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/text"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 // jsonLDName names the schema.org JSON-LD source in messages.

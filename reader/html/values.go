@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
@@ -14,6 +13,7 @@ import (
 	"github.com/scholarld/scholarld/reader/internal/markup"
 	"github.com/scholarld/scholarld/reader/internal/names"
 	"github.com/scholarld/scholarld/reader/internal/text"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 // reading is the state of reading one input: where positions point, the

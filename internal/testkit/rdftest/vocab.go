@@ -36,9 +36,8 @@ var (
 	loaded   *Vocabularies
 )
 
-// LoadVocabularies reads ../shared/vocab/*.nt and the project's own terms
-// (vocab.ScholarLDDefinitions), once per test binary. It skips the test,
-// saying so, when ../shared is absent.
+// LoadVocabularies reads testdata/vocab/*.nt and the project's own terms
+// (vocab.ScholarLDDefinitions), once per test binary.
 func LoadVocabularies(t testing.TB) *Vocabularies {
 	t.Helper()
 	dir := testkit.Shared(t, "vocab")
@@ -90,7 +89,7 @@ func (v *Vocabularies) add(source, ntriples string) {
 }
 
 // builtIn holds the terms that RDF 1.1 Concepts and XML Schema Part 2
-// define in prose, for which ../shared/vocab has no file.
+// define in prose, for which testdata/vocab has no file.
 var builtIn = map[string]bool{
 	vocab.RDF + "first": true, vocab.RDF + "rest": true, vocab.RDF + "nil": true,
 	vocab.RDF + "langString": true,

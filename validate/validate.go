@@ -12,11 +12,11 @@ import (
 
 	"github.com/knakk/rdf"
 	jsonld "github.com/piprate/json-gold/ld"
-	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/turtle"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/formats"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 // The RDF input formats that validate reads besides those of

@@ -8,13 +8,13 @@ package rdftest
 import (
 	"bytes"
 	"io"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/knakk/rdf"
 	"github.com/piprate/json-gold/ld"
+	"github.com/scholarld/scholarld/internal/testkit"
 )
 
 // Canonical returns the canonical N-Quads of an N-Triples or N-Quads
@@ -138,13 +138,7 @@ func Serdi(t testing.TB, syntax string, data []byte) string {
 
 func run(t testing.TB, program string, stdin []byte, args ...string) string {
 	t.Helper()
-	path, err := exec.LookPath(program)
-	if err != nil {
-		if os.Getenv("SCHOLARLD_REQUIRE_TOOLS") != "" {
-			t.Fatalf("%s is not installed and SCHOLARLD_REQUIRE_TOOLS is set (apt-get install raptor2-utils serdi)", program)
-		}
-		t.Skipf("skipped: %s is not installed (apt-get install raptor2-utils serdi)", program)
-	}
+	path := testkit.Tool(t, program, "apt-get install raptor2-utils serdi")
 	cmd := exec.Command(path, args...)
 	cmd.Stdin = bytes.NewReader(stdin)
 	var stdout, stderr bytes.Buffer

@@ -155,15 +155,15 @@ func CheckFuzzRecords(t testing.TB, records []reader.Record, err error) {
 }
 
 // AddSeeds adds to a fuzz corpus the files of the package's testdata that
-// match testdata, and the files of ../shared/fixtures that match shared
-// (none when the shared folder is absent). Patterns are filepath.Glob's.
+// match testdata, and the real-record fixtures of the module's
+// testdata/fixtures that match shared. Patterns are filepath.Glob's.
 func AddSeeds(f *testing.F, testdata, shared string) {
 	f.Helper()
 	paths, err := filepath.Glob(filepath.Join("testdata", testdata))
 	if err != nil {
 		f.Fatal(err)
 	}
-	more, err := filepath.Glob(filepath.Join(testkit.Root(f), "..", "shared", "fixtures", shared))
+	more, err := filepath.Glob(filepath.Join(testkit.Shared(f, "fixtures"), shared))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -18,7 +18,7 @@
 //
 // The Vocabulary starts from vocab.nt, embedded: the definitions of the
 // terms scholarld emits and of what they lead to, generated from
-// ../shared/vocab by a test. Third-party data uses other schema.org terms;
+// testdata/vocab by a test. Third-party data uses other schema.org terms;
 // those are reported as not checked until the schema.org release file is
 // added with AddNTriples.
 package validate

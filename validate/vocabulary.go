@@ -12,8 +12,8 @@ import (
 )
 
 // embeddedNTriples holds the definitions of the terms scholarld emits and
-// of the classes they lead to, generated from ../shared/vocab by
-// TestEmbeddedVocabulary (go test ./ld/validate -update).
+// of the classes they lead to, generated from testdata/vocab by
+// TestEmbeddedVocabulary (go test ./validate -update).
 //
 //go:embed vocab.nt
 var embeddedNTriples []byte

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/scholarld/scholarld/internal/testkit"
-	"github.com/scholarld/scholarld/internal/textpos"
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 var _ = testkit.Update // every test binary defines -update

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/scholarld/scholarld/ld/validate"
+	"github.com/scholarld/scholarld/validate"
 )
 
 func ExampleValidate() {

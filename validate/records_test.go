@@ -45,7 +45,7 @@ func TestTestdataRecords(t *testing.T) {
 			if err := WriteText(&out, reports); err != nil {
 				t.Fatal(err)
 			}
-			testkit.Golden(t, filepath.Join("ld", "validate", "testdata", "records-"+name+".golden"), out.Bytes())
+			testkit.Golden(t, filepath.Join("validate", "testdata", "records-"+name+".golden"), out.Bytes())
 		})
 	}
 }

@@ -20,9 +20,11 @@ func FuzzValidate(f *testing.F) {
 			}
 		}
 	}
-	if data, err := os.ReadFile(filepath.Join(root, "..", "shared", "fixtures", "schemaorg", "datacite-blog.schema_org.json")); err == nil {
-		f.Add(data, "datacite.json")
+	data, err := os.ReadFile(testkit.Shared(f, "fixtures", "schemaorg", "datacite-blog.schema_org.json"))
+	if err != nil {
+		f.Fatal(err)
 	}
+	f.Add(data, "datacite.json")
 	f.Add([]byte(`{"title":"T","authors":[],"dates":{"published":"2014-02-30"}}`), "x.json")
 	f.Add([]byte(`{"@context":{"@vocab":"http://schema.org/"},"@type":"Review","author":"x"}`), "x.jsonld")
 	v, err := NewVocabulary()

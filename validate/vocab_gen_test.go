@@ -10,14 +10,13 @@ import (
 	"testing"
 
 	"github.com/knakk/rdf"
-	"github.com/scholarld/scholarld/internal/rdftest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/vocab"
 )
 
-// TestEmbeddedVocabulary regenerates vocab.nt from ../shared/vocab under
-// -update, and otherwise fails when the embedded file is stale. It skips
-// when ../shared is absent.
+// TestEmbeddedVocabulary regenerates vocab.nt from testdata/vocab under
+// -update, and otherwise fails when the embedded file is stale.
 //
 // The file holds, for every schema.org term in vocab/*.go, its rdf:type,
 // rdfs:subClassOf, schema:domainIncludes and schema:rangeIncludes triples,
@@ -45,13 +44,13 @@ func TestEmbeddedVocabulary(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := generateVocabulary(all, own, slices.Collect(maps.Values(rdftest.VocabConstants(t))))
-	path := filepath.Join("ld", "validate", "vocab.nt")
+	path := filepath.Join("validate", "vocab.nt")
 	if *testkit.Update {
 		testkit.Golden(t, path, got)
 		return
 	}
 	if !bytes.Equal(got, embeddedNTriples) {
-		t.Fatalf("%s is stale: run go test ./ld/validate -run TestEmbeddedVocabulary -update", path)
+		t.Fatalf("%s is stale: run go test ./validate -run TestEmbeddedVocabulary -update", path)
 	}
 }
 
