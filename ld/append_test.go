@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/rdftest"
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	sld "github.com/scholarld/scholarld/ld"
 )
 
