@@ -53,6 +53,10 @@ type Item struct {
 	// mapped or encoded, or its input could not be opened or cut. Article,
 	// Graph and Encoded are then nil.
 	Err error
+	// InputError is set when Err is about the whole input (it could not
+	// be opened, its format told, or it was cut short), not about one
+	// record: such an Item is not a record, and Index is not a number.
+	InputError bool
 	// Raw is the record's text, when its chunk holds it alone (a line of
 	// JSON Lines, an array element, an entry); for --rejects.
 	Raw []byte
@@ -188,7 +192,9 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 		for i := range items {
 			it := &items[i]
 			it.Source, it.Format, it.Index = j.chunk.Source, j.format.Name, index
-			index++
+			if !it.InputError {
+				index++
+			}
 			if err := each(it); err != nil {
 				cancel()
 				drain(order)
@@ -231,7 +237,7 @@ func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced fo
 	}
 	fail := func(source string, format formats.Input, err error) bool {
 		j := &job{input: inputNo, chunk: reader.Chunk{Source: source}, format: format, done: make(chan []Item, 1)}
-		j.done <- []Item{{Pos: ld.Position{File: source}, Err: err}}
+		j.done <- []Item{{Pos: ld.Position{File: source}, Err: err, InputError: true}}
 		return send(j, false)
 	}
 	for in, err := range inputs {

@@ -42,12 +42,12 @@ func (s *jsonSplitter) errorf(format string, args ...any) error {
 }
 
 // readErr turns a read error into the one to report: the end of the input
-// inside a value, or what the reader said.
+// inside a value, or the reader's own error.
 func (s *jsonSplitter) readErr(err error, inside string) error {
 	if err == io.EOF {
 		return s.errorf("unexpected end of input in %s", inside)
 	}
-	return fmt.Errorf("%s: %w", s.pos(), err)
+	return err // a read error names its input (source.ReadError)
 }
 
 // peek skips white space and returns the next byte without consuming it;
