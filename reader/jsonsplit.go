@@ -167,14 +167,14 @@ func (s *jsonSplitter) array(yield func(Chunk, error) bool) {
 			break
 		}
 		if n > 0 {
+			if c != ',' && c != ']' {
+				yield(Chunk{}, s.errorf("%q after an element, want ',' or ']'", c))
+				return
+			}
 			s.r.ReadByte()
 			s.col++
 			if c == ']' {
 				break
-			}
-			if c != ',' {
-				yield(Chunk{}, s.errorf("%q after an element, want ',' or ']'", c))
-				return
 			}
 			if _, err := s.peek(); err != nil {
 				yield(Chunk{}, s.readErr(err, "the array"))
