@@ -143,7 +143,8 @@ type job struct {
 // order, from the calling goroutine. An input that cannot be opened,
 // detected or cut further gives an Item with its Err and no Graph; the
 // run goes on. Run stops when each returns an error, which it returns, or
-// when ctx is done.
+// when ctx is done; it then returns at once, and a splitter blocked in a
+// read (standard input) ends when the read returns.
 func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Options, each func(*Item) error) error {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -176,7 +177,6 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 		defer close(jobs)
 		split(ctx, inputs, forced, jobs, order)
 	}()
-	defer wg.Wait()
 
 	var lastInput, index int = -1, 0
 	for j := range order {
@@ -196,19 +196,13 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 				index++
 			}
 			if err := each(it); err != nil {
-				cancel()
-				drain(order)
 				return err
 			}
 		}
 	}
+	// The splitter is done and has closed the workers' queue.
+	wg.Wait()
 	return ctx.Err()
-}
-
-// drain empties the order queue after a stop, so the splitter can end.
-func drain(order chan *job) {
-	for range order {
-	}
 }
 
 // sniffLen is how much of an input format detection looks at.

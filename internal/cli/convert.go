@@ -97,6 +97,12 @@ func parseConvert(args []string, stdout, stderr io.Writer) (*convertFlags, int) 
 	return c, -1
 }
 
+// interruptContext is done when the process receives SIGINT or SIGTERM, so
+// that a run stops and removes its temporary output. Tests replace it.
+var interruptContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
 // errMaxErrors stops a run that reached --max-errors.
 var errMaxErrors = errors.New("too many rejected records")
 
@@ -145,7 +151,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext()
 	defer stop()
 	prog := newProgress(c, stderr)
 	run := &convertRun{flags: c, stderr: stderr, sink: sink, rejects: rejects, warnings: map[string]*warningCount{}, start: time.Now(), progress: prog, format: format, profile: profile}
