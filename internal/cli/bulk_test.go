@@ -372,7 +372,9 @@ func TestInterruptRemovesTheTemporaryFile(t *testing.T) {
 	}()
 	done := make(chan int)
 	var stderr bytes.Buffer
-	go func() { done <- Main([]string{"convert", "-t", "nquads", "-o", filepath.Join(dir, "out.nq")}, stdin, io.Discard, &stderr) }()
+	go func() {
+		done <- Main([]string{"convert", "-t", "nquads", "-o", filepath.Join(dir, "out.nq")}, stdin, io.Discard, &stderr)
+	}()
 	select {
 	case code := <-done:
 		feed.Close()
