@@ -76,3 +76,39 @@ func FuzzSplitJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitJSONList(t *testing.T) {
+	tests := []struct {
+		name, input string
+		chunks      []string
+		err         string
+	}{
+		{"response", "{\"status\": \"ok\", \"message\": {\"total\": 2, \"facets\": {}, \"items\": [\n{\"a\":1},\n{\"b\":[2]}\n], \"next\": null}}", []string{"2:1 {\"a\":1}", "3:1 {\"b\":[2]}"}, ""},
+		{"a member named like the list elsewhere", "{\"items\": 3, \"message\": {\"items\": [1]}}", []string{"1:36 1"}, ""},
+		{"no list: the object is one chunk", "{\"message\": {\"title\": [\"x\"]}}\n", []string{"1:1 {\"message\": {\"title\": [\"x\"]}}"}, ""},
+		{"no list, pretty", "{\n \"title\": \"x\"\n}\n", []string{"1:1 {\n \"title\": \"x\"\n}"}, ""},
+		{"json lines of works", "{\"title\":\"a\"}\n{\"title\":\"b\"}\n", []string{"1:1 {\"title\":\"a\"}", "2:1 {\"title\":\"b\"}"}, ""},
+		{"top-level array", "[{\"a\":1}]", []string{"1:2 {\"a\":1}"}, ""},
+		{"broken member", "{\"message\" {\"items\": []}}", nil, "json: in:1:12: want ':' after the member name \"message\""},
+		{"cut in the list", "{\"message\": {\"items\": [{\"a\":1}, {\"b\"", []string{"1:24 {\"a\":1}"}, "json: in:1:37: unexpected end of input in the value that starts at 1:33"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var chunks []string
+			var err error
+			for c, e := range reader.SplitJSONList("message", "items")(strings.NewReader(tt.input), "in") {
+				if e != nil {
+					err = e
+					break
+				}
+				chunks = append(chunks, fmt.Sprintf("%d:%d %s", c.Pos.Line, c.Pos.Column, c.Data))
+			}
+			if fmt.Sprint(chunks) != fmt.Sprint(tt.chunks) {
+				t.Errorf("chunks\n got %q\nwant %q", chunks, tt.chunks)
+			}
+			if got := fmt.Sprint(err); (err != nil || tt.err != "") && got != tt.err {
+				t.Errorf("error %q, want %q", got, tt.err)
+			}
+		})
+	}
+}

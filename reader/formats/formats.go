@@ -75,6 +75,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/vnd.crossref-api-message+json"},
 		Sniff:       crossref.Sniff,
 		Read:        crossref.Read,
+		Split:       reader.SplitJSONList("message", "items"),
+		Decode:      reader.DecodeAt(crossref.Read, reader.WarningPathsInInput),
 	},
 	{
 		Name:        "csl",
@@ -83,6 +85,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/vnd.citationstyles.csl+json"},
 		Sniff:       csl.Sniff,
 		Read:        csl.Read,
+		Split:       reader.SplitJSON,
+		Decode:      reader.DecodeAt(csl.Read, reader.WarningPathsInRecord),
 	},
 	{
 		Name:        "schemaorg",
