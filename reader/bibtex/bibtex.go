@@ -2,6 +2,7 @@ package bibtex
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,8 +21,15 @@ import (
 // multi-record input becomes a reader.Record with Err set, and the other
 // entries are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
+	return read(data, file, nil)
+}
+
+// read is Read with macros defined before data (by @string entries of
+// earlier chunks).
+func read(data []byte, file string, macros map[string]string) ([]reader.Record, error) {
 	src, notUTF8 := text.DecodeInput(data)
 	p := newParser(src, file)
+	maps.Copy(p.macros, macros)
 	var records []reader.Record
 	entries := 0
 	for p.nextEntry() >= 0 {

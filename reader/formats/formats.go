@@ -103,6 +103,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/jats+xml"},
 		Sniff:       jats.Sniff,
 		Read:        jats.Read,
+		Split:       jats.Split,
+		Decode:      reader.DecodeAt(jats.Read, reader.WarningPathsInRecord),
 	},
 	{
 		Name:        "crossref-xml",
@@ -127,6 +129,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/x-bibtex"},
 		Sniff:       bibtex.Sniff,
 		Read:        bibtex.Read,
+		Split:       bibtex.Split,
+		Decode:      bibtex.DecodeChunk,
 	},
 	{
 		Name:        "ris",
@@ -135,6 +139,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/x-research-info-systems"},
 		Sniff:       ris.Sniff,
 		Read:        ris.Read,
+		Split:       ris.Split,
+		Decode:      reader.DecodeAt(ris.Read, reader.WarningPathsInRecord),
 	},
 }
 

@@ -92,3 +92,27 @@ func slicesCollect(seq func(func(reader.Record) bool)) []reader.Record {
 	}
 	return out
 }
+
+// FuzzStreaming reads any input with every format's Split and Decode:
+// no panic, and each record holds an article or an error.
+func FuzzStreaming(f *testing.F) {
+	for _, path := range []string{"testdata/fixtures/ris/elife.01567.crossref.ris", "testdata/fixtures/bibtex/elife.01567.crossref.bib", "reader/jats/testdata/pmc-articleset.xml", "testdata/fixtures/crossref-rest/acs.orglett.9b00971.crossref-envelope.json"} {
+		data, err := os.ReadFile(filepath.Join(testkit.Root(f), path))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, in := range formats.Inputs {
+			if in.Split == nil {
+				continue
+			}
+			for rec := range reader.Records(bytes.NewReader(data), "in", in.Split, in.Decode) {
+				if (rec.Article == nil) == (rec.Err == nil) {
+					t.Fatalf("%s: a record with article %v and error %v", in.Name, rec.Article != nil, rec.Err)
+				}
+			}
+		}
+	})
+}
