@@ -180,13 +180,17 @@ func (m *graphBuilder) iri(path, raw string) (rdf.IRI, bool) {
 	return rdf.IRI{}, false
 }
 
+// doiIRI returns the https://doi.org IRI of a DOI, in lower case (DOIs are
+// case-insensitive, IRIs are not: the same article read from two sources
+// that spell its DOI differently is one node). The schema:identifier value
+// and dcterms:identifier keep the DOI as the source gave it.
 func (m *graphBuilder) doiIRI(path, doi string) (rdf.IRI, bool) {
 	norm, err := ident.NormalizeDOI(doi)
 	if err != nil {
 		m.errs = append(m.errs, &FieldError{Path: path, Err: err})
 		return rdf.IRI{}, false
 	}
-	return m.iri(path, ident.DOIURL(norm))
+	return m.iri(path, ident.DOIURL(ident.FoldDOI(norm)))
 }
 
 // schemaDate writes a date as schema.org expects it: the ISO form typed
@@ -308,7 +312,9 @@ var articleClasses = map[ArticleType]string{
 }
 
 // authors maps the byline. Persons with an ORCID and organisations with a
-// ROR are named by that IRI; the others are blank nodes.
+// ROR are named by that IRI, and give it as their schema:url too: the page
+// that identifies them, which Google's Article guidelines ask of an author
+// (author.url). The others are blank nodes.
 func (m *graphBuilder) authors(root resource) []resource {
 	nodes := make([]resource, 0, len(m.article.Authors))
 	for i := range m.article.Authors {
@@ -329,11 +335,13 @@ func (m *graphBuilder) authors(root resource) []resource {
 			if iri, ok := m.iri(path+".orcid", ident.ORCIDURL(norm)); ok {
 				node = iri
 				m.add(node, vocab.RDFType, term(class))
+				m.add(node, vocab.SchemaURL, iri)
 			}
 		case au.ROR != "":
 			if iri, ok := m.iri(path+".ror", au.ROR); ok {
 				node = iri
 				m.add(node, vocab.RDFType, term(class))
+				m.add(node, vocab.SchemaURL, iri)
 			}
 		}
 		if node == nil {
@@ -633,7 +641,10 @@ func (m *graphBuilder) graphicalAbstract(root resource) {
 }
 
 // references maps the reference list: a reference with a DOI or URL is
-// cited by that IRI, one with text only by the text.
+// cited by that IRI; one with text only is a CreativeWork of its own,
+// named by the text and numbered by its schema:position (1-based) in the
+// list, so that references whose text is the same ("2011") stay distinct
+// and in order rather than collapsing into one literal.
 func (m *graphBuilder) references(root resource) {
 	for i, ref := range m.article.References {
 		path := fmt.Sprintf("references[%d]", i)
@@ -647,9 +658,13 @@ func (m *graphBuilder) references(root resource) {
 				m.str(target, vocab.DCTermsBibliographicCitation, ref.Text)
 			}
 		case ref.Text != "":
-			m.str(root, vocab.SchemaCitation, ref.Text)
+			node := m.node(vocab.SchemaCreativeWork)
+			// The position comes first: knakk/rdf's Turtle reader (used by
+			// the tests) fails on a bare integer that ends a [ ] block.
+			m.typed(node, vocab.SchemaPosition, strconv.Itoa(i+1), xsdInteger)
+			m.str(node, vocab.SchemaName, ref.Text)
+			m.add(root, vocab.SchemaCitation, node)
 			if m.full {
-				node := m.blank() // untyped: DCMI has no class for a bare citation
 				m.str(node, vocab.DCTermsBibliographicCitation, ref.Text)
 				m.add(root, vocab.DCTermsReferences, node)
 			}

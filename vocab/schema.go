@@ -68,6 +68,7 @@ const (
 	SchemaPageEnd             = Schema + "pageEnd"
 	SchemaPageStart           = Schema + "pageStart"
 	SchemaPagination          = Schema + "pagination"
+	SchemaPosition            = Schema + "position"
 	SchemaPostalCode          = Schema + "postalCode"
 	SchemaPropertyID          = Schema + "propertyID"
 	SchemaPublisher           = Schema + "publisher"
