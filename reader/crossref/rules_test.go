@@ -94,7 +94,7 @@ func TestReadSyntaxErrors(t *testing.T) {
 		{name: "stray character", data: "{\n  \"title\": [\"x\"],\n  oops\n}", line: 3, col: 3},
 		{name: "empty input", data: "", line: 1, col: 1},
 		{name: "XML cut short", file: "xml/truncated.xml", line: 8, col: 1},
-		{name: "XML mismatched tag", data: "<doi_records>\n  <doi_record></doi_records>", line: 2, col: 15},
+		{name: "XML mismatched tag", data: "<doi_records>\n  <doi_record></doi_records>", line: 2, col: 29},
 		{name: "XML nothing", data: "  ", line: 1, col: 3},
 	}
 	for _, tt := range tests {
