@@ -10,6 +10,7 @@ import (
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 )
 
 func (r *articleReader) readJournal(meta *element) {
@@ -436,7 +437,15 @@ func (r *articleReader) readPermissions(all []*element) {
 			switch child.Name {
 			case "copyright-statement", "copyright-year", "copyright-holder", "license", "license_ref":
 			case "free_to_read":
-				r.warn(path+"/ali:free_to_read", "free-to-read flag not kept")
+				// NISO ALI: the article is free to read; a start or end date
+				// makes it so for a time only, which a reader without a clock
+				// cannot settle.
+				if child.Attr("start_date") != "" || child.Attr("end_date") != "" {
+					r.warn(path+"/ali:free_to_read", "free to read from %q to %q: open access not asserted", child.Attr("start_date"), child.Attr("end_date"))
+					break
+				}
+				open := true
+				r.article.OpenAccess = &open
 			default:
 				r.warn(path+"/"+child.Name, "<%s> not kept", child.Name)
 			}
@@ -501,8 +510,15 @@ func (r *articleReader) readLicense(license *element, path string) {
 			paragraphs = append(paragraphs, plainText(p))
 		}
 		label := strings.Join(cleanAll(paragraphs), " ")
+		recognised, named := licences.Recognise(label)
 		switch {
 		case label == "":
+		case named && result.URL == "":
+			// Only text: the licence it names, by the shared table.
+			result.URL, result.Label = recognised.URL, recognised.Label
+			if recognised.URL == "" {
+				r.warn(path+"/license-p", "the text names %s without a version: no licence URL", recognised.Label)
+			}
 		case utf8.RuneCountInString(label) <= licenseLabelLimit:
 			result.Label = label
 		default:

@@ -400,15 +400,39 @@ var ruleTests = []ruleTest{
 				<license xlink:href="https://example.org/tdm"><license-p>TDM</license-p></license><ali:free_to_read/></permissions>`),
 		check: func(t *testing.T, a *ld.Article) {
 			eq(t, "license", a.License, &ld.License{URL: "https://creativecommons.org/licenses/by-nc/4.0/", Label: "CC BY-NC 4.0"})
-			if a.Copyright != nil || a.OpenAccess != nil {
-				t.Errorf("copyright %v, open access %v: want none", a.Copyright, a.OpenAccess)
+			if a.Copyright != nil || a.OpenAccess == nil || !*a.OpenAccess {
+				t.Errorf("copyright %v, open access %v: want none, and open access from ali:free_to_read", a.Copyright, a.OpenAccess)
 			}
 		},
 		warnings: []string{
 			`article-meta/permissions[1]/copyright-year: year "20x4" dropped`,
 			`article-meta/permissions[1]/license[2]: second licence "https://example.org/tdm" not kept`,
-			`article-meta/permissions[1]/ali:free_to_read: free-to-read flag not kept`,
 		},
+	},
+	{
+		name: "free to read for a time only asserts nothing",
+		xml:  minimal(`<permissions><ali:free_to_read start_date="2030-01-01"/></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			if a.OpenAccess != nil {
+				t.Errorf("open access %v, want unknown", *a.OpenAccess)
+			}
+		},
+		warnings: []string{`article-meta/permissions[1]/ali:free_to_read: free to read from "2030-01-01" to "": open access not asserted`},
+	},
+	{
+		name: "a licence given only as text names its Creative Commons licence",
+		xml:  minimal(`<permissions><license><license-p>This is an open-access article distributed under the terms of the Creative Commons Attribution 4.0 International License, which permits unrestricted use, distribution, and reproduction in any medium.</license-p></license></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "license", a.License, &ld.License{URL: "https://creativecommons.org/licenses/by/4.0/", Label: "CC BY 4.0"})
+		},
+	},
+	{
+		name: "a licence text without a version gives the label only",
+		xml:  minimal(`<permissions><license><license-p>This is an open-access article distributed under the terms of the Creative Commons Attribution License, which permits unrestricted use, distribution, and reproduction in any medium.</license-p></license></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "license", a.License, &ld.License{Label: "CC BY"})
+		},
+		warnings: []string{`article-meta/permissions[1]/license[1]/license-p: the text names CC BY without a version: no licence URL`},
 	},
 	{
 		name: "licence reference beside the licence",
