@@ -19,13 +19,15 @@ func (r *articleReader) readJournal(meta *element) {
 	}
 	journal := &ld.Journal{}
 	counts := map[string]int{}
-	var titles, abbreviations []*element
+	var titles, abbreviations, journalIDs []*element
 	for _, child := range meta.Elements() {
 		counts[child.Name]++
 		path := fmt.Sprintf("journal-meta/%s[%d]", child.Name, counts[child.Name])
 		switch child.Name {
 		case "journal-id":
-			// Identifiers for the publisher's and PubMed's systems.
+			// Identifiers for the publisher's and PubMed's systems; those
+			// that are names stand in for a missing title.
+			journalIDs = append(journalIDs, child)
 		case "journal-title-group":
 			titles = append(titles, child.All("journal-title")...)
 			abbreviations = append(abbreviations, child.All("abbrev-journal-title")...)
@@ -58,12 +60,41 @@ func (r *articleReader) readJournal(meta *element) {
 	}
 	journal.Abbreviation = r.chooseAbbreviation(abbreviations)
 	if journal.Title == "" {
+		r.untitledJournal(journal, journalIDs)
+	}
+	if journal.Title == "" {
 		if journal.Abbreviation != "" || len(journal.ISSNs) > 0 || journal.Publisher != nil {
-			r.warn("journal-meta", "journal without a title not kept")
+			r.warn("journal-meta", "journal without a title or a name among its journal-ids not kept")
 		}
 		return
 	}
 	r.article.Journal = journal
+}
+
+// titleJournalIDs are the journal-id types that hold a name of the journal
+// rather than a code, best first (JATS tag library, <journal-id>).
+var titleJournalIDs = []string{"nlm-journal-title", "iso-abbrev", "nlm-ta"}
+
+// untitledJournal names a journal whose journal-meta has no journal-title,
+// as older PLOS files are, so that its ISSNs and publisher are not lost:
+// by its abbreviated title, else by a journal-id that is a name.
+func (r *articleReader) untitledJournal(journal *ld.Journal, ids []*element) {
+	if journal.Abbreviation != "" {
+		journal.Title = journal.Abbreviation
+		r.warn("journal-meta", "no journal-title: the abbreviated title %q stands for it", journal.Title)
+		return
+	}
+	for _, kind := range titleJournalIDs {
+		for _, id := range ids {
+			if strings.EqualFold(id.Attr("journal-id-type"), kind) {
+				if name := plainText(id); name != "" {
+					journal.Title = name
+					r.warn("journal-meta", "no journal-title: the journal-id %q (%s) stands for it", name, kind)
+					return
+				}
+			}
+		}
+	}
 }
 
 // chooseAbbreviation prefers the ISO abbreviation, then the first given.

@@ -373,14 +373,30 @@ var ruleTests = []ruleTest{
 		warnings: []string{`journal-meta/issn[4]: ISSN dropped`},
 	},
 	{
-		name: "journal without a title",
-		xml:  withJournal(`<journal-id journal-id-type="nlm-ta">J</journal-id><issn>0028-0836</issn>`),
+		name: "journal without a title is named by its nlm-ta journal-id",
+		xml:  withJournal(`<journal-id journal-id-type="publisher-id">plos</journal-id><journal-id journal-id-type="nlm-ta">PLoS Med</journal-id><issn>0028-0836</issn><publisher><publisher-name>PLoS</publisher-name></publisher>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "journal", a.Journal, &ld.Journal{Title: "PLoS Med", ISSNs: []ld.ISSN{{Value: "0028-0836"}}, Publisher: &ld.Publisher{Name: "PLoS"}})
+		},
+		warnings: []string{`journal-meta: no journal-title: the journal-id "PLoS Med" (nlm-ta) stands for it`},
+	},
+	{
+		name: "journal without a title is named by its abbreviation",
+		xml:  withJournal(`<journal-id journal-id-type="nlm-ta">PLoS Med</journal-id><abbrev-journal-title abbrev-type="publisher">PLoS Med.</abbrev-journal-title><issn>0028-0836</issn>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "journal", a.Journal, &ld.Journal{Title: "PLoS Med.", Abbreviation: "PLoS Med.", ISSNs: []ld.ISSN{{Value: "0028-0836"}}})
+		},
+		warnings: []string{`journal-meta: no journal-title: the abbreviated title "PLoS Med." stands for it`},
+	},
+	{
+		name: "journal with no name at all",
+		xml:  withJournal(`<journal-id journal-id-type="publisher-id">plos</journal-id><issn>0028-0836</issn>`),
 		check: func(t *testing.T, a *ld.Article) {
 			if a.Journal != nil {
 				t.Errorf("journal = %+v, want none", a.Journal)
 			}
 		},
-		warnings: []string{"journal-meta: journal without a title not kept"},
+		warnings: []string{"journal-meta: journal without a title or a name among its journal-ids not kept"},
 	},
 	{
 		name: "journal parts",
