@@ -459,10 +459,11 @@ func (r *articleReader) readAffiliation(aff *element, path string) (affiliation 
 	}
 	var untyped []string
 	affiliation.Address, untyped = readAddress(aff)
-	if hasLooseText(aff) {
+	if hasLooseText(aff) || len(institutions) == 0 && len(departments) == 0 && len(aff.Descendants("addr-line")) > 0 {
 		// The aff is written as running text ("<label>1</label>Department
-		// of..., University..., City, Country"): it is kept whole, as the
-		// name, and not split by guesswork.
+		// of..., University..., City, Country"), or only as <addr-line>s
+		// (older PLOS files): it is kept whole, as the name, and not split
+		// by guesswork. Address parts that are tagged are kept too.
 		affiliation.Name = affiliationText(aff)
 	} else {
 		affiliation.Name = strings.Join(cleanAll(institutions), ", ")

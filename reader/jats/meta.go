@@ -356,8 +356,10 @@ func pubDateKind(e *element) string {
 		// pmc-release, nihms-submitted, epreprint, ...
 		return "ignored"
 	}
+	// JATS 1.1 and JATS4R: date-type "pub" is the publication, "collection"
+	// the date; eLife writes "publication" for "pub".
 	switch strings.ToLower(e.Attr("date-type")) {
-	case "", "pub", "published":
+	case "", "pub", "published", "publication":
 	case "collection":
 		return "collection"
 	default:

@@ -208,6 +208,15 @@ var ruleTests = []ruleTest{
 		warnings: []string{`article-meta/aff[@id=aff1]/addr-line: address line "Changsha" not kept`},
 	},
 	{
+		name: "affiliation given only as address lines",
+		xml: minimal(`<contrib-group><contrib><name><surname>A</surname></name><xref ref-type="aff" rid="aff1"/></contrib></contrib-group>
+				<aff id="aff1"><label>1</label><addr-line>Department of Medicine, University of Cape Town, Cape Town, South Africa</addr-line></aff>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "affiliations", a.Affiliations, []ld.Affiliation{{ID: "aff1", Name: "Department of Medicine, University of Cape Town, Cape Town, South Africa"}})
+			eq(t, "author affiliations", a.Authors[0].Affiliations, []string{"aff1"})
+		},
+	},
+	{
 		name: "running-text affiliation with tagged parts",
 		xml: minimal(`<contrib-group><contrib><name><surname>A</surname></name><xref ref-type="aff" rid="aff1"/></contrib></contrib-group>
 				<aff id="aff1"><label>1</label>Department of Physics, <institution>University of Oslo</institution>, <addr-line>Oslo</addr-line>, <country country="NO">Norway</country>; <email>a@example.org</email></aff>`),
@@ -371,6 +380,24 @@ var ruleTests = []ruleTest{
 			}})
 		},
 		warnings: []string{`journal-meta/issn[4]: ISSN dropped`},
+	},
+	{
+		name: "JATS 1.1 publication date types",
+		xml: minimal(`<pub-date date-type="collection" publication-format="electronic"><year>2016</year></pub-date>
+				<pub-date date-type="publication" publication-format="electronic"><day>25</day><month>04</month><year>2016</year></pub-date>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "published", a.Dates.Published, ld.Date{Year: 2016, Month: 4, Day: 25})
+		},
+		warnings: []string{`article-meta/pub-date[1]: issue date 2016 not kept`},
+	},
+	{
+		name: "JATS 1.1 pub date beside a collection year",
+		xml: minimal(`<pub-date date-type="pub" publication-format="electronic"><day>25</day><month>04</month><year>2016</year></pub-date>
+				<pub-date date-type="collection" publication-format="electronic"><year>2016</year></pub-date>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "published", a.Dates.Published, ld.Date{Year: 2016, Month: 4, Day: 25})
+		},
+		warnings: []string{`article-meta/pub-date[2]: issue date 2016 not kept`},
 	},
 	{
 		name: "journal without a title is named by its nlm-ta journal-id",
