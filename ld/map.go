@@ -355,9 +355,15 @@ func (m *graphBuilder) authors(root resource) []resource {
 			m.str(node, vocab.SchemaHonorificSuffix, au.Suffix)
 		}
 		m.str(node, vocab.SchemaEmail, au.Email)
+		// schema:affiliation is defined for persons only; an organisation
+		// author (a consortium) is schema:memberOf its institutions.
+		affiliation := vocab.SchemaAffiliation
+		if au.IsOrganization() {
+			affiliation = vocab.SchemaMemberOf
+		}
 		for j, id := range au.Affiliations {
 			if aff := m.affiliation(fmt.Sprintf("%s.affiliations[%d]", path, j), id); aff != nil {
-				m.add(node, vocab.SchemaAffiliation, aff)
+				m.add(node, affiliation, aff)
 			}
 		}
 		if au.Corresponding && m.full {

@@ -219,6 +219,15 @@ func TestMappingRules(t *testing.T) {
 			},
 		},
 		{
+			name: "an organisation author is a member of its institutions, not affiliated",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{{Kind: ld.OrganizationAuthor, Name: "The PLOS Medicine Editors", Affiliations: []string{"a1"}}}
+				a.Affiliations = []ld.Affiliation{{ID: "a1", Name: "Public Library of Science"}}
+			},
+			want:    []string{`_:b0 <http://schema.org/memberOf> _:b1 .`},
+			notWant: []string{"schema.org/affiliation"},
+		},
+		{
 			name: "an author named by ORCID or ROR gives it as schema:url",
 			edit: func(a *ld.Article) {
 				a.Authors = []ld.Author{

@@ -66,6 +66,7 @@ const (
 	SchemaLicense             = Schema + "license"
 	SchemaName                = Schema + "name"
 	SchemaPageEnd             = Schema + "pageEnd"
+	SchemaMemberOf            = Schema + "memberOf"
 	SchemaPageStart           = Schema + "pageStart"
 	SchemaPagination          = Schema + "pagination"
 	SchemaPosition            = Schema + "position"
