@@ -577,7 +577,8 @@ func (m *graphBuilder) license() rdf.Object {
 }
 
 // copyright maps the copyright line and returns the holders' nodes. A
-// holder written "the authors" (or "The Author(s)") is the byline.
+// holder written "the authors" (or "The Author(s)"), or that names the
+// authors ("Harrison et al", "Smith and Jones"), is the byline.
 func (m *graphBuilder) copyright(root resource, authors []resource) []resource {
 	c := m.article.Copyright
 	if c == nil {
@@ -585,7 +586,7 @@ func (m *graphBuilder) copyright(root resource, authors []resource) []resource {
 	}
 	var holders []resource
 	switch {
-	case isTheAuthors(c.Holder):
+	case isTheAuthors(c.Holder), namesTheAuthors(c.Holder, m.article.Authors):
 		holders = authors
 	case c.Holder != "":
 		org := m.node(vocab.SchemaOrganization)
@@ -608,6 +609,50 @@ func isTheAuthors(holder string) bool {
 		return true
 	}
 	return false
+}
+
+// namesTheAuthors reports whether a copyright holder names the byline:
+// the first author's family name followed by "et al", or every author's
+// family name (or organisation name) in byline order, joined by commas,
+// "and" or "&".
+func namesTheAuthors(holder string, authors []Author) bool {
+	if holder == "" || len(authors) == 0 {
+		return false
+	}
+	name := func(a *Author) string {
+		if a.Family != "" {
+			return a.Family
+		}
+		return a.DisplayName()
+	}
+	h := strings.ToLower(strings.Join(strings.Fields(holder), " "))
+	first := strings.ToLower(name(&authors[0]))
+	if first == "" {
+		return false
+	}
+	for _, etAl := range []string{" et al", " et al.", ", et al", ", et al.", " et al.,"} {
+		if h == first+etAl {
+			return true
+		}
+	}
+	words := strings.FieldsFunc(h, func(r rune) bool { return r == ',' || r == '&' })
+	var parts []string
+	for _, w := range words {
+		for _, p := range strings.Split(w, " and ") {
+			if p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "and ")); p != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	if len(parts) != len(authors) {
+		return false
+	}
+	for i := range authors {
+		if parts[i] != strings.ToLower(name(&authors[i])) && parts[i] != strings.ToLower(authors[i].DisplayName()) {
+			return false
+		}
+	}
+	return true
 }
 
 // files maps the full-text files as MediaObjects and returns their URLs.

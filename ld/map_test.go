@@ -228,6 +228,32 @@ func TestMappingRules(t *testing.T) {
 			notWant: []string{"schema.org/affiliation"},
 		},
 		{
+			name: "a copyright holder naming the first author et al is the authors",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{{Given: "Ann", Family: "Harrison"}, {Given: "Bo", Family: "Lee"}}
+				a.Copyright = &ld.Copyright{Holder: "Harrison et al"}
+			},
+			want:    []string{article + ` <http://schema.org/copyrightHolder> _:b0 .`, article + ` <http://schema.org/copyrightHolder> _:b1 .`},
+			notWant: []string{`"Harrison et al"`},
+		},
+		{
+			name: "a copyright holder naming every author is the authors",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{{Given: "Ann", Family: "Harrison"}, {Given: "Bo", Family: "Lee"}}
+				a.Copyright = &ld.Copyright{Holder: "Harrison and Lee"}
+			},
+			want:    []string{article + ` <http://schema.org/copyrightHolder> _:b1 .`},
+			notWant: []string{`"Harrison and Lee"`},
+		},
+		{
+			name: "a copyright holder naming someone else is an organisation",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{{Given: "Ann", Family: "Harrison"}}
+				a.Copyright = &ld.Copyright{Holder: "Smith et al"}
+			},
+			want: []string{`_:b1 <http://schema.org/name> "Smith et al" .`},
+		},
+		{
 			name: "an author named by ORCID or ROR gives it as schema:url",
 			edit: func(a *ld.Article) {
 				a.Authors = []ld.Author{

@@ -306,7 +306,8 @@ func (r *articleReader) markup(e *element, path string) string {
 		}
 		content.Children = append(content.Children, child)
 	}
-	out, err := markup.FromJATS(content.InnerXML())
+	readable := r.readableFormulas(&content, path)
+	out, err := markup.FromJATS(readable.InnerXML())
 	if err != nil {
 		// innerXML writes well-formed XML, so this does not happen; the
 		// plain text is the fallback all the same.

@@ -9,7 +9,7 @@ import (
 
 // minimal wraps article-meta content (after a title) into a JATS article.
 func minimal(meta string) string {
-	return `<article article-type="research-article" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:ali="http://www.niso.org/schemas/ali/1.0/">
+	return `<article article-type="research-article" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:ali="http://www.niso.org/schemas/ali/1.0/" xmlns:mml="http://www.w3.org/1998/Math/MathML">
 <front><journal-meta><journal-title-group><journal-title>Journal</journal-title></journal-title-group></journal-meta>
 <article-meta><title-group><article-title>Title</article-title></title-group>` + meta + `</article-meta></front></article>`
 }
@@ -380,6 +380,29 @@ var ruleTests = []ruleTest{
 			}})
 		},
 		warnings: []string{`journal-meta/issn[4]: ISSN dropped`},
+	},
+	{
+		name: "MathML in a title keeps its TeX annotation or alttext",
+		xml: strings.Replace(minimal(`<abstract><p>The mass <inline-formula><mml:math alttext="m_p"><mml:msub><mml:mi>m</mml:mi><mml:mi>p</mml:mi></mml:msub></mml:math></inline-formula> vanishes.</p></abstract>`),
+			`<article-title>Title</article-title>`,
+			`<article-title>When <inline-formula><mml:math><mml:semantics><mml:mrow><mml:msub><mml:mi>m</mml:mi><mml:mi>p</mml:mi></mml:msub><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:mrow><mml:annotation encoding="application/x-tex">m_p = 0</mml:annotation></mml:semantics></mml:math></inline-formula> holds</article-title>`, 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "title", a.Title, "When m_p = 0 holds")
+			eq(t, "abstract", a.Abstract, "The mass m_p vanishes.")
+		},
+	},
+	{
+		name: "alternatives give one formula, TeX first, without PMC's LaTeX document",
+		xml: strings.Replace(minimal(``), `<article-title>Title</article-title>`,
+			`<article-title>Rate <inline-formula><alternatives><tex-math>\documentclass{minimal}\begin{document}$k_{on}$\end{document}</tex-math><mml:math><mml:msub><mml:mi>k</mml:mi><mml:mi>on</mml:mi></mml:msub></mml:math></alternatives></inline-formula> measured</article-title>`, 1),
+		check: func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Rate k_{on} measured") },
+	},
+	{
+		name: "MathML without a readable form is flattened with a warning",
+		xml: strings.Replace(minimal(``), `<article-title>Title</article-title>`,
+			`<article-title>When <mml:math><mml:mi>x</mml:mi><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:math></article-title>`, 1),
+		check: func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "When x=0") },
+		warnings: []string{`article-meta/title-group/article-title: MathML "x=0" flattened to its text`},
 	},
 	{
 		name: "JATS 1.1 publication date types",
