@@ -251,7 +251,7 @@ func TestMappingRules(t *testing.T) {
 				a.Authors = []ld.Author{{Given: "Ann", Family: "Harrison"}}
 				a.Copyright = &ld.Copyright{Holder: "Smith et al"}
 			},
-			want: []string{`_:b1 <http://schema.org/name> "Smith et al" .`},
+			want: []string{`_:b2 <http://schema.org/name> "Smith et al" .`},
 		},
 		{
 			name: "an author named by ORCID or ROR gives it as schema:url",

@@ -401,7 +401,7 @@ var ruleTests = []ruleTest{
 		name: "MathML without a readable form is flattened with a warning",
 		xml: strings.Replace(minimal(``), `<article-title>Title</article-title>`,
 			`<article-title>When <mml:math><mml:mi>x</mml:mi><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:math></article-title>`, 1),
-		check: func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "When x=0") },
+		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "When x=0") },
 		warnings: []string{`article-meta/title-group/article-title: MathML "x=0" flattened to its text`},
 	},
 	{
