@@ -246,6 +246,8 @@ func (a *xmlArticle) readBody(n *xmltree.Node) {
 	a.readDates(path, n.All("publication_date"))
 	if a.b.art.Dates.Published.IsZero() {
 		a.readDates(a.path+"/journal_issue", a.issue.All("publication_date"))
+	} else {
+		a.readIssueDates(a.path+"/journal_issue/publication_date", a.issue.All("publication_date"))
 	}
 	if n.Child("acceptance_date") != nil {
 		a.b.setDate(path+"/acceptance_date", &a.b.art.Dates.Accepted, a.date(path+"/acceptance_date", n.Child("acceptance_date")))
@@ -307,6 +309,14 @@ func (a *xmlArticle) readTitles(path string, article *xmltree.Node) {
 			a.b.warn(path+"/title", "a further title %q is not kept", value(t))
 		}
 	}
+	originals := titles.All("original_language_title")
+	if a.b.art.Title == "" && len(originals) > 0 {
+		// A record whose only title is in its original language.
+		if a.b.art.Title = xmlMarkup(originals[0]); a.b.art.Title != "" {
+			a.b.warn(path+"/original_language_title", "the work has only its original-language title: %q is the title", value(originals[0]))
+			originals = originals[1:]
+		}
+	}
 	if a.b.art.Title == "" {
 		pos := article.Pos
 		if titles != nil {
@@ -314,11 +324,14 @@ func (a *xmlArticle) readTitles(path string, article *xmltree.Node) {
 		}
 		a.b.fail(pos, path+"/title", errors.New("the article has no title"))
 	}
-	for _, name := range []string{"subtitle", "original_language_title"} {
-		for _, t := range titles.All(name) {
-			if v := value(t); v != "" {
-				a.b.warn(path+"/"+name, "%q is not kept: the model has no %s", v, strings.ReplaceAll(name, "_", " "))
-			}
+	for _, t := range titles.All("subtitle") {
+		if v := value(t); v != "" {
+			a.b.warn(path+"/subtitle", "%q is not kept: the model has no subtitle", v)
+		}
+	}
+	for _, t := range originals {
+		if v := value(t); v != "" {
+			a.b.warn(path+"/original_language_title", "%q is not kept: the model has no original title", v)
 		}
 	}
 }
@@ -489,15 +502,46 @@ func (a *xmlArticle) readDates(path string, list []*xmltree.Node) {
 	d.PublishedPrint = printed
 }
 
+// readIssueDates reads the issue's own dates when the article has its
+// own: the print date is the model's PublishedPrint (the date of the print
+// issue) when the article gives none; the others are reported.
+func (a *xmlArticle) readIssueDates(path string, list []*xmltree.Node) {
+	d := &a.b.art.Dates
+	for _, pd := range list {
+		date := a.date(path, pd)
+		switch media := pd.Attr("media_type"); {
+		case date.IsZero(), date == d.PublishedPrint, date == d.Published:
+		case (media == "print" || media == "") && d.PublishedPrint.IsZero():
+			if date != d.Published {
+				d.PublishedPrint = date
+			}
+		default:
+			a.b.warn(path, "issue date %s (%s) not kept", date, orDefault(media, "print"))
+		}
+	}
+}
+
+func orDefault(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
 func (a *xmlArticle) readPublisherItem(path string, item *xmltree.Node) {
 	for _, num := range item.All("item_number") {
 		v := value(num)
 		switch kind := num.Attr("item_number_type"); {
 		case v == "":
-		case kind == "" || kind == "article_number" || kind == "article-number":
+		case kind == "article_number" || kind == "article-number":
 			if a.b.art.ArticleNumber == "" {
 				a.b.art.ArticleNumber = v
 			}
+		case kind == "":
+			// The schema's item_number is any number the publisher gives
+			// the item: PLOS writes its DOI there, KISTI a publisher ID.
+			// Only item_number_type="article_number" is an article number.
+			a.b.warn(path+"/item_number", "item number %q without item_number_type=\"article_number\" not kept as the article number", v)
 		default:
 			a.b.warn(path+"/item_number", "item number %q of type %q not kept", v, kind)
 		}
