@@ -133,6 +133,8 @@ func (r *xmlReader) collect(n *xmltree.Node, ctx xmlContext) {
 		}
 	case "error":
 		r.reject(n.Pos, ctx.path, fmt.Errorf("Crossref reports an error: %s", value(n)))
+	case "posted_content":
+		r.records = append(r.records, r.readPosted(n, ctx, len(r.records)))
 	case "journal":
 		ctx.journal = n.Child("journal_metadata")
 		ctx.issue = n.Child("journal_issue")
@@ -221,9 +223,33 @@ func (a *xmlArticle) readJournal(ctx xmlContext) {
 	}
 }
 
-// readBody reads the journal_article element itself.
+// readPosted reads posted content (a preprint) as an article, as the
+// REST reader reads a work of type posted-content, so that the two
+// readers agree: its posted_date is its publication date.
+func (r *xmlReader) readPosted(n *xmltree.Node, ctx xmlContext, index int) reader.Record {
+	a := &xmlArticle{path: strings.TrimSuffix(ctx.path, "/posted_content"), funders: map[string]bool{}}
+	path := a.path + "/posted_content"
+	a.b.warn(path, "posted content of type %q is not a journal article; read as one", orDefault(n.Attr("type"), "preprint"))
+	if posted := n.Child("posted_date"); posted != nil {
+		a.b.art.Dates.Published = a.date(path+"/posted_date", posted)
+	}
+	for _, name := range []string{"group_title", "institution"} {
+		if v := value(n.Child(name)); v != "" {
+			a.b.warn(path+"/"+name, "%s %q not kept: the model holds journals only", strings.ReplaceAll(name, "_", " "), v)
+		}
+	}
+	a.readBody(n)
+	a.b.settleDates(path + "/crossmark/custom_metadata")
+	return a.b.record(index, n.Pos)
+}
+
+// postedElements are the children of posted_content that readPosted
+// reads itself.
+var postedElements = map[string]bool{"posted_date": true, "group_title": true, "institution": true, "item_number": true}
+
+// readBody reads the journal_article (or posted_content) element itself.
 func (a *xmlArticle) readBody(n *xmltree.Node) {
-	path := a.path + "/journal_article"
+	path := a.path + "/" + n.Name
 	if lang := n.Attr("language"); lang != "" {
 		a.b.setLanguage(path+"/@language", lang)
 	}
@@ -280,8 +306,13 @@ func (a *xmlArticle) readBody(n *xmltree.Node) {
 	if components := n.Child("component_list").All("component"); len(components) > 0 {
 		a.b.warn(path+"/component_list", "%d components (figures, supplementary files) not kept", len(components))
 	}
+	if n.Name == "posted_content" {
+		for _, num := range n.All("item_number") {
+			a.readItemNumber(path+"/item_number", num)
+		}
+	}
 	for _, c := range n.Elements() {
-		if !articleElements[c.Name] {
+		if !articleElements[c.Name] && !(n.Name == "posted_content" && postedElements[c.Name]) {
 			a.b.warn(path+"/"+c.Name, "element not read")
 		}
 	}
@@ -530,21 +561,7 @@ func orDefault(s, fallback string) string {
 
 func (a *xmlArticle) readPublisherItem(path string, item *xmltree.Node) {
 	for _, num := range item.All("item_number") {
-		v := value(num)
-		switch kind := num.Attr("item_number_type"); {
-		case v == "":
-		case kind == "article_number" || kind == "article-number":
-			if a.b.art.ArticleNumber == "" {
-				a.b.art.ArticleNumber = v
-			}
-		case kind == "":
-			// The schema's item_number is any number the publisher gives
-			// the item: PLOS writes its DOI there, KISTI a publisher ID.
-			// Only item_number_type="article_number" is an article number.
-			a.b.warn(path+"/item_number", "item number %q without item_number_type=\"article_number\" not kept as the article number", v)
-		default:
-			a.b.warn(path+"/item_number", "item number %q of type %q not kept", v, kind)
-		}
+		a.readItemNumber(path+"/item_number", num)
 	}
 	for _, id := range item.All("identifier") {
 		kind, v := id.Attr("id_type"), value(id)
@@ -554,6 +571,26 @@ func (a *xmlArticle) readPublisherItem(path string, item *xmltree.Node) {
 		if v != "" {
 			a.b.warn(path+"/identifier", "identifier %s %q not kept", kind, v)
 		}
+	}
+}
+
+// readItemNumber reads an item_number: only item_number_type=
+// "article_number" is the article number.
+func (a *xmlArticle) readItemNumber(path string, num *xmltree.Node) {
+	v := value(num)
+	switch kind := num.Attr("item_number_type"); {
+	case v == "":
+	case kind == "article_number" || kind == "article-number":
+		if a.b.art.ArticleNumber == "" {
+			a.b.art.ArticleNumber = v
+		}
+	case kind == "":
+		// The schema's item_number is any number the publisher gives the
+		// item: PLOS writes its DOI there, KISTI a publisher ID. Only
+		// item_number_type="article_number" is an article number.
+		a.b.warn(path, "item number %q without item_number_type=\"article_number\" not kept as the article number", v)
+	default:
+		a.b.warn(path, "item number %q of type %q not kept", v, kind)
 	}
 }
 
