@@ -180,13 +180,17 @@ func (m *graphBuilder) iri(path, raw string) (rdf.IRI, bool) {
 	return rdf.IRI{}, false
 }
 
+// doiIRI returns the https://doi.org IRI of a DOI, in lower case (DOIs are
+// case-insensitive, IRIs are not: the same article read from two sources
+// that spell its DOI differently is one node). The schema:identifier value
+// and dcterms:identifier keep the DOI as the source gave it.
 func (m *graphBuilder) doiIRI(path, doi string) (rdf.IRI, bool) {
 	norm, err := ident.NormalizeDOI(doi)
 	if err != nil {
 		m.errs = append(m.errs, &FieldError{Path: path, Err: err})
 		return rdf.IRI{}, false
 	}
-	return m.iri(path, ident.DOIURL(norm))
+	return m.iri(path, ident.DOIURL(ident.FoldDOI(norm)))
 }
 
 // schemaDate writes a date as schema.org expects it: the ISO form typed
@@ -308,7 +312,9 @@ var articleClasses = map[ArticleType]string{
 }
 
 // authors maps the byline. Persons with an ORCID and organisations with a
-// ROR are named by that IRI; the others are blank nodes.
+// ROR are named by that IRI, and give it as their schema:url too: the page
+// that identifies them, which Google's Article guidelines ask of an author
+// (author.url). The others are blank nodes.
 func (m *graphBuilder) authors(root resource) []resource {
 	nodes := make([]resource, 0, len(m.article.Authors))
 	for i := range m.article.Authors {
@@ -329,11 +335,13 @@ func (m *graphBuilder) authors(root resource) []resource {
 			if iri, ok := m.iri(path+".orcid", ident.ORCIDURL(norm)); ok {
 				node = iri
 				m.add(node, vocab.RDFType, term(class))
+				m.add(node, vocab.SchemaURL, iri)
 			}
 		case au.ROR != "":
 			if iri, ok := m.iri(path+".ror", au.ROR); ok {
 				node = iri
 				m.add(node, vocab.RDFType, term(class))
+				m.add(node, vocab.SchemaURL, iri)
 			}
 		}
 		if node == nil {
@@ -347,9 +355,15 @@ func (m *graphBuilder) authors(root resource) []resource {
 			m.str(node, vocab.SchemaHonorificSuffix, au.Suffix)
 		}
 		m.str(node, vocab.SchemaEmail, au.Email)
+		// schema:affiliation is defined for persons only; an organisation
+		// author (a consortium) is schema:memberOf its institutions.
+		affiliation := vocab.SchemaAffiliation
+		if au.IsOrganization() {
+			affiliation = vocab.SchemaMemberOf
+		}
 		for j, id := range au.Affiliations {
 			if aff := m.affiliation(fmt.Sprintf("%s.affiliations[%d]", path, j), id); aff != nil {
-				m.add(node, vocab.SchemaAffiliation, aff)
+				m.add(node, affiliation, aff)
 			}
 		}
 		if au.Corresponding && m.full {
@@ -563,7 +577,8 @@ func (m *graphBuilder) license() rdf.Object {
 }
 
 // copyright maps the copyright line and returns the holders' nodes. A
-// holder written "the authors" (or "The Author(s)") is the byline.
+// holder written "the authors" (or "The Author(s)"), or that names the
+// authors ("Harrison et al", "Smith and Jones"), is the byline.
 func (m *graphBuilder) copyright(root resource, authors []resource) []resource {
 	c := m.article.Copyright
 	if c == nil {
@@ -571,7 +586,7 @@ func (m *graphBuilder) copyright(root resource, authors []resource) []resource {
 	}
 	var holders []resource
 	switch {
-	case isTheAuthors(c.Holder):
+	case isTheAuthors(c.Holder), namesTheAuthors(c.Holder, m.article.Authors):
 		holders = authors
 	case c.Holder != "":
 		org := m.node(vocab.SchemaOrganization)
@@ -594,6 +609,50 @@ func isTheAuthors(holder string) bool {
 		return true
 	}
 	return false
+}
+
+// namesTheAuthors reports whether a copyright holder names the byline:
+// the first author's family name followed by "et al", or every author's
+// family name (or organisation name) in byline order, joined by commas,
+// "and" or "&".
+func namesTheAuthors(holder string, authors []Author) bool {
+	if holder == "" || len(authors) == 0 {
+		return false
+	}
+	name := func(a *Author) string {
+		if a.Family != "" {
+			return a.Family
+		}
+		return a.DisplayName()
+	}
+	h := strings.ToLower(strings.Join(strings.Fields(holder), " "))
+	first := strings.ToLower(name(&authors[0]))
+	if first == "" {
+		return false
+	}
+	for _, etAl := range []string{" et al", " et al.", ", et al", ", et al.", " et al.,"} {
+		if h == first+etAl {
+			return true
+		}
+	}
+	words := strings.FieldsFunc(h, func(r rune) bool { return r == ',' || r == '&' })
+	var parts []string
+	for _, w := range words {
+		for _, p := range strings.Split(w, " and ") {
+			if p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "and ")); p != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	if len(parts) != len(authors) {
+		return false
+	}
+	for i := range authors {
+		if parts[i] != strings.ToLower(name(&authors[i])) && parts[i] != strings.ToLower(authors[i].DisplayName()) {
+			return false
+		}
+	}
+	return true
 }
 
 // files maps the full-text files as MediaObjects and returns their URLs.
@@ -633,7 +692,10 @@ func (m *graphBuilder) graphicalAbstract(root resource) {
 }
 
 // references maps the reference list: a reference with a DOI or URL is
-// cited by that IRI, one with text only by the text.
+// cited by that IRI; one with text only is a CreativeWork of its own,
+// named by the text and numbered by its schema:position (1-based) in the
+// list, so that references whose text is the same ("2011") stay distinct
+// and in order rather than collapsing into one literal.
 func (m *graphBuilder) references(root resource) {
 	for i, ref := range m.article.References {
 		path := fmt.Sprintf("references[%d]", i)
@@ -647,9 +709,13 @@ func (m *graphBuilder) references(root resource) {
 				m.str(target, vocab.DCTermsBibliographicCitation, ref.Text)
 			}
 		case ref.Text != "":
-			m.str(root, vocab.SchemaCitation, ref.Text)
+			node := m.node(vocab.SchemaCreativeWork)
+			// The position comes first: knakk/rdf's Turtle reader (used by
+			// the tests) fails on a bare integer that ends a [ ] block.
+			m.typed(node, vocab.SchemaPosition, strconv.Itoa(i+1), xsdInteger)
+			m.str(node, vocab.SchemaName, ref.Text)
+			m.add(root, vocab.SchemaCitation, node)
 			if m.full {
-				node := m.blank() // untyped: DCMI has no class for a bare citation
 				m.str(node, vocab.DCTermsBibliographicCitation, ref.Text)
 				m.add(root, vocab.DCTermsReferences, node)
 			}

@@ -7,7 +7,8 @@
 // functions on what a source gives and store the result in the article
 // model; ld.Check calls them on a record and requires that the record
 // already holds the normalised form; the mapping calls DOIURL and
-// ORCIDURL to make IRIs.
+// ORCIDURL to make IRIs, after FoldDOI: a DOI keeps the case its source
+// gave wherever a person reads it, and is in lower case in every IRI.
 //
 //	identifier  accepted input                                  normal form
 //	DOI         10.NNNN/x, doi:10.NNNN/x, https://doi.org/…      10.NNNN/x (case kept)

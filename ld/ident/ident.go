@@ -92,6 +92,26 @@ func checkRunes(s string) error {
 	return nil
 }
 
+// FoldDOI returns the DOI with its ASCII letters in lower case: the key
+// two DOIs are compared by. The DOI Handbook (section 2.4) makes DOI names
+// case-insensitive for ASCII characters only, so other letters are kept.
+// Mint IRIs from the folded form, so that "10.7554/eLife.01567" and
+// "10.7554/elife.01567" name one node, and show people the form the
+// source gave.
+func FoldDOI(doi string) string {
+	i := strings.IndexFunc(doi, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	if i < 0 {
+		return doi
+	}
+	b := []byte(doi)
+	for j := i; j < len(b); j++ {
+		if 'A' <= b[j] && b[j] <= 'Z' {
+			b[j] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // DOIURL returns the https://doi.org IRI of a bare DOI. Characters that an
 // IRI path segment may not hold unescaped (space, `"<>\^{|}`, backquote,
 // "#", "?", "[", "]", control characters) and every "%" are

@@ -11,6 +11,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 	"github.com/scholarld/scholarld/reader/internal/names"
 	"github.com/scholarld/scholarld/reader/internal/text"
 )
@@ -511,6 +512,10 @@ func (b *builder) license(f *field) {
 	case f.name == "copyright":
 		b.article.Copyright = &ld.Copyright{Statement: value}
 	default:
+		if named, ok := licences.Recognise(value); ok {
+			b.setLicense(f, &named)
+			return
+		}
 		b.setLicense(f, &ld.License{Label: value})
 	}
 }

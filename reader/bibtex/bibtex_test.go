@@ -188,7 +188,7 @@ func TestTestdata(t *testing.T) {
 			FirstPage: "10",
 			LastPage:  "20",
 			Language:  "de",
-			License:   &ld.License{Label: "CC BY 4.0"},
+			License:   &ld.License{URL: "https://creativecommons.org/licenses/by/4.0/", Label: "CC BY 4.0"},
 			Dates:     ld.Dates{Published: date(2014, 8, 18)},
 		}, Warnings: []string{
 			`author: name 3 "{}" holds no letters: not kept`,

@@ -45,6 +45,8 @@ type builder struct {
 	// exists.
 	partLicences    []string
 	partLicencePath string
+	// miningLicences are the text-and-data-mining licence URLs reported.
+	miningLicences []string
 }
 
 func (b *builder) warn(path, format string, args ...any) {
@@ -305,6 +307,16 @@ func (b *builder) offerLicence(path, url, version string) {
 		return
 	}
 	version = strings.ToLower(strings.TrimSpace(version))
+	if (version == "vor" || version == "" || version == "unspecified") && isMiningLicence(url) {
+		// Springer and others deposit their text-and-data-mining terms
+		// with content-version "vor" too: they are not the article's
+		// licence.
+		if !slices.Contains(b.miningLicences, url) {
+			b.miningLicences = append(b.miningLicences, url)
+			b.warn(path, "text-and-data-mining licence %q is not the article's licence: not kept", url)
+		}
+		return
+	}
 	switch version {
 	case "vor":
 	case "", "unspecified":
@@ -329,9 +341,30 @@ func (b *builder) offerLicence(path, url, version string) {
 	b.licence, b.licenceVersion, b.licencePath = url, version, path
 }
 
+// isMiningLicence reports whether a licence URL is a publisher's
+// text-and-data-mining terms: a "tdm" path segment or file name
+// (http://www.springer.com/tdm, http://www.elsevier.com/tdm/userlicense/1.0/,
+// http://doi.wiley.com/10.1002/tdm_license_1.1) or "text-and-data-mining".
+func isMiningLicence(url string) bool {
+	lower := strings.ToLower(url)
+	if strings.Contains(lower, "text-and-data-mining") || strings.Contains(lower, "textanddatamining") {
+		return true
+	}
+	_, rest, ok := strings.Cut(lower, "://")
+	if !ok {
+		return false
+	}
+	for _, segment := range strings.FieldsFunc(rest, func(r rune) bool { return r == '/' || r == '?' || r == '#' }) {
+		if segment == "tdm" || strings.HasPrefix(segment, "tdm_") || strings.HasPrefix(segment, "tdm-") {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) settleLicence() {
 	if b.licence == "" {
-		if len(b.partLicences) > 0 {
+		if len(b.partLicences) > 0 && len(b.miningLicences) == 0 {
 			b.warn(b.partLicencePath, "only licences for versions other than the version of record (%s): none kept", strings.Join(dedupe(b.partLicences), ", "))
 		}
 		return

@@ -156,12 +156,12 @@ func TestRESTFixtureEnvelope(t *testing.T) {
 		FirstPage: "2918",
 		LastPage:  "2922",
 		DOI:       "10.1021/acs.orglett.9b00971",
-		URL:       "http://dx.doi.org/10.1021/acs.orglett.9b00971",
 		Dates:     ld.Dates{Published: day(2019, 4, 3), PublishedPrint: day(2019, 4, 19)},
 		Keywords:  []string{"Physical and Theoretical Chemistry", "Organic Chemistry", "Biochemistry"},
 		Language:  "en",
 	})
 	want := [][2]string{
+		{"message.journal-issue.published-online", "issue date 2019-03-29 (online) not kept"},
 		{"message.link[0]", "https://pubs.acs.org/doi/pdf/10.1021/acs.orglett.9b00971 of unstated media type not kept"},
 		{"message.subject", "subject categories of the journal"},
 	}
@@ -192,9 +192,7 @@ func TestRESTFixtureMononyms(t *testing.T) {
 			Publisher:    &ld.Publisher{Name: "Springer Science and Business Media LLC"},
 		},
 		DOI:      "10.1038/d41586-020-02761-z",
-		URL:      "http://dx.doi.org/10.1038/d41586-020-02761-z",
 		Dates:    ld.Dates{Published: day(2020, 9, 29)},
-		License:  &ld.License{URL: "https://www.springer.com/tdm"},
 		Keywords: []string{"Multidisciplinary"},
 		Language: "en",
 		Files: []ld.File{
@@ -204,6 +202,7 @@ func TestRESTFixtureMononyms(t *testing.T) {
 	})
 	wantWarnings(t, rec.Warnings, [][2]string{
 		{"message.alternative-id", `"CM18428072" is not kept`},
+		{"message.license[1]", `text-and-data-mining licence "https://www.springer.com/tdm" is not the article's licence`},
 		{"message.subject", "subject categories of the journal"},
 	})
 }
@@ -224,13 +223,13 @@ func TestRESTFixtureSuffix(t *testing.T) {
 		FirstPage: "1",
 		LastPage:  "3",
 		DOI:       "10.1021/acs.orglett.7b03845",
-		URL:       "http://dx.doi.org/10.1021/acs.orglett.7b03845",
 		// Online and print on the same day: PublishedPrint is left empty.
 		Dates:    ld.Dates{Published: day(2018, 1, 5)},
 		Keywords: []string{"Physical and Theoretical Chemistry", "Organic Chemistry", "Biochemistry"},
 		Language: "en",
 	})
 	wantWarnings(t, rec.Warnings, [][2]string{
+		{"message.journal-issue.published-online", "issue date 2017-12-20 (online) not kept"},
 		{"message.link[0]", "of unstated media type not kept"},
 		{"message.subject", "subject categories of the journal"},
 	})

@@ -458,7 +458,7 @@ var ignoredKeys = map[string]bool{
 	"indexed": true, "reference-count": true, "references-count": true,
 	"is-referenced-by-count": true, "content-domain": true, "created": true,
 	"deposited": true, "source": true, "prefix": true, "member": true,
-	"score": true, "archive": true, "update-policy": true, "journal-issue": true,
+	"score": true, "archive": true, "update-policy": true,
 	"content-created": true, "content-updated": true,
 }
 
@@ -492,8 +492,11 @@ func (w *jsonWork) readIdentity() {
 	if w.get("resource", &resource) {
 		w.b.setURL(w.path("resource.primary.URL"), resource.Primary.URL)
 	}
-	if w.get("URL", &url) && w.b.art.URL == "" {
-		w.b.setURL(w.path("URL"), url) // the DOI link, when there is no landing page
+	// URL is Crossref's DOI link (http://dx.doi.org/…), not the landing
+	// page, which is resource.primary.URL: the article is named by its DOI
+	// already. Another URL there is taken when there is no landing page.
+	if w.get("URL", &url) && w.b.art.URL == "" && !isDOILink(url, w.b.art.DOI) {
+		w.b.setURL(w.path("URL"), url)
 	}
 	if w.get("language", &language) {
 		w.b.setLanguage(w.path("language"), language)
@@ -508,6 +511,12 @@ func (w *jsonWork) readIdentity() {
 	}
 }
 
+// isDOILink reports whether url is a DOI resolver link for doi.
+func isDOILink(url, doi string) bool {
+	linked, err := ident.NormalizeDOI(clean(url))
+	return err == nil && strings.Contains(url, "doi.org/") && strings.EqualFold(linked, doi)
+}
+
 func (w *jsonWork) readTitles() {
 	var titles stringList
 	if w.get("title", &titles) {
@@ -519,6 +528,16 @@ func (w *jsonWork) readTitles() {
 			}
 		}
 	}
+	var originals stringList
+	if w.get("original-title", &originals) && w.b.art.Title == "" {
+		// A work whose only title is in its original language.
+		original, _ := originals.first()
+		w.b.art.Title = inlineMarkup(original)
+		if w.b.art.Title != "" {
+			w.b.warn(w.path("original-title"), "the work has only its original-language title: %q is the title", clean(original))
+			originals = originals[1:]
+		}
+	}
 	if w.b.art.Title == "" {
 		pos := w.src.Position(w.obj.off)
 		if m, ok := w.obj.fields["title"]; ok {
@@ -526,7 +545,12 @@ func (w *jsonWork) readTitles() {
 		}
 		w.b.fail(pos, w.path("title"), errors.New("the work has no title"))
 	}
-	for _, key := range []string{"subtitle", "short-title", "original-title"} {
+	for _, s := range originals {
+		if s = clean(s); s != "" && s != clean(w.b.art.Title) {
+			w.b.warn(w.path("original-title"), "%q is not kept: the model has no original title", s)
+		}
+	}
+	for _, key := range []string{"subtitle", "short-title"} {
 		var list stringList
 		if w.get(key, &list) {
 			for _, s := range list {
@@ -741,12 +765,56 @@ func (w *jsonWork) readDates() {
 	if hasPrint {
 		d.PublishedPrint = printed
 	}
+	w.readIssueDates()
 	if accepted, ok := w.date("accepted"); ok {
 		d.Accepted = accepted
 	}
 	for _, key := range []string{"posted", "approved"} {
 		if date, ok := w.date(key); ok {
 			w.b.warn(w.path(key), "%s date %s not kept", key, date)
+		}
+	}
+}
+
+// readIssueDates reads journal-issue, the issue's own dates: its print
+// date is the model's PublishedPrint (the date of the print issue) when
+// the work gives none; the others are reported unless they repeat a date
+// already read.
+func (w *jsonWork) readIssueDates() {
+	var issue struct {
+		Print  *jsonDate `json:"published-print"`
+		Online *jsonDate `json:"published-online"`
+	}
+	if !w.get("journal-issue", &issue) {
+		return
+	}
+	d := &w.b.art.Dates
+	for _, it := range []struct {
+		key  string
+		date *jsonDate
+	}{{"published-print", issue.Print}, {"published-online", issue.Online}} {
+		if it.date == nil || len(it.date.DateParts) == 0 {
+			continue
+		}
+		var parts []int
+		for _, raw := range it.date.DateParts[0] {
+			var n int
+			if json.Unmarshal(raw, &n) != nil {
+				break
+			}
+			parts = append(parts, n)
+		}
+		path := w.path("journal-issue." + it.key)
+		date, err := dates.FromParts(parts)
+		switch {
+		case len(parts) == 0:
+		case err != nil:
+			w.b.warn(path, "issue date dropped: %v", err)
+		case date == d.Published || date == d.PublishedPrint:
+		case it.key == "published-print" && d.PublishedPrint.IsZero():
+			d.PublishedPrint = date
+		default:
+			w.b.warn(path, "issue date %s (%s) not kept", date, strings.TrimPrefix(it.key, "published-"))
 		}
 	}
 }

@@ -94,7 +94,7 @@ func TestReadSyntaxErrors(t *testing.T) {
 		{name: "stray character", data: "{\n  \"title\": [\"x\"],\n  oops\n}", line: 3, col: 3},
 		{name: "empty input", data: "", line: 1, col: 1},
 		{name: "XML cut short", file: "xml/truncated.xml", line: 8, col: 1},
-		{name: "XML mismatched tag", data: "<doi_records>\n  <doi_record></doi_records>", line: 2, col: 15},
+		{name: "XML mismatched tag", data: "<doi_records>\n  <doi_record></doi_records>", line: 2, col: 29},
 		{name: "XML nothing", data: "  ", line: 1, col: 3},
 	}
 	for _, tt := range tests {
@@ -177,7 +177,7 @@ func TestReadTitles(t *testing.T) {
 	equal(t, "journal title", a.Journal.Title, "Journal of <i>Tests</i>")
 	equal(t, "abstract", a.Abstract, "We measured CO<sub>2</sub> in <i>vivo</i>. Second paragraph.")
 	equal(t, "DOI, case kept", a.DOI, "10.5555/Titles")
-	equal(t, "URL", a.URL, "http://dx.doi.org/10.5555/titles")
+	equal(t, "URL: the DOI link is not the landing page", a.URL, "")
 	equal(t, "type", a.Type, ld.ArticleType(""))
 	wantWarnings(t, rec.Warnings, [][2]string{
 		{"type", `"proceedings-article" is not a journal article`},
@@ -377,6 +377,7 @@ func TestReadXMLRecords(t *testing.T) {
 		{contributors + "[2]", `editor "Erin Editor" not kept`},
 		{contributors + "[3]/ORCID", "check digit"},
 		{contributors + "[3]/@sequence", `sequence "first" disagrees with byline position 3`},
+		{"/doi_records/doi_record/crossref/journal/journal_issue/publication_date/month", "season or quarter 21 kept as the year only"},
 	})
 
 	// The book in the middle is rejected alone.

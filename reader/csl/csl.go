@@ -15,6 +15,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 	"github.com/scholarld/scholarld/reader/internal/markup"
 	"github.com/scholarld/scholarld/reader/internal/text"
 	"github.com/scholarld/scholarld/reader/textpos"
@@ -1208,7 +1209,14 @@ func (it *item) license(path, raw string) *ld.License {
 		return nil
 	}
 	if !strings.Contains(raw, "://") {
-		return &ld.License{Label: raw}
+		named, ok := licences.Recognise(raw)
+		if !ok {
+			return &ld.License{Label: raw}
+		}
+		if named.URL == "" {
+			it.warn(path, "%q names %s without a version: no licence URL", raw, named.Label)
+		}
+		return &named
 	}
 	url, err := ident.CheckHTTPURL(raw)
 	if err != nil {

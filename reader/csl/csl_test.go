@@ -503,7 +503,10 @@ func TestLicense(t *testing.T) {
 			`license[2]: the licence of the "am" version`,
 		}},
 		{&ld.License{URL: "https://creativecommons.org/licenses/by/3.0/"}, nil},
-		{&ld.License{Label: "CC BY 4.0"}, nil},
+		{&ld.License{URL: "https://creativecommons.org/licenses/by/4.0/", Label: "CC BY 4.0"}, nil},
+		{&ld.License{URL: "https://creativecommons.org/licenses/by/3.0/", Label: "CC BY 3.0"}, nil},
+		{&ld.License{Label: "CC BY"}, []string{`license: "Creative Commons Attribution" names CC BY without a version`}},
+		{&ld.License{Label: "Example Press reuse terms"}, nil},
 	}
 	for i, tt := range tests {
 		if got := article(t, records[i]).License; !reflect.DeepEqual(got, tt.license) {

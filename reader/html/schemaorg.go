@@ -11,6 +11,7 @@ import (
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 	"github.com/scholarld/scholarld/reader/internal/text"
 )
 
@@ -507,6 +508,9 @@ func (j *jsonLD) license(r *reading, value any, path string) *ld.License {
 	}
 	if license == (ld.License{}) {
 		return nil
+	}
+	if named, ok := licences.Recognise(license.Label); ok && license.URL == "" {
+		license = named
 	}
 	return &license
 }

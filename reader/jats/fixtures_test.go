@@ -250,5 +250,6 @@ func TestMDPILike(t *testing.T) {
 		`article-meta/pub-date[3]: issue date 2014-08 not kept`,
 		`article-meta/kwd-group[2]: terms of type abbreviations ["ROS: reactive oxygen species"] not kept`,
 		`article-meta/article-id[2]: identifier "ijms-15-14348" of type publisher-id not kept`,
+		`article-meta/abstract[1]: MathML "p<0.05" flattened to its text: it has no alttext or TeX form`,
 	})
 }

@@ -9,7 +9,7 @@ import (
 
 // minimal wraps article-meta content (after a title) into a JATS article.
 func minimal(meta string) string {
-	return `<article article-type="research-article" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:ali="http://www.niso.org/schemas/ali/1.0/">
+	return `<article article-type="research-article" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:ali="http://www.niso.org/schemas/ali/1.0/" xmlns:mml="http://www.w3.org/1998/Math/MathML">
 <front><journal-meta><journal-title-group><journal-title>Journal</journal-title></journal-title-group></journal-meta>
 <article-meta><title-group><article-title>Title</article-title></title-group>` + meta + `</article-meta></front></article>`
 }
@@ -208,6 +208,15 @@ var ruleTests = []ruleTest{
 		warnings: []string{`article-meta/aff[@id=aff1]/addr-line: address line "Changsha" not kept`},
 	},
 	{
+		name: "affiliation given only as address lines",
+		xml: minimal(`<contrib-group><contrib><name><surname>A</surname></name><xref ref-type="aff" rid="aff1"/></contrib></contrib-group>
+				<aff id="aff1"><label>1</label><addr-line>Department of Medicine, University of Cape Town, Cape Town, South Africa</addr-line></aff>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "affiliations", a.Affiliations, []ld.Affiliation{{ID: "aff1", Name: "Department of Medicine, University of Cape Town, Cape Town, South Africa"}})
+			eq(t, "author affiliations", a.Authors[0].Affiliations, []string{"aff1"})
+		},
+	},
+	{
 		name: "running-text affiliation with tagged parts",
 		xml: minimal(`<contrib-group><contrib><name><surname>A</surname></name><xref ref-type="aff" rid="aff1"/></contrib></contrib-group>
 				<aff id="aff1"><label>1</label>Department of Physics, <institution>University of Oslo</institution>, <addr-line>Oslo</addr-line>, <country country="NO">Norway</country>; <email>a@example.org</email></aff>`),
@@ -373,14 +382,71 @@ var ruleTests = []ruleTest{
 		warnings: []string{`journal-meta/issn[4]: ISSN dropped`},
 	},
 	{
-		name: "journal without a title",
-		xml:  withJournal(`<journal-id journal-id-type="nlm-ta">J</journal-id><issn>0028-0836</issn>`),
+		name: "MathML in a title keeps its TeX annotation or alttext",
+		xml: strings.Replace(minimal(`<abstract><p>The mass <inline-formula><mml:math alttext="m_p"><mml:msub><mml:mi>m</mml:mi><mml:mi>p</mml:mi></mml:msub></mml:math></inline-formula> vanishes.</p></abstract>`),
+			`<article-title>Title</article-title>`,
+			`<article-title>When <inline-formula><mml:math><mml:semantics><mml:mrow><mml:msub><mml:mi>m</mml:mi><mml:mi>p</mml:mi></mml:msub><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:mrow><mml:annotation encoding="application/x-tex">m_p = 0</mml:annotation></mml:semantics></mml:math></inline-formula> holds</article-title>`, 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "title", a.Title, "When m_p = 0 holds")
+			eq(t, "abstract", a.Abstract, "The mass m_p vanishes.")
+		},
+	},
+	{
+		name: "alternatives give one formula, TeX first, without PMC's LaTeX document",
+		xml: strings.Replace(minimal(``), `<article-title>Title</article-title>`,
+			`<article-title>Rate <inline-formula><alternatives><tex-math>\documentclass{minimal}\begin{document}$k_{on}$\end{document}</tex-math><mml:math><mml:msub><mml:mi>k</mml:mi><mml:mi>on</mml:mi></mml:msub></mml:math></alternatives></inline-formula> measured</article-title>`, 1),
+		check: func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Rate k_{on} measured") },
+	},
+	{
+		name: "MathML without a readable form is flattened with a warning",
+		xml: strings.Replace(minimal(``), `<article-title>Title</article-title>`,
+			`<article-title>When <mml:math><mml:mi>x</mml:mi><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:math></article-title>`, 1),
+		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "When x=0") },
+		warnings: []string{`article-meta/title-group/article-title: MathML "x=0" flattened to its text`},
+	},
+	{
+		name: "JATS 1.1 publication date types",
+		xml: minimal(`<pub-date date-type="collection" publication-format="electronic"><year>2016</year></pub-date>
+				<pub-date date-type="publication" publication-format="electronic"><day>25</day><month>04</month><year>2016</year></pub-date>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "published", a.Dates.Published, ld.Date{Year: 2016, Month: 4, Day: 25})
+		},
+		warnings: []string{`article-meta/pub-date[1]: issue date 2016 not kept`},
+	},
+	{
+		name: "JATS 1.1 pub date beside a collection year",
+		xml: minimal(`<pub-date date-type="pub" publication-format="electronic"><day>25</day><month>04</month><year>2016</year></pub-date>
+				<pub-date date-type="collection" publication-format="electronic"><year>2016</year></pub-date>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "published", a.Dates.Published, ld.Date{Year: 2016, Month: 4, Day: 25})
+		},
+		warnings: []string{`article-meta/pub-date[2]: issue date 2016 not kept`},
+	},
+	{
+		name: "journal without a title is named by its nlm-ta journal-id",
+		xml:  withJournal(`<journal-id journal-id-type="publisher-id">plos</journal-id><journal-id journal-id-type="nlm-ta">PLoS Med</journal-id><issn>0028-0836</issn><publisher><publisher-name>PLoS</publisher-name></publisher>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "journal", a.Journal, &ld.Journal{Title: "PLoS Med", ISSNs: []ld.ISSN{{Value: "0028-0836"}}, Publisher: &ld.Publisher{Name: "PLoS"}})
+		},
+		warnings: []string{`journal-meta: no journal-title: the journal-id "PLoS Med" (nlm-ta) stands for it`},
+	},
+	{
+		name: "journal without a title is named by its abbreviation",
+		xml:  withJournal(`<journal-id journal-id-type="nlm-ta">PLoS Med</journal-id><abbrev-journal-title abbrev-type="publisher">PLoS Med.</abbrev-journal-title><issn>0028-0836</issn>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "journal", a.Journal, &ld.Journal{Title: "PLoS Med.", Abbreviation: "PLoS Med.", ISSNs: []ld.ISSN{{Value: "0028-0836"}}})
+		},
+		warnings: []string{`journal-meta: no journal-title: the abbreviated title "PLoS Med." stands for it`},
+	},
+	{
+		name: "journal with no name at all",
+		xml:  withJournal(`<journal-id journal-id-type="publisher-id">plos</journal-id><issn>0028-0836</issn>`),
 		check: func(t *testing.T, a *ld.Article) {
 			if a.Journal != nil {
 				t.Errorf("journal = %+v, want none", a.Journal)
 			}
 		},
-		warnings: []string{"journal-meta: journal without a title not kept"},
+		warnings: []string{"journal-meta: journal without a title or a name among its journal-ids not kept"},
 	},
 	{
 		name: "journal parts",
@@ -400,15 +466,39 @@ var ruleTests = []ruleTest{
 				<license xlink:href="https://example.org/tdm"><license-p>TDM</license-p></license><ali:free_to_read/></permissions>`),
 		check: func(t *testing.T, a *ld.Article) {
 			eq(t, "license", a.License, &ld.License{URL: "https://creativecommons.org/licenses/by-nc/4.0/", Label: "CC BY-NC 4.0"})
-			if a.Copyright != nil || a.OpenAccess != nil {
-				t.Errorf("copyright %v, open access %v: want none", a.Copyright, a.OpenAccess)
+			if a.Copyright != nil || a.OpenAccess == nil || !*a.OpenAccess {
+				t.Errorf("copyright %v, open access %v: want none, and open access from ali:free_to_read", a.Copyright, a.OpenAccess)
 			}
 		},
 		warnings: []string{
 			`article-meta/permissions[1]/copyright-year: year "20x4" dropped`,
 			`article-meta/permissions[1]/license[2]: second licence "https://example.org/tdm" not kept`,
-			`article-meta/permissions[1]/ali:free_to_read: free-to-read flag not kept`,
 		},
+	},
+	{
+		name: "free to read for a time only asserts nothing",
+		xml:  minimal(`<permissions><ali:free_to_read start_date="2030-01-01"/></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			if a.OpenAccess != nil {
+				t.Errorf("open access %v, want unknown", *a.OpenAccess)
+			}
+		},
+		warnings: []string{`article-meta/permissions[1]/ali:free_to_read: free to read from "2030-01-01" to "": open access not asserted`},
+	},
+	{
+		name: "a licence given only as text names its Creative Commons licence",
+		xml:  minimal(`<permissions><license><license-p>This is an open-access article distributed under the terms of the Creative Commons Attribution 4.0 International License, which permits unrestricted use, distribution, and reproduction in any medium.</license-p></license></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "license", a.License, &ld.License{URL: "https://creativecommons.org/licenses/by/4.0/", Label: "CC BY 4.0"})
+		},
+	},
+	{
+		name: "a licence text without a version gives the label only",
+		xml:  minimal(`<permissions><license><license-p>This is an open-access article distributed under the terms of the Creative Commons Attribution License, which permits unrestricted use, distribution, and reproduction in any medium.</license-p></license></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "license", a.License, &ld.License{Label: "CC BY"})
+		},
+		warnings: []string{`article-meta/permissions[1]/license[1]/license-p: the text names CC BY without a version: no licence URL`},
 	},
 	{
 		name: "licence reference beside the licence",
