@@ -12,6 +12,7 @@ import (
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/datacite"
+	"github.com/scholarld/scholarld/reader/formats"
 )
 
 func read(t *testing.T, name string) []reader.Record {
@@ -275,4 +276,21 @@ func FuzzReadXML(f *testing.F) {
 		records, err := datacite.ReadXML(data, "fuzz.xml")
 		readertest.CheckFuzzRecords(t, records, err)
 	})
+}
+
+// TestDetected checks that the input format table picks this reader for
+// its test files.
+func TestDetected(t *testing.T) {
+	for name, want := range map[string]string{
+		"preprint.json": "datacite", "list.json": "datacite", "conference-paper.schema.json": "datacite",
+		"report.kernel3.xml": "datacite-xml", "10.5438_zhyx-n122.kernel4.xml": "datacite-xml",
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in, err := formats.Detect(name, data); err != nil || in.Name != want {
+			t.Errorf("%s detected as %q (%v), want %s", name, in.Name, err, want)
+		}
+	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/scholarld/scholarld/reader/datacite"
 	"github.com/scholarld/scholarld/reader/html"
 	"github.com/scholarld/scholarld/reader/jats"
+	"github.com/scholarld/scholarld/reader/openalex"
 	"github.com/scholarld/scholarld/reader/ris"
 )
 
@@ -62,6 +63,14 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/vnd.datacite.datacite+json"},
 		Sniff:       datacite.Sniff,
 		Read:        datacite.Read,
+	},
+	{
+		Name:        "openalex",
+		Description: "OpenAlex works: a work, an API results list, or JSON Lines as in the snapshot",
+		Extensions:  []string{".json", ".jsonl"},
+		MediaTypes:  []string{"application/json"},
+		Sniff:       openalex.Sniff,
+		Read:        openalex.Read,
 	},
 	{
 		Name:        "csl",
