@@ -434,6 +434,7 @@ func (a *xmlArticle) readBody(n *xnode) {
 	if crossmark := n.child("crossmark"); crossmark != nil {
 		a.readCrossmark(path+"/crossmark", crossmark)
 	}
+	a.readEditorsAndFunding(path, n)
 	for i, c := range n.child("citation_list").all("citation") {
 		a.b.addReference(fmt.Sprintf("%s/citation_list/citation[%d]", path, i+1), xmlCitation(c))
 	}
