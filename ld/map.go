@@ -233,7 +233,7 @@ func (m *graphBuilder) articleNode() resource {
 	if root == nil {
 		root, _ = rdf.NewBlank("article")
 	}
-	m.add(root, vocab.RDFType, term(vocab.SchemaScholarlyArticle))
+	m.add(root, vocab.RDFType, term(workClass(a.Type)))
 	if a.Type != "" {
 		if class, ok := articleClasses[a.Type]; ok {
 			m.add(root, vocab.SchemaAdditionalType, term(class))
@@ -288,6 +288,7 @@ func (m *graphBuilder) articleNode() resource {
 	m.graphicalAbstract(root)
 	m.references(root)
 	related := m.related(root)
+	m.work(root, publisher)
 	m.unlinkedAffiliations(root)
 
 	if m.full {
@@ -309,6 +310,11 @@ var articleClasses = map[ArticleType]string{
 	BriefReport:     vocab.FaBiOBriefReport,
 	BookReview:      vocab.FaBiOBookReview,
 	Comment:         vocab.FaBiOComment,
+	Preprint:        vocab.FaBiOPreprint,
+	ConferencePaper: vocab.FaBiOConferencePaper,
+	Report:          vocab.FaBiOReportDocument,
+	WorkingPaper:    vocab.FaBiOWorkingPaper,
+	BookChapter:     vocab.FaBiOBookChapter,
 }
 
 // authors maps the byline. Persons with an ORCID and organisations with a
@@ -758,6 +764,7 @@ func (m *graphBuilder) related(root resource) []resource {
 		case Corrects, Retracts, CommentOn:
 			m.add(root, vocab.SchemaAbout, target)
 		}
+		m.version(root, rel.Relation, target)
 		nodes = append(nodes, target)
 	}
 	return nodes

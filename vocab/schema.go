@@ -81,3 +81,29 @@ const (
 	SchemaValue               = Schema + "value"
 	SchemaVolumeNumber        = Schema + "volumeNumber"
 )
+
+// schema.org classes of works beyond the journal article and of what they
+// are part of (docs/worktypes.md).
+const (
+	SchemaReport             = Schema + "Report"
+	SchemaChapter            = Schema + "Chapter"
+	SchemaBook               = Schema + "Book"
+	SchemaCreativeWorkSeries = Schema + "CreativeWorkSeries"
+	SchemaEvent              = Schema + "Event"
+	SchemaGrant              = Schema + "Grant"
+)
+
+// schema.org properties of those works, of funding and of other titles.
+const (
+	SchemaAlternativeHeadline = Schema + "alternativeHeadline"
+	SchemaEditor              = Schema + "editor"
+	SchemaEndDate             = Schema + "endDate"
+	SchemaFunder              = Schema + "funder"
+	SchemaFunding             = Schema + "funding"
+	SchemaIsBasedOn           = Schema + "isBasedOn"
+	SchemaISBN                = Schema + "isbn"
+	SchemaLocation            = Schema + "location"
+	SchemaRecordedAt          = Schema + "recordedAt"
+	SchemaReportNumber        = Schema + "reportNumber"
+	SchemaStartDate           = Schema + "startDate"
+)

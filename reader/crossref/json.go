@@ -475,6 +475,7 @@ func (s *jsonSource) readWork(obj jsonObject, index int, prefix string) reader.R
 	w.readReferences()
 	w.readRelations()
 	w.readUnheld()
+	w.readFundingAndEditors()
 	w.b.settleDates(w.path("assertion"))
 	return w.b.record(index, s.Position(obj.off))
 }

@@ -182,8 +182,8 @@ func TestReadTitles(t *testing.T) {
 	wantWarnings(t, rec.Warnings, [][2]string{
 		{"type", `"proceedings-article" is not a journal article`},
 		{"title", `a further title "L'atlas d'<i>Arabidopsis</i>"`},
-		{"subtitle", `"A subtitle" is not kept`},
 	})
+	equal(t, "subtitle", a.Subtitle, "A subtitle")
 }
 
 func TestReadAuthors(t *testing.T) {
@@ -204,8 +204,8 @@ func TestReadAuthors(t *testing.T) {
 		{"author[1].ORCID", "check digit"},
 		{"author[1].sequence", `sequence "first" disagrees with byline position 2`},
 		{"author[3]", `"Sheherazade" alone is read as the family name`},
-		{"editor[0]", `editor "Erin Editor" not kept`},
 	})
+	equal(t, "editors", a.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
 }
 
 func TestReadJournal(t *testing.T) {
@@ -326,9 +326,10 @@ func TestReadRelations(t *testing.T) {
 	})
 	wantWarnings(t, recs[1].Warnings, [][2]string{{"message.items[1].relation.has-review[0]", `"has-review" to doi 10.5555/review not kept`}})
 
+	equal(t, "funding", article(t, recs[2]).Funding, []ld.Funding{
+		{Funder: ld.Funder{Name: "EMBO", DOI: "10.13039/501100003043"}, Award: "ALTF 1"}})
 	wantWarnings(t, recs[2].Warnings, [][2]string{
 		{"message.items[2].update-to[0]", `update of type "new_version" to 10.5555/old not kept`},
-		{"message.items[2].funder[0]", "funder EMBO (10.13039/501100003043), award ALTF 1 not kept"},
 		{"message.items[2].clinical-trial-number[0]", "clinical trial NCT01234567 not kept"},
 		{"message.items[2].institution", "field not read"},
 	})
@@ -369,12 +370,12 @@ func TestReadXMLRecords(t *testing.T) {
 		{Text: "Dolan. 1993. Cellular organisation of the Arabidopsis thaliana root. Development. 119. 71"},
 	})
 	equal(t, "related", a.Related, []ld.Related{{Relation: ld.Corrects, DOI: "10.5555/original"}})
+	equal(t, "subtitle", a.Subtitle, "A subtitle")
+	equal(t, "editors", a.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
 	contributors := unixrefArticle + "/contributors/person_name"
 	wantWarnings(t, first.Warnings, [][2]string{
 		{"/doi_records/doi_record/crossref/journal/journal_metadata/issn", `"15237052" read as 1523-7052`},
-		{unixrefArticle + "/titles/subtitle", `"A subtitle" is not kept`},
 		{contributors + "[1]/affiliations/institution[1]/institution_place", `place "Calgary, Canada" not kept`},
-		{contributors + "[2]", `editor "Erin Editor" not kept`},
 		{contributors + "[3]/ORCID", "check digit"},
 		{contributors + "[3]/@sequence", `sequence "first" disagrees with byline position 3`},
 		{"/doi_records/doi_record/crossref/journal/journal_issue/publication_date/month", "season or quarter 21 kept as the year only"},

@@ -300,6 +300,7 @@ func (a *xmlArticle) readBody(n *xmltree.Node) {
 	if crossmark := n.Child("crossmark"); crossmark != nil {
 		a.readCrossmark(path+"/crossmark", crossmark)
 	}
+	a.readEditorsAndFunding(path, n)
 	for i, c := range n.Child("citation_list").All("citation") {
 		a.b.addReference(fmt.Sprintf("%s/citation_list/citation[%d]", path, i+1), xmlCitation(c))
 	}

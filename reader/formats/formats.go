@@ -18,8 +18,10 @@ import (
 	"github.com/scholarld/scholarld/reader/bibtex"
 	"github.com/scholarld/scholarld/reader/crossref"
 	"github.com/scholarld/scholarld/reader/csl"
+	"github.com/scholarld/scholarld/reader/datacite"
 	"github.com/scholarld/scholarld/reader/html"
 	"github.com/scholarld/scholarld/reader/jats"
+	"github.com/scholarld/scholarld/reader/openalex"
 	"github.com/scholarld/scholarld/reader/ris"
 )
 
@@ -79,6 +81,22 @@ var Inputs = []Input{
 		Decode:      reader.DecodeAt(crossref.Read, reader.WarningPathsInInput),
 	},
 	{
+		Name:        "datacite",
+		Description: "DataCite JSON: REST API responses (one DOI or a list) and the schema's JSON form",
+		Extensions:  []string{".json"},
+		MediaTypes:  []string{"application/vnd.datacite.datacite+json"},
+		Sniff:       datacite.Sniff,
+		Read:        datacite.Read,
+	},
+	{
+		Name:        "openalex",
+		Description: "OpenAlex works: a work, an API results list, or JSON Lines as in the snapshot",
+		Extensions:  []string{".json", ".jsonl"},
+		MediaTypes:  []string{"application/json"},
+		Sniff:       openalex.Sniff,
+		Read:        openalex.Read,
+	},
+	{
 		Name:        "csl",
 		Description: "CSL-JSON: an item or a list (Zotero, Pandoc, citeproc, DOI content negotiation)",
 		Extensions:  []string{".json", ".csl.json", ".csljson"},
@@ -113,6 +131,14 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/vnd.crossref.unixsd+xml", "application/vnd.crossref.unixref+xml"},
 		Sniff:       crossref.SniffXML,
 		Read:        crossref.ReadXML,
+	},
+	{
+		Name:        "datacite-xml",
+		Description: "DataCite XML: metadata kernel 4.x and 3.x resources",
+		Extensions:  []string{".xml"},
+		MediaTypes:  []string{"application/vnd.datacite.datacite+xml"},
+		Sniff:       datacite.SniffXML,
+		Read:        datacite.ReadXML,
 	},
 	{
 		Name:        "html",

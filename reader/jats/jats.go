@@ -231,6 +231,7 @@ func (r *articleReader) readArticleMeta() {
 			r.warn(path, "<%s> not kept: the model has no place for it", child.Name)
 		}
 	}
+	r.readFundingAndEditors()
 }
 
 // readSingle keeps the first value of an element the model holds once.

@@ -80,10 +80,12 @@ var ruleTests = []ruleTest{
 		name: "alternative and translated titles",
 		xml: strings.Replace(minimal(""), "</title-group>",
 			`<alt-title alt-title-type="running-head">Short</alt-title><trans-title-group xml:lang="de"><trans-title>Titel</trans-title></trans-title-group></title-group>`, 1),
-		check: func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Title") },
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "title", a.Title, "Title")
+			eq(t, "translated title", a.AlternativeTitles, []ld.AlternativeTitle{{Title: "Titel", Language: "de"}})
+		},
 		warnings: []string{
 			`article-meta/title-group/alt-title: alternative title "Short" (running-head) not kept`,
-			`article-meta/title-group/trans-title-group: translated title "Titel" not kept`,
 		},
 	},
 	{
@@ -155,13 +157,13 @@ var ruleTests = []ruleTest{
 				</contrib-group>`),
 		check: func(t *testing.T, a *ld.Article) {
 			eq(t, "authors", a.Authors, []ld.Author{{Given: "Marie", Family: "Curie"}, {Family: "Sheherazade"}})
+			eq(t, "editors", a.Editors, []ld.Author{{Given: "Ann", Family: "Ed"}})
 		},
 		warnings: []string{
 			`article-meta/contrib-group[1]/contrib[1]/name/prefix: honorific "Dr." not kept`,
 			`article-meta/contrib-group[1]/contrib[1]/role[1]: "Writing" not kept`,
 			`article-meta/contrib-group[1]/contrib[2]/name: name without a surname: "Sheherazade" read as the family name`,
 			`article-meta/contrib-group[1]/contrib[3]: author without a name not kept`,
-			`article-meta/contrib-group[1]/contrib[4]: editor "Ann Ed" not kept`,
 		},
 	},
 	{
@@ -604,11 +606,28 @@ var ruleTests = []ruleTest{
 		},
 	},
 	{
-		name: "unmapped elements",
-		xml: minimal(`<funding-group><award-group><funding-source>NSF</funding-source></award-group></funding-group>`) +
-			"",
+		name:     "unmapped elements",
+		xml:      minimal(`<conference><conf-name>Example Workshop</conf-name></conference>`),
 		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Title") },
-		warnings: []string{`article-meta/funding-group[1]: <funding-group> not kept`},
+		warnings: []string{`article-meta/conference[1]: <conference> not kept: the model has no place for it`},
+	},
+	{
+		name: "funding: sources with Funder ID or ROR, award numbers, a plain source",
+		xml: minimal(`<funding-group>
+			<award-group id="fund1"><funding-source><institution-wrap><institution-id institution-id-type="FundRef">http://dx.doi.org/10.13039/100000001</institution-id><institution>National Science Foundation</institution></institution-wrap></funding-source><award-id>1234567</award-id><award-id>7654321</award-id></award-group>
+			<award-group><funding-source><institution-wrap><institution-id institution-id-type="ror">https://ror.org/029chgv08</institution-id><institution>Wellcome Trust</institution></institution-wrap></funding-source></award-group>
+			<award-group><funding-source>Example Foundation</funding-source><award-id>EF-1</award-id></award-group>
+			<funding-statement>Funded by NSF, Wellcome and the Example Foundation.</funding-statement>
+			</funding-group>`),
+		check: func(t *testing.T, a *ld.Article) {
+			nsf := ld.Funder{Name: "National Science Foundation", DOI: "10.13039/100000001"}
+			eq(t, "funding", a.Funding, []ld.Funding{
+				{Funder: nsf, Award: "1234567"}, {Funder: nsf, Award: "7654321"},
+				{Funder: ld.Funder{Name: "Wellcome Trust", ROR: "https://ror.org/029chgv08"}},
+				{Funder: ld.Funder{Name: "Example Foundation"}, Award: "EF-1"},
+			})
+		},
+		warnings: []string{`article-meta/funding-group[1]/funding-statement: funding statement not kept: the awards are`},
 	},
 	{
 		name: "namespace prefixes and a default namespace",
