@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/knakk/rdf"
@@ -42,10 +41,7 @@ func (e *lineEncoder) Encode(g *Graph) error {
 	if err := checkGraph(g); err != nil {
 		return fmt.Errorf("ld: n-triples: %w", err)
 	}
-	scope := ""
-	if e.graphs > 0 {
-		scope = "g" + strconv.Itoa(e.graphs) + "_"
-	}
+	scope := graphScope(e.graphs)
 	e.graphs++
 	for _, t := range g.Triples {
 		e.node(t.Subj, scope)

@@ -89,6 +89,7 @@ func isHelp(arg string) bool {
 // convertFlags are the settings of one convert run.
 type convertFlags struct {
 	to, from, vocab, out string
+	context, frame       string // JSON-LD shaped by json-gold (shape.go)
 	verbose              bool
 	input                string
 }
@@ -105,6 +106,8 @@ func parseConvert(args []string, stdout, stderr io.Writer) (*convertFlags, int) 
 	fs.StringVar(&c.from, "f", "", "input `format`: "+formats.Names()+" (default: from the extension, else by content)")
 	fs.StringVar(&c.vocab, "vocab", "", "vocabulary `profile`: schema (schema.org only) or full (schema.org + DCMI + BIBO/PRO/SCoRO); default schema for jsonld and html, full otherwise")
 	fs.StringVar(&c.out, "o", "", "write to `FILE` (atomically: nothing is left on error) instead of standard output")
+	fs.StringVar(&c.context, "context", "", "compact the JSON-LD with the context in `FILE` (or https://schema.org, the embedded one), by json-gold")
+	fs.StringVar(&c.frame, "frame", "", "frame the JSON-LD with the JSON-LD 1.1 frame in `FILE`, by json-gold: one document for the whole input")
 	fs.BoolVar(&c.verbose, "v", false, "say which input format was chosen, and report readers' warnings")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, convertUsage)
@@ -164,6 +167,11 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		profile = p
 	}
+	newEncoder, code, err := shapedEncoder(c, format)
+	if err != nil {
+		fmt.Fprintf(stderr, "scholarld convert: %v\n", err)
+		return code
+	}
 	var in formats.Input
 	if c.from != "" {
 		if in, ok = formats.ByName(c.from); !ok {
@@ -197,7 +205,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "scholarld convert: %v\n", err)
 		return ExitIO
 	}
-	enc := format.NewEncoder(out)
+	enc := newEncoder(out)
 	failed, written := 0, 0
 	for _, rec := range records {
 		where := name
