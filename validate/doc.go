@@ -16,9 +16,10 @@
 // property, with a line and column when known) and a one-line fix.
 // WriteText, WriteJSON and WriteSARIF write reports.
 //
-// The Vocabulary starts from vocab.nt, embedded: the definitions of the
-// terms scholarld emits and of what they lead to, generated from
-// testdata/vocab by a test. Third-party data uses other schema.org terms;
-// those are reported as not checked until the schema.org release file is
-// added with AddNTriples.
+// The Vocabulary starts from vocab.nt.gz, embedded: the whole schema.org
+// 30.0 release reduced to the term table the rules use, with the terms of
+// DCMI, BIBO, FaBiO, PRO and SCoRO, generated from testdata/vocab by a
+// test. An undefined term is reported with the nearest defined one
+// (Vocabulary.Nearest); AddNTriples adds a vocabulary, or replaces the
+// schema.org release with another.
 package validate

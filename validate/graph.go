@@ -124,11 +124,12 @@ func (c *checker) term(iri, kind string, where Finding) {
 	if kind == "class" {
 		where.Property = vocab.RDFType
 	}
-	if strings.HasPrefix(iri, vocab.Schema) && !c.vocab.schemaRelease {
-		c.report.add("not-checked", where, "not checked: %s is not among the embedded schema.org terms; load the schema.org release with --vocab-file", iri)
+	if near := c.vocab.Nearest(iri); near != "" {
+		where.Fix = "use " + curie(near)
+		c.report.add("undefined-term", where, "%s %s is defined by no loaded vocabulary; did you mean %s?", kind, curie(iri), curie(near))
 		return
 	}
-	c.report.add("undefined-term", where, "%s %s is defined by no loaded vocabulary", kind, iri)
+	c.report.add("undefined-term", where, "%s %s is defined by no loaded vocabulary", kind, curie(iri))
 }
 
 // domain checks a schema.org property against the node's schema.org
@@ -219,11 +220,15 @@ func localName(iri string) string {
 func curies(iris []string) string {
 	out := make([]string, len(iris))
 	for i, iri := range iris {
-		if local, ok := strings.CutPrefix(iri, vocab.Schema); ok {
-			out[i] = "schema:" + local
-		} else {
-			out[i] = iri
-		}
+		out[i] = curie(iri)
 	}
 	return strings.Join(out, ", ")
+}
+
+// curie writes a schema.org IRI as schema:X, and any other IRI whole.
+func curie(iri string) string {
+	if local, ok := strings.CutPrefix(iri, vocab.Schema); ok {
+		return "schema:" + local
+	}
+	return iri
 }
