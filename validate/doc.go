@@ -7,7 +7,7 @@
 // (ld.Check's errors, each turned into a finding with a rule name, and the
 // rules ld.Check has not: authors, a publication date, licences), then
 // mapped with ld.Map in the full profile. JSON-LD (read with json-gold,
-// offline), Turtle (package ld/turtle) and N-Triples give a graph
+// offline, through the official schema.org context, embedded), Turtle (package ld/turtle) and N-Triples give a graph
 // directly. Every graph goes through the vocabulary rules (terms defined,
 // schema.org domains and ranges, schema:Review, DC elements) against a
 // Vocabulary, and then through the consumer profiles asked for (google,

@@ -73,9 +73,6 @@ func TestDataCiteBlog(t *testing.T) {
 		"info scholar-issue " + post + " http://schema.org/isPartOf",
 		"info scholar-first-page " + post + " http://schema.org/pageStart",
 		"warning scholar-pdf " + post + " http://schema.org/encoding",
-		// The embedded context types only the dates scholarld writes.
-		"warning triplestore-plain-date " + post + " http://schema.org/dateCreated",
-		"warning triplestore-plain-date " + post + " http://schema.org/dateModified",
 	}
 	if got := summary(r); !slices.Equal(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -228,5 +225,21 @@ func TestOutputs(t *testing.T) {
 	}
 	if second := run.Results[1].Locations[0].PhysicalLocation; second.ArtifactLocation.URI != "data.ttl" || second.Region != nil {
 		t.Errorf("SARIF location %+v", second)
+	}
+}
+
+// TestOfficialContextAliases: JSON-LD that names the schema.org context
+// is read through the official context, with its "id" and "type" aliases
+// and its typed dates, as any consumer reads it.
+func TestOfficialContextAliases(t *testing.T) {
+	doc := `{"@context": "http://schema.org/", "id": "https://example.org/a", "type": "ScholarlyArticle",
+  "headline": "T", "dateCreated": "2020-01-02", "author": {"type": "Person", "name": "N", "url": "https://example.org/n"}}`
+	r := Validate([]byte(doc), "a.jsonld", Options{Profiles: []Profile{Triplestore}})
+	if got := summary(r); len(got) != 0 {
+		t.Errorf("got %q, want no finding", got)
+	}
+	r = Validate([]byte(doc), "a.jsonld", Options{Profiles: []Profile{Google}})
+	if got, want := summary(r), []string{"warning google-image <https://example.org/a> http://schema.org/image", "warning google-date-published <https://example.org/a> http://schema.org/datePublished"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

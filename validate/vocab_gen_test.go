@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -100,4 +101,24 @@ func generateVocabulary(all, own []rdf.Triple) []byte {
 	}
 	slices.Sort(sorted)
 	return []byte(strings.Join(sorted, ""))
+}
+
+// TestOfficialContextCopy: the embedded official context is
+// testdata/vocab/schemaorg-30.0-context.jsonld, unchanged.
+func TestOfficialContextCopy(t *testing.T) {
+	want, err := os.ReadFile(testkit.Shared(t, "vocab", "schemaorg-30.0-context.jsonld"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(officialContextGzip))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("validate/schemaorg-context.jsonld.gz is stale: gzip -9 -n -c testdata/vocab/schemaorg-30.0-context.jsonld > validate/schemaorg-context.jsonld.gz")
+	}
 }
