@@ -127,6 +127,12 @@ func TestDetect(t *testing.T) {
 		{"-", "<http://a> <http://b> <http://c> .\n", NTriples},
 		{"-", "<http://a> <http://b> <http://c>, <http://d> .\n", Turtle},
 		{"-", "hello", ""},
+		{"a.nq", "", NQuads},
+		{"-", "# c\n<http://a> <http://b> \"c\" <http://g> .\n_:b <http://b> <http://c> _:g .\n", NQuads},
+		{"-", "<http://a> <http://b> [ <http://c> 1 ] .\n", Turtle},
+		{"notes.txt", "Some notes about an article.\n", ""},
+		{"a.xml", "<?xml version=\"1.0\"?>\n<catalogue><item/></catalogue>\n", ""},
+		{"-", "<catalogue><item/></catalogue>\n", ""},
 	}
 	for _, tt := range tests {
 		if got := detect(tt.file, []byte(tt.data)); got != tt.want {

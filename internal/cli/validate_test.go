@@ -122,3 +122,16 @@ func TestValidateHelp(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, stdout)
 	}
 }
+
+// TestValidateLinkedDataFormats: -f names the linked-data formats too, and
+// N-Quads as convert writes them are read.
+func TestValidateLinkedDataFormats(t *testing.T) {
+	code, stdout, _ := runValidate(t, "", "-f", "nquads", "testdata/golden/ijms-2014-15-14348.nq")
+	if code != 0 || !strings.Contains(stdout, "(nquads): 0 errors") {
+		t.Errorf("-f nquads: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = runValidate(t, "Some notes about an article.\n", "-")
+	if code != 2 || !strings.Contains(stdout, "<stdin> is none of the formats validate reads") {
+		t.Errorf("plain text: exit %d\n%s", code, stdout)
+	}
+}
