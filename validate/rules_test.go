@@ -122,6 +122,9 @@ func TestGraphRules(t *testing.T) {
 			"error isbn <http://example.org/b> http://schema.org/isbn",
 			"warning domain <http://example.org/b> http://schema.org/isbn"}},
 		{"license-cc", "ex:a a schema:ScholarlyArticle ; schema:license <https://creativecommons.org/licenses/by/4.0/> .", []string{"info license-cc <http://example.org/a> http://schema.org/license"}},
+		{"one licence by two properties", "ex:a a schema:ScholarlyArticle ; schema:license <https://creativecommons.org/licenses/by/4.0/> ; dcterms:license <https://creativecommons.org/licenses/by/4.0/> .", []string{"info license-cc <http://example.org/a> http://schema.org/license"}},
+		{"two licences", "ex:a a schema:ScholarlyArticle ; schema:license <https://creativecommons.org/licenses/by/4.0/> ; dcterms:license <https://creativecommons.org/licenses/by-sa/4.0/> .", []string{
+			"info license-cc <http://example.org/a> http://schema.org/license", "info license-cc <http://example.org/a> http://purl.org/dc/terms/license"}},
 		{"unreadable", "ex:a schema:name \"T\" ", []string{"error unreadable 2:22"}},
 	}
 	for _, tt := range tests {

@@ -470,6 +470,9 @@ type checker struct {
 	profiles []Profile
 	// reported keeps graph findings from repeating within one graph.
 	reported map[string]bool
+	// paths names the record field of a graph's nodes (ld.Graph.Paths);
+	// nil for RDF input.
+	paths map[rdf.Term]string
 }
 
 // record checks one record of a reader.
@@ -486,6 +489,7 @@ func (c *checker) record(rec reader.Record, total int, explicit []bool) {
 		c.recordError(err, number)
 		return
 	}
+	c.paths = g.Paths
 	c.graph(g.Triples, []rdf.Term{g.Root}, number, false)
 }
 
