@@ -39,7 +39,7 @@ type Rule struct {
 // rules, then the rules of each profile.
 var Rules = []Rule{
 	{"unreadable", Error, "the input (or a record's JSON) could not be read, or its format could not be told", "fix the syntax at the position shown, or name the format with -f"},
-	{"record-field", Error, "a record field is unknown, repeated or of the wrong JSON type", "rename or retype the field as the message says (README: The record format)"},
+	{"record-field", Error, "a record field is unknown, repeated or of the wrong JSON type", "rename or retype the field as the message says (docs/record-format.md)"},
 	{"title-required", Error, "the article has no title", "give the article's title"},
 	{"authors-required", Error, "the article has no author and does not say it has none", `list the byline in "authors", or write "authors": [] for an article without authors`},
 	{"date-published-required", Error, "the article has no publication date", "give dates.published as YYYY, YYYY-MM or YYYY-MM-DD"},
