@@ -4,7 +4,8 @@ package ld
 // It is the model in the middle: every reader produces it, and the mapping
 // (Map) and every encoder consume only the graph built from it.
 //
-// The JSON field names are the record format documented in the README.
+// The JSON field names are the record format documented in
+// docs/record-format.md.
 // Empty fields mean "not known": a reader never fills a field the source
 // lacks.
 type Article struct {

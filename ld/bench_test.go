@@ -144,3 +144,58 @@ func mustJSONLD(b *testing.B, g *sld.Graph, expanded bool) any {
 	}
 	return doc
 }
+
+// BenchmarkShape measures the JSON-LD that json-gold shapes, per article,
+// for BENCHMARKS.md: compaction with a user's context (the embedded
+// schema.org context, and the official one with its 3,081 terms, each
+// processed once, as convert does per run) and framing one article.
+func BenchmarkShape(b *testing.B) {
+	contexts := []struct{ name, doc string }{
+		{"context-embedded", `{"@context": "https://schema.org"}`},
+		{"context-official", string(readBench(b, "testdata", "vocab", "schemaorg-30.0-context.jsonld"))},
+	}
+	for _, c := range contexts {
+		b.Run(c.name, func(b *testing.B) {
+			_, g := seedGraph(b, sld.SchemaProfile)
+			context, err := sld.ParseContext([]byte(c.doc), c.name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			enc := sld.NewContextEncoder(io.Discard, context)
+			for b.Loop() {
+				if err := enc.Encode(g); err != nil {
+					b.Fatal(err)
+				}
+			}
+			report(b, g)
+		})
+	}
+	for _, name := range []string{"periodical", "author"} {
+		b.Run("frame-"+name, func(b *testing.B) {
+			_, g := seedGraph(b, sld.SchemaProfile)
+			frame, err := sld.ParseFrame(readBench(b, "ld", "testdata", "shape", name+".frame.jsonld"), name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				enc := sld.NewFrameEncoder(io.Discard, frame)
+				if err := enc.Encode(g); err != nil {
+					b.Fatal(err)
+				}
+				if err := enc.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			report(b, g)
+		})
+	}
+}
+
+func readBench(b *testing.B, elem ...string) []byte {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join(append([]string{testkit.Root(b)}, elem...)...))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}

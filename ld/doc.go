@@ -17,6 +17,12 @@
 //	ntriples         application/n-triples    this package, one line per triple
 //	nquads           application/n-quads      as ntriples, in a graph named by the article
 //
+// JSON-LD of another shape goes through json-gold itself: NewContextEncoder
+// compacts with a user's context (ParseContext), NewFrameEncoder frames
+// the whole output with a JSON-LD 1.1 frame (ParseFrame). The context or
+// frame is processed once, and OfflineLoader serves every URL they name:
+// the schema.org context's, and nothing else, so no network is used.
+//
 // Errors about one record never affect another: Map and the encoders keep
 // no state between articles.
 package ld

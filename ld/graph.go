@@ -19,6 +19,10 @@ type Graph struct {
 	// JSON-LD encoder declares the prefixes of the full profile.
 	Profile Profile
 	Triples []rdf.Triple
+	// Paths names the record field each author, affiliation and journal
+	// node was made from ("authors[0]", "affiliations[1]", "journal"), so
+	// that messages about a node can name what the user wrote.
+	Paths map[rdf.Term]string
 }
 
 // Len reports the number of triples.

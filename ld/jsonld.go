@@ -27,15 +27,27 @@ const SchemaContextURL = "https://schema.org"
 var schemaContext []byte
 
 // OfflineLoader is a json-gold DocumentLoader that never uses the
-// network: it serves the embedded schema.org context for https://schema.org
-// and http://schema.org, with or without a trailing slash, and refuses
-// every other URL.
+// network: it serves the embedded schema.org context for every URL of the
+// schema.org context (IsSchemaContextURL) and refuses every other URL.
 type OfflineLoader struct{}
+
+// IsSchemaContextURL reports whether u names the schema.org JSON-LD
+// context: https://schema.org or http://schema.org, with or without the
+// trailing slash, or the file they serve, /docs/jsonldcontext.jsonld (or
+// .json).
+func IsSchemaContextURL(u string) bool {
+	switch u {
+	case "https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/",
+		"https://schema.org/docs/jsonldcontext.jsonld", "http://schema.org/docs/jsonldcontext.jsonld",
+		"https://schema.org/docs/jsonldcontext.json", "http://schema.org/docs/jsonldcontext.json":
+		return true
+	}
+	return false
+}
 
 // LoadDocument implements ld.DocumentLoader.
 func (OfflineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
-	switch u {
-	case "https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/":
+	if IsSchemaContextURL(u) {
 		var doc any
 		if err := json.Unmarshal(schemaContext, &doc); err != nil {
 			return nil, err
@@ -74,6 +86,9 @@ type jsonldEncoder struct {
 	first   []any
 	graphs  int
 	written int // items written into the array so far
+	// reshape, when set, makes the compact document of a graph's expanded
+	// tree instead of the project's own compactor (NewContextEncoder).
+	reshape func(tree []any) (any, error)
 }
 
 type jsonldForm int
@@ -140,11 +155,13 @@ func appendJSONLine(dst []byte, g *Graph, _ string) ([]byte, error) {
 // Encode writes one graph. The blank nodes of the second and later graphs
 // are relabelled "g1_b0", "g2_b0", ..., as in N-Triples.
 func (e *jsonldEncoder) Encode(g *Graph) error {
-	scope := ""
-	if e.graphs > 0 {
-		scope = "g" + strconv.Itoa(e.graphs) + "_"
+	var doc any
+	var err error
+	if e.reshape != nil {
+		doc, err = e.reshape(plainJSON(expand(g, StreamScope(e.graphs))).([]any))
+	} else {
+		doc, err = jsonLD(g, e.form == expandedForm, StreamScope(e.graphs))
 	}
-	doc, err := jsonLD(g, e.form == expandedForm, scope)
 	if err != nil {
 		return err
 	}

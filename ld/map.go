@@ -61,7 +61,7 @@ func Map(a *Article, profile Profile) (*Graph, error) {
 	if err := m.errs.Err(); err != nil {
 		return nil, err
 	}
-	return &Graph{Root: root, Profile: profile, Triples: m.triples}, nil
+	return &Graph{Root: root, Profile: profile, Triples: m.triples, Paths: m.paths}, nil
 }
 
 // graphBuilder holds the state of one call of Map.
@@ -73,7 +73,16 @@ type graphBuilder struct {
 	errs    ErrorList
 	// affiliations holds the node of each affiliation id, made on first use.
 	affiliations map[string]resource
-	seen         map[uint64]int // the index of the triple with each hash
+	seen         map[uint64]int      // the index of the triple with each hash
+	paths        map[rdf.Term]string // Graph.Paths
+}
+
+// from records the record field a node was made from.
+func (m *graphBuilder) from(node resource, path string) {
+	if m.paths == nil {
+		m.paths = make(map[rdf.Term]string)
+	}
+	m.paths[node] = path
 }
 
 // add appends a triple unless the graph has it already: a record may
@@ -353,6 +362,7 @@ func (m *graphBuilder) authors(root resource) []resource {
 		if node == nil {
 			node = m.node(class)
 		}
+		m.from(node, path)
 		m.add(root, vocab.SchemaAuthor, node)
 		m.str(node, vocab.SchemaName, au.DisplayName())
 		if !au.IsOrganization() {
@@ -418,6 +428,7 @@ func (m *graphBuilder) organization(path string, aff *Affiliation) resource {
 	if node == nil {
 		node = m.node(vocab.SchemaOrganization)
 	}
+	m.from(node, path)
 	name := aff.Name
 	if name == "" {
 		name = aff.Department
@@ -524,6 +535,7 @@ func (m *graphBuilder) periodical(j *Journal, publisher resource) resource {
 	if node == nil {
 		node = m.node(vocab.SchemaPeriodical)
 	}
+	m.from(node, "journal")
 	m.str(node, vocab.SchemaName, j.Title)
 	m.str(node, vocab.SchemaAlternateName, j.Abbreviation)
 	for _, issn := range j.ISSNs {

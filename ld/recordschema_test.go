@@ -32,7 +32,7 @@ func TestRecordSchema(t *testing.T) {
 	doc := map[string]any{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
 		"title":       "scholarld article record",
-		"description": "One article in scholarld's record format (README: The record format). Generated from ld.Article by TestRecordSchema.",
+		"description": "One article in scholarld's record format (docs/record-format.md). Generated from ld.Article by TestRecordSchema.",
 		"$defs":       defs,
 	}
 	for k, v := range root {

@@ -2,13 +2,17 @@ package validate
 
 import (
 	"bytes"
+	"compress/gzip"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/knakk/rdf"
 	jsonld "github.com/piprate/json-gold/ld"
@@ -25,6 +29,7 @@ const (
 	JSONLD    = "jsonld"
 	Turtle    = "turtle"
 	NTriples  = "ntriples"
+	NQuads    = "nquads"
 	anyFormat = ""
 )
 
@@ -68,11 +73,11 @@ func ParseProfile(name string) (Profile, error) {
 // InputFormats lists the names Options.Format takes: the formats of
 // reader/formats, then the RDF formats.
 func InputFormats() []string {
-	names := make([]string, 0, len(formats.Inputs)+3)
+	names := make([]string, 0, len(formats.Inputs)+4)
 	for _, in := range formats.Inputs {
 		names = append(names, in.Name)
 	}
-	return append(names, JSONLD, Turtle, NTriples)
+	return append(names, JSONLD, Turtle, NTriples, NQuads)
 }
 
 // Options are the settings of a validation.
@@ -108,7 +113,7 @@ func Validate(data []byte, file string, opts Options) *Report {
 	r.Format = format
 	switch format {
 	case anyFormat:
-		r.unreadable(Finding{}, "cannot tell the input format of %s; name it with -f (one of %s)", file, strings.Join(InputFormats(), ", "))
+		r.unreadable(Finding{}, "%s is none of the formats validate reads (%s); if it is one of them, name it with -f", file, strings.Join(InputFormats(), ", "))
 	case JSONLD:
 		if g, err := readJSONLD(data); err != nil {
 			where := Finding{}
@@ -131,6 +136,19 @@ func Validate(data []byte, file string, opts Options) *Report {
 				where.Line, where.Column = se.Line, se.Column
 			}
 			r.unreadable(where, "%s", message(err))
+		} else {
+			c.rdfGraph(g)
+		}
+	case NQuads:
+		if g, err := readNQuads(data); err != nil {
+			where := Finding{}
+			msg := err.Error()
+			if m := positioned.FindStringSubmatch(msg); m != nil {
+				where.Line, _ = strconv.Atoi(m[1])
+				where.Column, _ = strconv.Atoi(m[2])
+				msg = m[3]
+			}
+			r.unreadable(where, "nquads: %s", msg)
 		} else {
 			c.rdfGraph(g)
 		}
@@ -191,9 +209,11 @@ func message(err error) string {
 }
 
 // detect tells the input format: JSON-LD by its @context (or .jsonld),
-// Turtle and N-Triples by extension, then the formats of reader/formats,
-// then Turtle by its directives and N-Triples by lines that start with
-// an IRI or a blank node.
+// Turtle, N-Triples and N-Quads by extension, then the formats of
+// reader/formats, then Turtle by its directives, and N-Triples, N-Quads or
+// Turtle by a first statement that starts with an IRI or a blank node.
+// What is none of these (an XML or HTML document of no known kind, plain
+// text) gives anyFormat, rather than a Turtle syntax error.
 func detect(file string, data []byte) string {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".jsonld":
@@ -202,6 +222,8 @@ func detect(file string, data []byte) string {
 		return Turtle
 	case ".nt":
 		return NTriples
+	case ".nq":
+		return NQuads
 	}
 	if hasJSONLDContext(data) {
 		return JSONLD
@@ -215,13 +237,50 @@ func detect(file string, data []byte) string {
 			return Turtle
 		}
 	}
-	if bytes.HasPrefix(start, []byte("<")) || bytes.HasPrefix(start, []byte("_:")) {
-		if looksLikeNTriples(data) {
+	if firstTerm.Match(start) && !looksLikeXML(start) {
+		switch {
+		case everyLine(data, nTriplesLine):
 			return NTriples
+		case everyLine(data, nQuadsLine):
+			return NQuads
 		}
 		return Turtle
 	}
 	return anyFormat
+}
+
+// firstTerm matches an IRI or a blank node label at the start of a
+// statement: "<http://example.org/a> ", not an XML tag such as "<?xml".
+var firstTerm = regexp.MustCompile(`^(?:<[^<>"{}|^` + "`" + `\\\s]*>|_:[A-Za-z0-9_])`)
+
+// looksLikeXML reports whether data, which starts with "<", is rather an
+// XML or HTML document than Turtle: "<?xml", "<!DOCTYPE", or a first tag
+// with a closing or self-closing tag after it.
+func looksLikeXML(data []byte) bool {
+	if bytes.HasPrefix(data, []byte("<?")) || bytes.HasPrefix(data, []byte("<!")) {
+		return true
+	}
+	return xmlTag.Match(data) && (bytes.Contains(data, []byte("</")) || bytes.Contains(data, []byte("/>")))
+}
+
+var xmlTag = regexp.MustCompile(`^<[A-Za-z_][A-Za-z0-9_.:-]*(?:\s[^>]*)?/?>`)
+
+// positioned matches knakk/rdf's errors: "3:27: syntax error: ...".
+var positioned = regexp.MustCompile(`^(\d+):(\d+): (.*)$`)
+
+// readNQuads reads N-Quads (what convert -t nquads writes: each article in
+// its own named graph) as one graph: the rules look at triples, and the
+// articles' graphs keep their nodes apart already.
+func readNQuads(data []byte) ([]rdf.Triple, error) {
+	quads, err := rdf.NewQuadDecoder(bytes.NewReader(data), rdf.NQuads).DecodeAll()
+	if err != nil {
+		return nil, err
+	}
+	triples := make([]rdf.Triple, len(quads))
+	for i, q := range quads {
+		triples[i] = q.Triple
+	}
+	return triples, nil
 }
 
 // skipComments skips white space and # comments at the start of data.
@@ -257,20 +316,56 @@ func hasJSONLDContext(data []byte) bool {
 	return has
 }
 
+// officialContextGzip is the official schema.org 30.0 JSON-LD context,
+// as https://schema.org serves it, gzipped: a copy of
+// testdata/vocab/schemaorg-30.0-context.jsonld that TestOfficialContextCopy
+// holds equal. JSON-LD written by others uses its aliases ("id", "type")
+// and its terms' types, which the project's own small context lacks.
+//
+//go:embed schemaorg-context.jsonld.gz
+var officialContextGzip []byte
+
+var officialContext = sync.OnceValues(func() (any, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(officialContextGzip))
+	if err != nil {
+		return nil, err
+	}
+	var doc any
+	if err := json.NewDecoder(zr).Decode(&doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
+})
+
+// officialLoader serves the official schema.org context for every URL of
+// the schema.org context, and nothing else: no network.
+type officialLoader struct{}
+
+func (officialLoader) LoadDocument(u string) (*jsonld.RemoteDocument, error) {
+	if !ld.IsSchemaContextURL(u) {
+		return nil, jsonld.NewJsonLdError(jsonld.LoadingDocumentFailed, "offline: no document is served for "+u)
+	}
+	doc, err := officialContext()
+	if err != nil {
+		return nil, fmt.Errorf("validate: the embedded schema.org context: %w", err)
+	}
+	return &jsonld.RemoteDocument{DocumentURL: u, Document: jsonld.CloneDocument(doc)}, nil
+}
+
 // readJSONLD turns a JSON-LD document into triples with json-gold, with
-// only the schema.org context available.
+// only the official schema.org context available.
 func readJSONLD(data []byte) ([]rdf.Triple, error) {
 	var doc any
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("validate: JSON-LD: %w", err)
 	}
 	for _, u := range remoteContexts(doc, nil) {
-		if _, err := (ld.OfflineLoader{}).LoadDocument(u); err != nil {
+		if !ld.IsSchemaContextURL(u) {
 			return nil, fmt.Errorf("validate: JSON-LD: cannot load context %s offline (only https://schema.org is available)", u)
 		}
 	}
 	opts := jsonld.NewJsonLdOptions("")
-	opts.DocumentLoader = ld.OfflineLoader{}
+	opts.DocumentLoader = officialLoader{}
 	out, err := jsonld.NewJsonLdProcessor().ToRDF(doc, opts)
 	if err != nil {
 		return nil, fmt.Errorf("validate: JSON-LD: %w", err)
@@ -375,6 +470,9 @@ type checker struct {
 	profiles []Profile
 	// reported keeps graph findings from repeating within one graph.
 	reported map[string]bool
+	// paths names the record field of a graph's nodes (ld.Graph.Paths);
+	// nil for RDF input.
+	paths map[rdf.Term]string
 }
 
 // record checks one record of a reader.
@@ -391,6 +489,7 @@ func (c *checker) record(rec reader.Record, total int, explicit []bool) {
 		c.recordError(err, number)
 		return
 	}
+	c.paths = g.Paths
 	c.graph(g.Triples, []rdf.Term{g.Root}, number, false)
 }
 
@@ -407,26 +506,33 @@ func Unreadable(file string, err error) *Report {
 	return r
 }
 
-// looksLikeNTriples reports whether every line that is not blank or a
-// comment is one N-Triples statement. The Turtle parser reads both
-// formats, so this only names the format in the report.
-func looksLikeNTriples(data []byte) bool {
+// everyLine reports whether every line that is not blank or a comment
+// matches statement. The Turtle parser reads N-Triples too, so this only
+// names the format in the report; N-Quads need their own reader.
+func everyLine(data []byte, statement *regexp.Regexp) bool {
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		line = bytes.TrimSpace(line)
-		if len(line) > 0 && line[0] != '#' && !nTriplesLine.Match(line) {
+		if len(line) > 0 && line[0] != '#' && !statement.Match(line) {
 			return false
 		}
 	}
 	return true
 }
 
-// nTriplesLine matches one N-Triples statement: subject, predicate,
-// object and the dot, with an optional comment.
-var nTriplesLine = func() *regexp.Regexp {
+// nTriplesLine and nQuadsLine match one statement: subject, predicate,
+// object, for N-Quads an optional graph name, and the dot, with an
+// optional comment.
+var nTriplesLine, nQuadsLine = statementLine(false), statementLine(true)
+
+func statementLine(quads bool) *regexp.Regexp {
 	const (
 		iri     = `<[^<>"{}|^` + "`" + `\\\s]*>`
 		blank   = `_:[A-Za-z0-9_][A-Za-z0-9_.-]*`
 		literal = `"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^` + iri + `)?`
 	)
-	return regexp.MustCompile(`^(?:` + iri + `|` + blank + `)\s*` + iri + `\s*(?:` + iri + `|` + blank + `|` + literal + `)\s*\.\s*(?:#.*)?$`)
-}()
+	graph := ""
+	if quads {
+		graph = `(?:\s*(?:` + iri + `|` + blank + `))?`
+	}
+	return regexp.MustCompile(`^(?:` + iri + `|` + blank + `)\s*` + iri + `\s*(?:` + iri + `|` + blank + `|` + literal + `)` + graph + `\s*\.\s*(?:#.*)?$`)
+}

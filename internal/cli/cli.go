@@ -30,6 +30,7 @@ Usage:
   scholarld convert [flags] [FILE|-]   convert articles (stdin when FILE is - or absent)
   scholarld validate [flags] [FILE|-]... check articles and linked data (scholarld validate -h)
   scholarld formats                    list the input and output formats
+  scholarld version                    print the version (also --version)
   scholarld help [COMMAND]             show help
 
 Exit codes: 0 success, 1 the input or a record could not be converted (the
@@ -55,6 +56,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		listFormats(stdout)
 		return ExitOK
+	case "version", "-version", "--version":
+		return printVersion(stdout)
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			switch args[1] {
@@ -62,7 +65,17 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return convert([]string{"-h"}, stdin, stdout, stderr)
 			case "validate":
 				return validateCommand([]string{"-h"}, stdin, stdout, stderr)
+			case "formats":
+				return Main([]string{"formats", "-h"}, stdin, stdout, stderr)
+			case "version":
+				fmt.Fprint(stdout, "Usage: scholarld version\n\nPrints the version, the commit and the Go release the binary was built from.\n")
+				return ExitOK
+			case "help":
+				fmt.Fprint(stdout, usage)
+				return ExitOK
 			}
+			fmt.Fprintf(stderr, "scholarld help: no help on %q (commands: convert, validate, formats, version, help)\n", args[1])
+			return ExitUsage
 		}
 		fmt.Fprint(stdout, usage)
 		return ExitOK

@@ -30,6 +30,14 @@ func onlySummary(stderr string, read, written int) bool {
 		strings.Contains(stderr, fmt.Sprintf(" %d record", read)) && strings.Contains(stderr, want)
 }
 
+// withoutSummary is convert's standard error without its summary line.
+func withoutSummary(stderr string) string {
+	if i := strings.LastIndex(stderr, "scholarld convert: "); i >= 0 && strings.Contains(stderr[i:], " read, ") {
+		return stderr[:i]
+	}
+	return stderr
+}
+
 func golden(t *testing.T, name string) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(testkit.Root(t), "testdata", "golden", name))
@@ -191,6 +199,45 @@ func TestHelpAndFormats(t *testing.T) {
 		code, out, _ := run(t, "", tt.args...)
 		if code != ExitOK || !strings.Contains(out, tt.want) {
 			t.Errorf("%v: exit %d, output lacks %q:\n%s", tt.args, code, tt.want, out)
+		}
+	}
+}
+
+// TestConvertWarnsOfAMismatchedExtension: -t wins over -o's extension,
+// but the user is told they disagree; when they agree nothing is said.
+func TestConvertWarnsOfAMismatchedExtension(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.jsonld")
+	code, _, errOut := run(t, "", "convert", "-t", "turtle", "-o", out, seed)
+	if code != ExitOK || withoutSummary(errOut) != "scholarld convert: warning: writing turtle to "+out+", whose extension says jsonld\n" {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if data, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(data), "@prefix") {
+		t.Errorf("the output is not the Turtle: %v\n%.100s", err, data)
+	}
+	for _, args := range [][]string{{"-t", "turtle", "-o", filepath.Join(dir, "out.ttl")}, {"-t", "jsonld-expanded", "-o", filepath.Join(dir, "out.expanded.jsonld")}, {"-t", "turtle", "-o", filepath.Join(dir, "out.data")}} {
+		if code, _, errOut := run(t, "", append(append([]string{"convert"}, args...), seed)...); code != ExitOK || withoutSummary(errOut) != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
+func TestHelpTopics(t *testing.T) {
+	for _, tt := range []struct {
+		topic string
+		code  int
+		want  string
+	}{
+		{"convert", ExitOK, "Usage: scholarld convert"},
+		{"validate", ExitOK, "Usage: scholarld validate"},
+		{"formats", ExitOK, "Usage: scholarld formats"},
+		{"version", ExitOK, "Usage: scholarld version"},
+		{"help", ExitOK, "Usage:\n  scholarld convert"},
+		{"nope", ExitUsage, `scholarld help: no help on "nope"`},
+	} {
+		code, out, errOut := run(t, "", "help", tt.topic)
+		if code != tt.code || !strings.Contains(out+errOut, tt.want) {
+			t.Errorf("help %s: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.topic, code, out, errOut, tt.code, tt.want)
 		}
 	}
 }

@@ -43,6 +43,7 @@ Flags:
 // convertFlags are the settings of one convert run.
 type convertFlags struct {
 	to, from, vocab, out, rejects, split string
+	context, frame                       string // JSON-LD shaped by json-gold (shape.go)
 	verbose, progress, noProgress        bool
 	workers, maxErrors                   int
 	inputs                               []string
@@ -60,6 +61,8 @@ func parseConvert(args []string, stdout, stderr io.Writer) (*convertFlags, int) 
 	fs.StringVar(&c.from, "f", "", "input `format`: "+formats.Names()+" (default: for each input, from the extension, else by content)")
 	fs.StringVar(&c.vocab, "vocab", "", "vocabulary `profile`: schema (schema.org only) or full (schema.org + DCMI + BIBO/PRO/SCoRO); default schema for jsonld, jsonl and html, full otherwise")
 	fs.StringVar(&c.out, "o", "", "write to `FILE` (atomically: nothing is left on error; .gz and .zst compress) instead of standard output")
+	fs.StringVar(&c.context, "context", "", "compact the JSON-LD with the context in `FILE` (or https://schema.org, the embedded one), by json-gold")
+	fs.StringVar(&c.frame, "frame", "", "frame the JSON-LD with the JSON-LD 1.1 frame in `FILE`, by json-gold: one document for the whole input")
 	fs.StringVar(&c.split, "split", "", "write one file per article into `DIR`, named from its DOI (else its URL)")
 	fs.StringVar(&c.rejects, "rejects", "", "write each rejected record to `FILE` as a JSON line: source, position, record, error, raw text")
 	fs.IntVar(&c.workers, "j", 0, "convert with `N` workers (default: one per core); the output is the same for any N")
@@ -124,6 +127,11 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		profile = p
 	}
+	shaped, code, err := shapedEncoder(c, format)
+	if err != nil {
+		fmt.Fprintf(stderr, "scholarld convert: %v\n", err)
+		return code
+	}
 	if c.from != "" {
 		if _, ok := formats.ByName(c.from); !ok {
 			fmt.Fprintf(stderr, "scholarld convert: unknown input format %q (one of %s)\n", c.from, formats.Names())
@@ -132,11 +140,10 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	var sink articleSink
-	var err error
 	if c.split != "" {
-		sink, err = newSplitSink(c.split, format)
+		sink, err = newSplitSink(c.split, format, shaped)
 	} else {
-		sink, err = newStreamSink(c.out, stdout, format)
+		sink, err = newStreamSink(c.out, stdout, format, shaped)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "scholarld convert: %v\n", err)
@@ -156,7 +163,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	prog := newProgress(c, stderr)
 	run := &convertRun{flags: c, stderr: stderr, sink: sink, rejects: rejects, warnings: map[string]*warningCount{}, start: time.Now(), progress: prog, format: format, profile: profile}
 	opts := bulk.Options{From: c.from, Workers: c.workers, Converter: bulk.Converter{Profile: profile}}
-	if _, lines := sink.(*streamSink); lines {
+	if stream, ok := sink.(*streamSink); ok && stream.enc == nil {
 		opts.Converter.Encode = format.AppendGraph
 	}
 	inputs := countInputs(source.Open(c.inputs, stdin, prog.addBytes), &run.inputs)
@@ -401,6 +408,10 @@ func outputFormat(c *convertFlags, stderr io.Writer) (ld.Format, bool) {
 	switch {
 	case c.to != "":
 		if f, ok := ld.FormatByName(c.to); ok {
+			name, _ := compressionOf(c.out)
+			if byName, ok := ld.FormatByFileName(name); ok && c.out != "-" && byName.Name != f.Name {
+				fmt.Fprintf(stderr, "scholarld convert: warning: writing %s to %s, whose extension says %s\n", f.Name, c.out, byName.Name)
+			}
 			return f, true
 		}
 		fmt.Fprintf(stderr, "scholarld convert: unknown output format %q (see scholarld formats)\n", c.to)

@@ -36,7 +36,10 @@ type streamSink struct {
 	enc ld.Encoder // nil for line formats
 }
 
-func newStreamSink(path string, stdout io.Writer, format ld.Format) (*streamSink, error) {
+// newStreamSink opens the output. The graphs are encoded by shaped when it
+// is set (--context, --frame), else by the format's Encoder unless the
+// format is a line format, whose graphs the workers encode.
+func newStreamSink(path string, stdout io.Writer, format ld.Format, shaped func(io.Writer) ld.Encoder) (*streamSink, error) {
 	var out *fileOutput
 	var err error
 	if path == "" || path == "-" {
@@ -45,7 +48,10 @@ func newStreamSink(path string, stdout io.Writer, format ld.Format) (*streamSink
 		return nil, err
 	}
 	s := &streamSink{out: out}
-	if format.AppendGraph == nil {
+	switch {
+	case shaped != nil:
+		s.enc = shaped(out.w)
+	case format.AppendGraph == nil:
 		s.enc = format.NewEncoder(out.w)
 	}
 	return s, nil
@@ -218,17 +224,22 @@ func (o *fileOutput) abandon() {
 // splitSink writes each article to a file of its own in a folder, named
 // from its DOI, else its URL.
 type splitSink struct {
-	dir    string
-	format ld.Format
-	ext    string
-	names  map[string]string // file name -> the record that took it
+	dir        string
+	format     ld.Format
+	newEncoder func(io.Writer) ld.Encoder
+	ext        string
+	names      map[string]string // file name -> the record that took it
 }
 
-func newSplitSink(dir string, format ld.Format) (*splitSink, error) {
+func newSplitSink(dir string, format ld.Format, shaped func(io.Writer) ld.Encoder) (*splitSink, error) {
+	newEncoder := format.NewEncoder
+	if shaped != nil {
+		newEncoder = shaped
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &splitSink{dir: dir, format: format, ext: format.Extensions[0], names: map[string]string{}}, nil
+	return &splitSink{dir: dir, format: format, newEncoder: newEncoder, ext: format.Extensions[0], names: map[string]string{}}, nil
 }
 
 func (s *splitSink) write(it *bulk.Item) error {
@@ -246,7 +257,7 @@ func (s *splitSink) write(it *bulk.Item) error {
 	}
 	s.names[name] = where
 	var buf bytes.Buffer
-	enc := s.format.NewEncoder(&buf)
+	enc := s.newEncoder(&buf)
 	if err := enc.Encode(it.Graph); err != nil {
 		return err
 	}

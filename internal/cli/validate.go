@@ -22,7 +22,7 @@ const (
 const validateUsage = `Usage: scholarld validate [flags] [FILE|-]...
 
 Checks articles (any input convert reads) and linked data (schema.org
-JSON-LD, Turtle, N-Triples) and reports each finding with its severity
+JSON-LD, Turtle, N-Triples, N-Quads) and reports each finding with its severity
 (error, warning, info), where it is, the rule's name and a one-line fix.
 Standard input is read when FILE is - or absent.
 

@@ -58,15 +58,29 @@ func TestValidateExitCodes(t *testing.T) {
 }
 
 func TestValidateVocabFile(t *testing.T) {
-	release := testkit.Shared(t, "vocab", "schemaorg-30.0-http.nt")
+	// Without --vocab-file the embedded schema.org 30.0 defines every
+	// term of the fixture; a misspelt one is an error with a suggestion.
 	fixture := testkit.Shared(t, "fixtures", "schemaorg", "datacite-blog.schema_org.json")
 	code, stdout, _ := runValidate(t, "", fixture)
-	if code != 0 || !strings.Contains(stdout, "load the schema.org release with --vocab-file") {
-		t.Errorf("without the release: exit %d\n%s", code, stdout)
+	if code != 0 || !strings.Contains(stdout, "0 errors, 0 warnings, 1 info") {
+		t.Errorf("the embedded release: exit %d\n%s", code, stdout)
 	}
-	code, stdout, _ = runValidate(t, "", "--vocab-file", release, fixture)
-	if code != 0 || strings.Contains(stdout, "not-checked") || !strings.Contains(stdout, "0 errors, 0 warnings, 1 info") {
-		t.Errorf("with the release: exit %d\n%s", code, stdout)
+	code, stdout, _ = runValidate(t, `{"@context": "https://schema.org", "@type": "ScholarlyArticle", "affiliations": "x"}`, "-f", "jsonld", "-")
+	if code != 1 || !strings.Contains(stdout, "did you mean schema:affiliation?") {
+		t.Errorf("a misspelt term: exit %d\n%s", code, stdout)
+	}
+	// A vocabulary file adds its terms.
+	dir := t.TempDir()
+	extra := filepath.Join(dir, "extra.nt")
+	if err := os.WriteFile(extra, []byte("<http://example.org/v#color> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> .\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	input := "<http://example.org/a> <http://example.org/v#color> \"red\" .\n"
+	if code, stdout, _ := runValidate(t, input, "-f", "ntriples", "-"); code != 1 || !strings.Contains(stdout, "undefined-term") {
+		t.Errorf("without the file: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, _ := runValidate(t, input, "-f", "ntriples", "--vocab-file", extra, "-"); code != 0 || strings.Contains(stdout, "undefined-term") {
+		t.Errorf("with the file: exit %d\n%s", code, stdout)
 	}
 }
 
@@ -106,5 +120,18 @@ func TestValidateHelp(t *testing.T) {
 	code, stdout, _ := runValidate(t, "", "-h")
 	if code != 0 || !strings.Contains(stdout, "Usage: scholarld validate") || !strings.Contains(stdout, "-vocab-file") {
 		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+}
+
+// TestValidateLinkedDataFormats: -f names the linked-data formats too, and
+// N-Quads as convert writes them are read.
+func TestValidateLinkedDataFormats(t *testing.T) {
+	code, stdout, _ := runValidate(t, "", "-f", "nquads", "testdata/golden/ijms-2014-15-14348.nq")
+	if code != 0 || !strings.Contains(stdout, "(nquads): 0 errors") {
+		t.Errorf("-f nquads: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = runValidate(t, "Some notes about an article.\n", "-")
+	if code != 2 || !strings.Contains(stdout, "<stdin> is none of the formats validate reads") {
+		t.Errorf("plain text: exit %d\n%s", code, stdout)
 	}
 }

@@ -62,7 +62,7 @@ func (in Input) Decoder() reader.Decoder {
 var Inputs = []Input{
 	{
 		Name:        "record",
-		Description: "scholarld's own JSON record format (README: The record format)",
+		Description: "scholarld's own JSON record format (docs/record-format.md)",
 		Extensions:  []string{".json", ".jsonl"},
 		MediaTypes:  []string{"application/json"},
 		Sniff:       sniffRecord,
