@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/scholarld/scholarld/reader/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 // errNotDataCite is wrapped by the error Read and ReadXML return for input

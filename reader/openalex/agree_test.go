@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scholarld/scholarld/internal/testkit/readertest"
 	"github.com/scholarld/scholarld/internal/testkit"
+	"github.com/scholarld/scholarld/internal/testkit/readertest"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader/crossref"
 	"github.com/scholarld/scholarld/reader/datacite"

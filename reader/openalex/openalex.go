@@ -8,9 +8,9 @@ import (
 	"io"
 	"regexp"
 
-	"github.com/scholarld/scholarld/reader/textpos"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/textpos"
 )
 
 // errNotOpenAlex is wrapped by the error Read returns for JSON that is
