@@ -232,7 +232,7 @@ func JSONLD(g *Graph, expanded bool) (any, error) {
 // form is a *compactNode, which appendJSON writes.
 func jsonLD(g *Graph, expanded bool, scope string) (any, error) {
 	if expanded {
-		return expand(g, scope), nil
+		return plainJSON(expand(g, scope)), nil
 	}
 	doc, err := compactDocument(g, scope)
 	if err != nil {
@@ -309,7 +309,7 @@ func (x *expander) node(n rdf.Term, id int) map[string]any {
 
 func (x *expander) value(o rdf.Object) any {
 	if lit, ok := o.(rdf.Literal); ok {
-		return expandedLiteral(lit)
+		return literalValue(lit)
 	}
 	if items, cells, ok := x.ix.list(o); ok {
 		for _, c := range cells {
@@ -362,15 +362,40 @@ func literalFormOf(lit rdf.Literal) literalForm {
 	return literalForm{value: compactValue{str: s}, datatype: lit.DataType.String()}
 }
 
-// expandedLiteral gives a literal's value object in expanded JSON-LD.
-func expandedLiteral(lit rdf.Literal) map[string]any {
+// valueObject is a literal of the expanded tree. It stays a struct until
+// the expanded form is asked for (plainJSON).
+type valueObject struct {
+	value              any // a string, or a bool or float64 for native JSON literals
+	datatype, language string
+}
+
+// literalValue gives a literal's value object.
+func literalValue(lit rdf.Literal) valueObject {
 	f := literalFormOf(lit)
-	obj := map[string]any{"@value": f.value.plain()}
-	if f.datatype != "" {
-		obj["@type"] = f.datatype
+	return valueObject{value: f.value.plain(), datatype: f.datatype, language: f.language}
+}
+
+// plainJSON replaces the value objects of a tree by the maps of expanded
+// JSON-LD, giving values of the kinds encoding/json decodes into.
+func plainJSON(v any) any {
+	switch v := v.(type) {
+	case valueObject:
+		obj := map[string]any{"@value": v.value}
+		if v.datatype != "" {
+			obj["@type"] = v.datatype
+		}
+		if v.language != "" {
+			obj["@language"] = v.language
+		}
+		return obj
+	case map[string]any:
+		for k, x := range v {
+			v[k] = plainJSON(x)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = plainJSON(x)
+		}
 	}
-	if f.language != "" {
-		obj["@language"] = f.language
-	}
-	return obj
+	return v
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/knakk/rdf"
@@ -140,18 +141,24 @@ func appendUEscape(dst []byte, c byte) []byte {
 func appendIRI(dst []byte, iri string) []byte {
 	start := 0
 	for i := 0; i < len(iri); i++ {
-		switch c := iri[i]; c {
-		case '<', '>', '"', '{', '}', '|', '^', '`', '\\':
-		default:
-			if c > 0x20 {
-				continue
-			}
+		if iriSafe[iri[i]] {
+			continue
 		}
 		dst = appendUEscape(append(dst, iri[start:i]...), iri[i])
 		start = i + 1
 	}
 	return append(dst, iri[start:]...)
 }
+
+// iriSafe tells the bytes appendIRI writes as they are; literalSafe the
+// ASCII bytes appendString writes as they are.
+var iriSafe, literalSafe = func() (iri, literal [256]bool) {
+	for c := range 256 {
+		iri[c] = c > 0x20 && !strings.ContainsRune("<>\"{}|^`\\", rune(c))
+		literal[c] = c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' && c != 0x7f
+	}
+	return iri, literal
+}()
 
 // appendLiteral appends a literal in the syntax N-Triples and Turtle
 // share: the quoted, escaped string, then a language tag (checked by
@@ -175,7 +182,7 @@ func appendString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c < utf8.RuneSelf {
+		if literalSafe[c] {
 			i++
 			continue
 		}
