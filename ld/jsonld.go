@@ -57,22 +57,33 @@ func (OfflineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, fmt.Sprintf("offline: no document is served for %s", u))
 }
 
-// contextValue is the @context an output of the profile carries: the
-// schema.org URL, followed in the full profile by the prefixes of the
-// other vocabularies.
-func contextValue(p Profile) any {
-	if p == SchemaProfile {
-		return SchemaContextURL
-	}
-	prefixes := map[string]any{}
+// contextPrefixes are the prefixes the @context of the full profile
+// declares after the schema.org URL: those of the other vocabularies.
+func contextPrefixes() []vocab.Prefix {
+	var prefixes []vocab.Prefix
 	for _, pre := range vocab.Prefixes {
 		switch pre.Name {
 		case "schema", "xsd", "rdf": // defined by schema.org, or not needed
 		default:
-			prefixes[pre.Name] = pre.Namespace
+			prefixes = append(prefixes, pre)
 		}
 	}
-	return []any{SchemaContextURL, prefixes}
+	return prefixes
+}
+
+// contextMember is the @context an output of the profile carries: the
+// schema.org URL, followed in the full profile by the prefixes of the
+// other vocabularies.
+func contextMember(p Profile) compactMember {
+	context := compactMember{key: "@context", first: compactValue{str: SchemaContextURL}}
+	if p == FullProfile {
+		prefixes := &compactNode{}
+		for _, pre := range contextPrefixes() {
+			prefixes.add(pre.Name, compactValue{str: pre.Namespace})
+		}
+		context.more = []compactValue{objectValue(prefixes)}
+	}
+	return context
 }
 
 // jsonldEncoder writes JSON-LD. One graph is one document; several
@@ -145,11 +156,11 @@ func (e *jsonLinesEncoder) Close() error { return nil }
 
 // appendJSONLine is the AppendGraph of JSON Lines; scope is not needed.
 func appendJSONLine(dst []byte, g *Graph, _ string) ([]byte, error) {
-	doc, err := jsonLD(g, false, "")
+	doc, err := compactDocument(g, "")
 	if err != nil {
 		return dst, err
 	}
-	return append(appendJSON(dst, doc, -1, false), '\n'), nil
+	return append(appendCompactNode(dst, doc, -1, false), '\n'), nil
 }
 
 // Encode writes one graph. The blank nodes of the second and later graphs
@@ -226,33 +237,34 @@ func (e *jsonldEncoder) Close() error {
 // of the expanded form gives against that context; the tests hold the two
 // equal byte for byte.
 func JSONLD(g *Graph, expanded bool) (any, error) {
-	return jsonLD(g, expanded, "")
+	doc, err := jsonLD(g, expanded, "")
+	if c, ok := doc.(*compactNode); ok {
+		return c.plain(), nil
+	}
+	return doc, err
 }
 
 // jsonLD is JSONLD with the blank node labels prefixed by scope, which
-// keeps the blank nodes of the articles of one stream apart.
+// keeps the blank nodes of the articles of one stream apart. The compact
+// form is a *compactNode, which appendJSON writes.
 func jsonLD(g *Graph, expanded bool, scope string) (any, error) {
-	tree := expand(g, scope)
 	if expanded {
-		return plainJSON(tree), nil
+		return plainJSON(expand(g, scope)), nil
 	}
+	doc, err := compactDocument(g, scope)
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// compactDocument is the compact JSON-LD document of a graph.
+func compactDocument(g *Graph, scope string) (*compactNode, error) {
 	compactors, err := compactors()
 	if err != nil {
 		return nil, err
 	}
-	c := compactors[g.Profile]
-	var doc map[string]any
-	if len(tree) == 1 {
-		doc = c.node(tree[0].(map[string]any))
-	} else {
-		nodes := make([]any, len(tree))
-		for i, n := range tree {
-			nodes[i] = c.node(n.(map[string]any))
-		}
-		doc = map[string]any{"@graph": nodes}
-	}
-	doc["@context"] = contextValue(g.Profile)
-	return doc, nil
+	return compactors[g.Profile].document(g, scope), nil
 }
 
 // expand writes the graph as expanded JSON-LD, nested from the root: each
@@ -336,34 +348,48 @@ func (x *expander) value(o rdf.Object) any {
 	return map[string]any{} // a blank node without properties, used once
 }
 
+// literalForm is a literal as JSON-LD writes it: its value as a JSON
+// string, number or boolean, and the datatype or language it then needs.
+// Booleans and integers that fit a float64 exactly become JSON literals,
+// which JSON-LD reads back as xsd:boolean and xsd:integer; xsd:string is
+// left implicit.
+type literalForm struct {
+	value              compactValue // a compactString, compactNumber or compactBool
+	datatype, language string
+}
+
+func literalFormOf(lit rdf.Literal) literalForm {
+	s := lit.String()
+	switch dt := lit.DataType.String(); dt {
+	case vocab.XSDString, "":
+		return literalForm{value: compactValue{str: s}}
+	case vocab.RDFLangString:
+		return literalForm{value: compactValue{str: s}, language: lit.Lang()}
+	case vocab.XSDBoolean:
+		if s == "true" || s == "false" {
+			return literalForm{value: compactValue{kind: compactBool, str: s}}
+		}
+	case vocab.XSDInteger:
+		// The text of an integer that fits a float64 exactly is the JSON
+		// text encoding/json writes for the float64.
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(i, 10) == s && math.Abs(float64(i)) < 1<<53 {
+			return literalForm{value: compactValue{kind: compactNumber, str: s}}
+		}
+	}
+	return literalForm{value: compactValue{str: s}, datatype: lit.DataType.String()}
+}
+
 // valueObject is a literal of the expanded tree. It stays a struct until
-// the expanded form is asked for (plainJSON), so that compaction does not
-// build and read a map per literal.
+// the expanded form is asked for (plainJSON).
 type valueObject struct {
 	value              any // a string, or a bool or float64 for native JSON literals
 	datatype, language string
 }
 
-// literalValue gives a literal's value object. Booleans and integers that
-// fit a float64 exactly become JSON literals, which JSON-LD reads back as
-// xsd:boolean and xsd:integer; xsd:string is left implicit.
+// literalValue gives a literal's value object.
 func literalValue(lit rdf.Literal) valueObject {
-	s := lit.String()
-	switch dt := lit.DataType.String(); dt {
-	case vocab.XSDString, "":
-		return valueObject{value: s}
-	case vocab.RDFLangString:
-		return valueObject{value: s, language: lit.Lang()}
-	case vocab.XSDBoolean:
-		if b, err := strconv.ParseBool(s); err == nil && (s == "true" || s == "false") {
-			return valueObject{value: b}
-		}
-	case vocab.XSDInteger:
-		if i, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(i, 10) == s && math.Abs(float64(i)) < 1<<53 {
-			return valueObject{value: float64(i)}
-		}
-	}
-	return valueObject{value: s, datatype: lit.DataType.String()}
+	f := literalFormOf(lit)
+	return valueObject{value: f.value.plain(), datatype: f.datatype, language: f.language}
 }
 
 // plainJSON replaces the value objects of a tree by the maps of expanded

@@ -90,7 +90,7 @@ func (m *graphBuilder) from(node resource, path string) {
 // and a graph is a set. Triples are found by a 64-bit hash and then
 // compared whole, so a hash collision never drops a triple.
 func (m *graphBuilder) add(s resource, p string, o rdf.Object) {
-	t := rdf.Triple{Subj: s, Pred: term(p), Obj: o}
+	t := rdf.Triple{Subj: s, Pred: predicate(p), Obj: o}
 	h := hashTriple(t)
 	if i, seen := m.seen[h]; seen && (sameTriple(m.triples[i], t) || m.has(t)) {
 		return
@@ -162,14 +162,17 @@ func (m *graphBuilder) typed(s resource, p, value string, datatype rdf.IRI) {
 }
 
 // blank makes a new blank node, labelled by its place in the graph.
-func (m *graphBuilder) blank() rdf.Blank {
-	b, _ := rdf.NewBlank("b" + strconv.Itoa(m.blanks)) // the label is never empty
+func (m *graphBuilder) blank() resource {
 	m.blanks++
+	if m.blanks <= len(blankNodes) {
+		return blankNodes[m.blanks-1]
+	}
+	b, _ := rdf.NewBlank("b" + strconv.Itoa(m.blanks-1)) // the label is never empty
 	return b
 }
 
 // node makes a new blank node of the given class.
-func (m *graphBuilder) node(class string) rdf.Blank {
+func (m *graphBuilder) node(class string) resource {
 	b := m.blank()
 	m.add(b, vocab.RDFType, term(class))
 	return b
@@ -836,7 +839,7 @@ func (m *graphBuilder) dcterms(root resource, authors []resource, publisher reso
 // list builds an rdf:List of the members and returns its head.
 func (m *graphBuilder) list(members []resource) rdf.Object {
 	var head rdf.Object = rdfNil
-	cells := make([]rdf.Blank, len(members))
+	cells := make([]resource, len(members))
 	for i := range members {
 		cells[i] = m.blank()
 	}

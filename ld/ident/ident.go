@@ -125,6 +125,9 @@ func DOIURL(doi string) string {
 // invalid UTF-8 and every "%", except, with keepEscapes, a "%" followed by
 // two hex digits (a URL's own escape).
 func escapeIRI(s, unsafe string, keepEscapes bool) string {
+	if plainIRI(s, unsafe, keepEscapes) {
+		return s // most are: no copy
+	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -142,6 +145,20 @@ func escapeIRI(s, unsafe string, keepEscapes bool) string {
 		i += size
 	}
 	return b.String()
+}
+
+// plainIRI reports whether escapeIRI leaves s as it is: printable ASCII
+// without a byte of unsafe or a "%" it would encode.
+func plainIRI(s, unsafe string, keepEscapes bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f || strings.IndexByte(unsafe, c) >= 0:
+			return false
+		case c == '%' && !(keepEscapes && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])):
+			return false
+		}
+	}
+	return true
 }
 
 // NormalizeISSN returns s as "NNNN-NNNC" after checking its mod 11 check
@@ -306,6 +323,9 @@ func escapeAfterAuthority(u string) string {
 		} else {
 			return u
 		}
+	}
+	if !strings.ContainsAny(u[start:], "[]") && strings.Count(u[start:], "#") < 2 {
+		return u // nothing to encode: no copy
 	}
 	var b strings.Builder
 	b.WriteString(u[:start])
