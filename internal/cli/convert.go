@@ -122,7 +122,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if c.vocab != "" {
 		p, err := ld.ParseProfile(c.vocab)
 		if err != nil {
-			fmt.Fprintf(stderr, "scholarld convert: %v\n", err)
+			fmt.Fprintf(stderr, "scholarld convert: unknown vocabulary profile %q for --vocab (schema or full)\n", c.vocab)
 			return ExitUsage
 		}
 		profile = p

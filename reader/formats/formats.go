@@ -7,11 +7,14 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
@@ -213,7 +216,75 @@ func Detect(file string, data []byte) (Input, error) {
 			return in, nil
 		}
 	}
-	return Input{}, fmt.Errorf("cannot tell the input format of %s; name it with -f (one of %s)", file, Names())
+	return Input{}, fmt.Errorf("cannot tell the input format of %s: %s; if it is one of %s, name it with -f", file, describe(data), Names())
+}
+
+// unreadXML names the XML formats, by their root element and namespace,
+// that scholarld does not read, so that a user is told what the file is.
+var unreadXML = []struct{ local, space, name string }{
+	{"RDF", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "RDF/XML"},
+	{"mods", "http://www.loc.gov/mods/v3", "MODS"},
+	{"modsCollection", "http://www.loc.gov/mods/v3", "MODS"},
+	{"collection", "http://www.loc.gov/MARC21/slim", "MARCXML"},
+	{"record", "http://www.loc.gov/MARC21/slim", "MARCXML"},
+	{"dc", "http://www.openarchives.org/OAI/2.0/oai_dc/", "OAI-PMH Dublin Core"},
+	{"OAI-PMH", "http://www.openarchives.org/OAI/2.0/", "an OAI-PMH response"},
+	{"PubmedArticleSet", "", "PubMed XML"},
+	{"html", "", "XHTML without the meta tags or JSON-LD of a landing page"},
+}
+
+// describe says what an input that no reader recognises looks like.
+func describe(data []byte) string {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	switch {
+	case len(head) == 0:
+		return "it is empty"
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		return "it is UTF-16 text, which scholarld reads only as XML or JSON; convert it to UTF-8"
+	case head[0] == '<':
+		dec := xml.NewDecoder(bytes.NewReader(head))
+		dec.Strict = false
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				return "it starts like XML but has no element that can be read"
+			}
+			if start, ok := tok.(xml.StartElement); ok {
+				for _, u := range unreadXML {
+					if start.Name.Local == u.local && (u.space == "" || start.Name.Space == u.space) {
+						return fmt.Sprintf("it looks like %s (root element <%s>), which scholarld does not read", u.name, start.Name.Local)
+					}
+				}
+				return fmt.Sprintf("it is XML whose root element <%s> no reader takes", start.Name.Local)
+			}
+		}
+	case head[0] == '{' || head[0] == '[':
+		var keys []string
+		dec := json.NewDecoder(bytes.NewReader(head))
+		tok, err := dec.Token()
+		if d, ok := tok.(json.Delim); err == nil && ok && d == '[' {
+			tok, err = dec.Token()
+		}
+		if d, ok := tok.(json.Delim); err != nil || !ok || d != '{' {
+			return "it is JSON without an object that could be a record"
+		}
+		for dec.More() && len(keys) < 6 {
+			key, err := dec.Token()
+			name, ok := key.(string)
+			var skip json.RawMessage
+			if err != nil || !ok || dec.Decode(&skip) != nil {
+				break
+			}
+			keys = append(keys, strconv.Quote(name))
+		}
+		if len(keys) == 0 {
+			return "it is JSON whose first object is empty"
+		}
+		return "it is JSON whose first object has the keys " + strings.Join(keys, ", ")
+	case !utf8.Valid(head[:min(len(head), 512)]):
+		return "it is not text"
+	}
+	return "it is text that none of the readers recognises"
 }
 
 // recordFields holds the JSON names of Article's fields, and "$schema",
