@@ -149,6 +149,8 @@ type work struct {
 	Topics          []named          `json:"topics"`
 	ReferencedWorks []string         `json:"referenced_works"`
 	Grants          []grant          `json:"grants"`
+	Awards          []award          `json:"awards"`
+	Funders         []funder         `json:"funders"`
 }
 
 type authorship struct {
@@ -194,6 +196,23 @@ type named struct {
 	DisplayName string `json:"display_name"`
 }
 
+// award and funder are the work's awards and funders, which replaced
+// grants in 2025 (docs: Award object, Funder object).
+type award struct {
+	DisplayName       string `json:"display_name"`
+	FunderAwardID     string `json:"funder_award_id"`
+	FunderID          string `json:"funder_id"`
+	FunderDisplayName string `json:"funder_display_name"`
+	DOI               string `json:"doi"`
+}
+
+type funder struct {
+	ID          string `json:"id"`
+	DisplayName string `json:"display_name"`
+	ROR         string `json:"ror"`
+}
+
+// grant is the legacy form of an award, in snapshots before 2025.
 type grant struct {
 	Funder            string `json:"funder"`
 	FunderDisplayName string `json:"funder_display_name"`

@@ -122,6 +122,10 @@ func TestResultsList(t *testing.T) {
 	equal(t, "chapter type", chapter.Article.Type, ld.BookChapter)
 	equal(t, "book series", chapter.Article.Series, &ld.Series{Title: "Lecture notes in computer science",
 		ISSNs: []ld.ISSN{{Value: "0302-9743", Kind: ld.LinkingISSN}, {Value: "1611-3349"}}})
+	equal(t, "awards and funders", chapter.Article.Funding, []ld.Funding{
+		{Funder: ld.Funder{Name: "National Science Foundation", ROR: "https://ror.org/021nxhr62"}, Award: "ABI 1661218", AwardTitle: "Research Grant for Library Linked Data"},
+		{Funder: ld.Funder{Name: "Wellcome Trust", ROR: "https://ror.org/029chgv08"}},
+	})
 	equal(t, "inconsistent abstract index dropped", warnings(chapter),
 		[]string{`results[3].abstract_inverted_index: not kept: position 0 holds both "a" and "b"`})
 	if strings.Contains(fmt.Sprint(warnings(chapter)), "panic") || chapter.Article.Abstract != "" {
