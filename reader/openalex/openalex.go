@@ -62,17 +62,17 @@ func leadingSpace(b []byte) int {
 	return len(b) - len(bytes.TrimLeft(b, " \t\r\n,"))
 }
 
-// readValue reads one top-level JSON value: a work or a results list.
+// readValue reads one top-level JSON value, which starts at offset in
+// the input: a work or a results list.
 func readValue(value json.RawMessage, offset int, lines *textpos.Lines[[]byte], records []reader.Record) ([]reader.Record, error) {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(value, &top); err != nil {
+	if trimmed := bytes.TrimSpace(value); len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fmt.Errorf("openalex: %s: %w: the JSON is not an object", lines.Position(offset), errNotOpenAlex)
 	}
-	results, isList := top["results"]
+	results, at, isList := textpos.JSONMember(value, "results")
 	if !isList {
 		return append(records, readWork(value, len(records), "", lines.Position(offset))), nil
 	}
-	base := offset + bytes.Index(value, results)
+	base := offset + at
 	dec := json.NewDecoder(bytes.NewReader(results))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return nil, fmt.Errorf("openalex: %s: results: %w: not a list", lines.Position(base), errNotOpenAlex)
