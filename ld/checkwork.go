@@ -101,7 +101,7 @@ func (c *checker) otherIdentifier(path string, id Identifier) {
 	switch {
 	case id.Scheme == "":
 		c.add(path+".scheme", "required (one of %s)", quoteAll(IdentifierSchemes))
-	case !known || !slices.Contains(IdentifierSchemes, id.Scheme):
+	case !known:
 		c.add(path+".scheme", "unknown scheme %q (want one of %s)", id.Scheme, quoteAll(IdentifierSchemes))
 	case id.Value == "":
 		c.add(path+".value", "required")

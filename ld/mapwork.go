@@ -221,7 +221,8 @@ var identifierURLs = map[IdentifierScheme]string{
 
 // otherIdentifiers maps each identifier as the DOI is mapped, a
 // PropertyValue (propertyID the scheme), and its web address as the
-// work's schema:sameAs (and dcterms:identifier in the full profile).
+// work's schema:sameAs. dcterms:identifier stays the DOI's alone, as the
+// profile promises.
 func (m *graphBuilder) otherIdentifiers(root resource) {
 	for i, id := range m.article.Identifiers {
 		pv := m.node(vocab.SchemaPropertyValue)
@@ -234,9 +235,6 @@ func (m *graphBuilder) otherIdentifiers(root resource) {
 		}
 		if iri, ok := m.iri(fmt.Sprintf("identifiers[%d].value", i), base+id.Value); ok {
 			m.add(root, vocab.SchemaSameAs, iri)
-			if m.full {
-				m.str(root, vocab.DCTermsIdentifier, iri.String())
-			}
 		}
 	}
 }

@@ -68,13 +68,15 @@ func (c *checker) name(node rdf.Term) string {
 	return nodeName(node)
 }
 
-// articleNodes returns the nodes typed schema:Article or a subclass, in
-// order of appearance.
+// articleNodes returns the nodes typed schema:Article or a subclass, or
+// schema:Chapter (a book chapter, which scholarld writes as one and which
+// schema.org does not make an Article), in order of appearance.
 func articleNodes(triples []rdf.Triple, v *Vocabulary) []rdf.Term {
 	ix := newGraphIndex(triples)
 	var out []rdf.Term
+	isWork := func(c string) bool { return c == vocab.SchemaChapter || v.isSubclass(c, vocab.Schema+"Article") }
 	for _, s := range ix.subjects {
-		if slices.ContainsFunc(ix.types[s], func(c string) bool { return v.isSubclass(c, vocab.Schema+"Article") }) {
+		if slices.ContainsFunc(ix.types[s], isWork) {
 			out = append(out, s)
 		}
 	}

@@ -182,6 +182,10 @@ ex:p a schema:Person ; schema:name "N" ; schema:url <http://example.org/n> .
 			"warning triplestore-blank-orcid _:b1 http://schema.org/sameAs",
 			"warning triplestore-blank-journal _:b2"}},
 		{"no-article", Google, "ex:p a schema:Person .", []string{"warning no-article"}},
+		{"a chapter is checked as an article", Google, "ex:c a schema:Chapter ; schema:headline \"T\" .", []string{
+			"warning google-image <http://example.org/c> http://schema.org/image",
+			"warning google-date-published <http://example.org/c> http://schema.org/datePublished",
+			"warning google-author <http://example.org/c> http://schema.org/author"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

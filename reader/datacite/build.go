@@ -172,36 +172,41 @@ func (b *builder) identity(r *resource) {
 func (b *builder) people(path string, cs []creator) []ld.Author {
 	var out []ld.Author
 	for i, c := range cs {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		au := ld.Author{}
-		name := text.Clean(c.Name)
-		if c.NameType == "Organizational" {
-			au.Kind, au.Name = ld.OrganizationAuthor, name
-		} else {
-			au.Given, au.Family = text.Clean(c.GivenName), text.Clean(c.FamilyName)
-			if au.Family == "" {
-				n := names.Parse(name)
-				au.Given, au.Family, au.Suffix = n.Given, n.Family, n.Suffix
-			}
-			if au.Family == "" {
-				au.Name = name
-			}
+		if au, ok := b.person(fmt.Sprintf("%s[%d]", path, i), c); ok {
+			out = append(out, au)
 		}
-		if au.Name == "" && au.Family == "" {
-			b.warn(p, "a creator without a name; dropped")
-			continue
-		}
-		for j, id := range c.NameIDs {
-			b.nameIdentifier(fmt.Sprintf("%s.nameIdentifiers[%d]", p, j), id, &au)
-		}
-		for j, aff := range c.Affiliations {
-			if id := b.affiliation(fmt.Sprintf("%s.affiliation[%d]", p, j), aff); id != "" && !slices.Contains(au.Affiliations, id) {
-				au.Affiliations = append(au.Affiliations, id)
-			}
-		}
-		out = append(out, au)
 	}
 	return out
+}
+
+// person reads one creator or contributor; ok is false when it has no name.
+func (b *builder) person(path string, c creator) (au ld.Author, ok bool) {
+	name := text.Clean(c.Name)
+	if c.NameType == "Organizational" {
+		au.Kind, au.Name = ld.OrganizationAuthor, name
+	} else {
+		au.Given, au.Family = text.Clean(c.GivenName), text.Clean(c.FamilyName)
+		if au.Family == "" {
+			n := names.Parse(name)
+			au.Given, au.Family, au.Suffix = n.Given, n.Family, n.Suffix
+		}
+		if au.Family == "" {
+			au.Name = name
+		}
+	}
+	if au.Name == "" && au.Family == "" {
+		b.warn(path, "a creator without a name; dropped")
+		return au, false
+	}
+	for j, id := range c.NameIDs {
+		b.nameIdentifier(fmt.Sprintf("%s.nameIdentifiers[%d]", path, j), id, &au)
+	}
+	for j, aff := range c.Affiliations {
+		if id := b.affiliation(fmt.Sprintf("%s.affiliation[%d]", path, j), aff); id != "" && !slices.Contains(au.Affiliations, id) {
+			au.Affiliations = append(au.Affiliations, id)
+		}
+	}
+	return au, true
 }
 
 func (b *builder) nameIdentifier(path string, id nameIdentifier, au *ld.Author) {
@@ -263,15 +268,16 @@ func (b *builder) affiliation(path string, a affiliation) string {
 // contributors keeps the editors; the other contributor roles have no
 // place in the model and are reported.
 func (b *builder) contributors(cs []creator) {
-	var editors []creator
 	for i, c := range cs {
-		if c.ContributorType == "Editor" {
-			editors = append(editors, c)
+		path := fmt.Sprintf("contributors[%d]", i)
+		if c.ContributorType != "Editor" {
+			b.warn(path, "contributor type %q not kept: the model has editors only", c.ContributorType)
 			continue
 		}
-		b.warn(fmt.Sprintf("contributors[%d]", i), "contributor type %q not kept: the model has editors only", c.ContributorType)
+		if editor, ok := b.person(path, c); ok {
+			b.art.Editors = append(b.art.Editors, editor)
+		}
 	}
-	b.art.Editors = b.people("contributors(Editor)", editors)
 }
 
 // container reads what the work is part of: the REST API's container, a

@@ -35,37 +35,35 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		}
 		return nil, fmt.Errorf("datacite: %s: %w: the JSON is not an object", file, errNotDataCite)
 	}
-	raw, isAPI := top["data"]
+	raw, offset, isAPI := textpos.JSONMember(data, "data")
 	if !isAPI {
 		return []reader.Record{readItem(data, 0, "", lines.Position(start))}, nil
 	}
-	raw = bytes.TrimSpace(raw)
-	if len(raw) > 0 && raw[0] == '[' {
-		return readList(data, raw, lines, start)
+	if raw[0] == '[' {
+		return readList(raw, lines, start+offset)
 	}
-	return []reader.Record{readItem(raw, 0, "data.", lines.Position(start))}, nil
+	return []reader.Record{readItem(raw, 0, "data.", lines.Position(start+offset))}, nil
 }
 
 var utf8BOM = []byte("\xef\xbb\xbf")
 
-// readList reads the items of a REST API list, each at its position.
-func readList(data, raw []byte, lines *textpos.Lines[[]byte], start int) ([]reader.Record, error) {
-	base := bytes.Index(data, raw) // raw is a sub-slice of data's text
+// readList reads the items of a REST API list, which starts at base in
+// the input, each at its position.
+func readList(raw []byte, lines *textpos.Lines[[]byte], base int) ([]reader.Record, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if _, err := dec.Token(); err != nil {
-		return nil, fmt.Errorf("datacite: %s: %w", lines.Position(start+base), err)
+		return nil, fmt.Errorf("datacite: %s: %w", lines.Position(base), err)
 	}
 	var records []reader.Record
 	for i := 0; dec.More(); i++ {
 		offset := int(dec.InputOffset())
 		var item json.RawMessage
 		if err := dec.Decode(&item); err != nil {
-			return nil, fmt.Errorf("datacite: %s: data[%d]: %w", lines.Position(start+base+offset), i, err)
+			return nil, fmt.Errorf("datacite: %s: data[%d]: %w", lines.Position(base+offset), i, err)
 		}
 		// InputOffset is where the decoder stood: skip the comma and space.
-		skip := bytes.IndexAny(raw[offset:], "{[\"0123456789tfn-")
-		pos := lines.Position(start + base + offset + max(skip, 0))
-		records = append(records, readItem(item, i, fmt.Sprintf("data[%d].", i), pos))
+		offset += len(raw[offset:]) - len(bytes.TrimLeft(raw[offset:], " \t\r\n,"))
+		records = append(records, readItem(item, i, fmt.Sprintf("data[%d].", i), lines.Position(base+offset)))
 	}
 	return records, nil
 }

@@ -93,6 +93,7 @@ func build(w *work, index int, pos ld.Position, prefix string) reader.Record {
 			b.warn(fmt.Sprintf("referenced_works[%d]", i), "%q is not an OpenAlex work IRI; dropped", ref)
 		}
 	}
+	b.awards(w.Awards, w.Funders)
 	b.grants(w.Grants)
 	if errs := ld.Check(&b.art); len(errs) > 0 {
 		var fe *ld.FieldError
@@ -426,6 +427,48 @@ func (b *builder) keywords(w *work) {
 		add(w.PrimaryTopic.DisplayName)
 	case len(w.Topics) > 0:
 		add(w.Topics[0].DisplayName)
+	}
+}
+
+// awards reads each award as a funding: its number, its name as the
+// title, its DOI as its page, and its funder, whose ROR the work's funders
+// list gives. A listed funder that no award names is a funding without an
+// award.
+func (b *builder) awards(awards []award, funders []funder) {
+	rors := map[string]string{}
+	for i, f := range funders {
+		if f.ROR == "" {
+			continue
+		}
+		if ror, err := ident.NormalizeROR(f.ROR); err == nil {
+			rors[f.ID] = ror
+		} else {
+			b.warn(fmt.Sprintf("funders[%d].ror", i), "dropped: %v", err)
+		}
+	}
+	named := map[string]bool{}
+	for i, a := range awards {
+		path := fmt.Sprintf("awards[%d]", i)
+		name := text.Clean(a.FunderDisplayName)
+		if name == "" {
+			b.warn(path, "an award without funder_display_name; dropped")
+			continue
+		}
+		named[a.FunderID] = true
+		f := ld.Funding{Funder: ld.Funder{Name: name, ROR: rors[a.FunderID]}, Award: text.Clean(a.FunderAwardID), AwardTitle: text.Clean(a.DisplayName)}
+		if a.DOI != "" {
+			if doi, err := ident.NormalizeDOI(a.DOI); err == nil {
+				f.AwardURL = ident.DOIURL(doi)
+			} else {
+				b.warn(path+".doi", "dropped: %v", err)
+			}
+		}
+		b.art.Funding = append(b.art.Funding, f)
+	}
+	for _, f := range funders {
+		if name := text.Clean(f.DisplayName); name != "" && !named[f.ID] {
+			b.art.Funding = append(b.art.Funding, ld.Funding{Funder: ld.Funder{Name: name, ROR: rors[f.ID]}})
+		}
 	}
 }
 

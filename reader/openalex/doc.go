@@ -43,8 +43,14 @@
 //     and domains, and the legacy concepts are broad classifications and
 //     are not kept.
 //   - referenced_works are the references, as OpenAlex work IRIs.
-//   - grants: each a funder by funder_display_name (OpenAlex's own
-//     funder IDs are neither ROR nor Crossref Funder IDs) with award_id.
+//   - awards and funders (which replaced grants in 2025): each award a
+//     funding with its funder_award_id, its display_name as the award's
+//     title and its DOI as the award's page, the funder by
+//     funder_display_name with the ROR the funders list gives it; a listed
+//     funder that no award names is a funding without an award. The
+//     legacy grants of older snapshots: each a funder by
+//     funder_display_name with award_id (OpenAlex's own funder IDs are
+//     neither ROR nor Crossref Funder IDs).
 //   - ids: the OpenAlex ID, PMID and PMCID as identifiers, in bare form.
 //
 // One bad work rejects only itself; a syntax error rejects the input from

@@ -62,17 +62,17 @@ func leadingSpace(b []byte) int {
 	return len(b) - len(bytes.TrimLeft(b, " \t\r\n,"))
 }
 
-// readValue reads one top-level JSON value: a work or a results list.
+// readValue reads one top-level JSON value, which starts at offset in
+// the input: a work or a results list.
 func readValue(value json.RawMessage, offset int, lines *textpos.Lines[[]byte], records []reader.Record) ([]reader.Record, error) {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(value, &top); err != nil {
+	if trimmed := bytes.TrimSpace(value); len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fmt.Errorf("openalex: %s: %w: the JSON is not an object", lines.Position(offset), errNotOpenAlex)
 	}
-	results, isList := top["results"]
+	results, at, isList := textpos.JSONMember(value, "results")
 	if !isList {
 		return append(records, readWork(value, len(records), "", lines.Position(offset))), nil
 	}
-	base := offset + bytes.Index(value, results)
+	base := offset + at
 	dec := json.NewDecoder(bytes.NewReader(results))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return nil, fmt.Errorf("openalex: %s: results: %w: not a list", lines.Position(base), errNotOpenAlex)
@@ -149,6 +149,8 @@ type work struct {
 	Topics          []named          `json:"topics"`
 	ReferencedWorks []string         `json:"referenced_works"`
 	Grants          []grant          `json:"grants"`
+	Awards          []award          `json:"awards"`
+	Funders         []funder         `json:"funders"`
 }
 
 type authorship struct {
@@ -194,6 +196,23 @@ type named struct {
 	DisplayName string `json:"display_name"`
 }
 
+// award and funder are the work's awards and funders, which replaced
+// grants in 2025 (docs: Award object, Funder object).
+type award struct {
+	DisplayName       string `json:"display_name"`
+	FunderAwardID     string `json:"funder_award_id"`
+	FunderID          string `json:"funder_id"`
+	FunderDisplayName string `json:"funder_display_name"`
+	DOI               string `json:"doi"`
+}
+
+type funder struct {
+	ID          string `json:"id"`
+	DisplayName string `json:"display_name"`
+	ROR         string `json:"ror"`
+}
+
+// grant is the legacy form of an award, in snapshots before 2025.
 type grant struct {
 	Funder            string `json:"funder"`
 	FunderDisplayName string `json:"funder_display_name"`
