@@ -19,9 +19,11 @@ type Graph struct {
 	// JSON-LD encoder declares the prefixes of the full profile.
 	Profile Profile
 	Triples []rdf.Triple
-	// Paths names the record field each author, affiliation and journal
-	// node was made from ("authors[0]", "affiliations[1]", "journal"), so
-	// that messages about a node can name what the user wrote.
+	// Paths names the record field the nodes of authors, affiliations, the
+	// journal, its publisher, the volume, the issue, the DOI, the files and
+	// the graphical abstract were made from ("authors[0]",
+	// "affiliations[1]", "journal", "files[0]"), so that messages about a
+	// node can name what the user wrote.
 	Paths map[rdf.Term]string
 }
 

@@ -271,6 +271,7 @@ func (m *graphBuilder) articleNode() resource {
 	m.str(root, vocab.SchemaPagination, a.ArticleNumber)
 	if a.DOI != "" {
 		id := m.node(vocab.SchemaPropertyValue)
+		m.from(id, "doi")
 		m.str(id, vocab.SchemaPropertyID, "doi")
 		m.str(id, vocab.SchemaValue, a.DOI)
 		m.add(root, vocab.SchemaIdentifier, id)
@@ -478,6 +479,7 @@ func (m *graphBuilder) publisher() resource {
 		return nil
 	}
 	node := m.node(vocab.SchemaOrganization)
+	m.from(node, "journal.publisher")
 	m.str(node, vocab.SchemaName, j.Publisher.Name)
 	m.address(node, j.Publisher.Address)
 	return node
@@ -493,12 +495,14 @@ func (m *graphBuilder) container(publisher resource) resource {
 	}
 	if a.Volume != "" {
 		volume := m.node(vocab.SchemaPublicationVolume)
+		m.from(volume, "volume")
 		m.str(volume, vocab.SchemaVolumeNumber, a.Volume)
 		m.partOf(volume, chain)
 		chain = volume
 	}
 	if a.Issue != "" || !a.Dates.PublishedPrint.IsZero() {
 		issue := m.node(vocab.SchemaPublicationIssue)
+		m.from(issue, "issue")
 		m.str(issue, vocab.SchemaIssueNumber, a.Issue)
 		// The print date is the date of the issue.
 		m.schemaDate(issue, vocab.SchemaDatePublished, a.Dates.PublishedPrint)
@@ -686,6 +690,7 @@ func (m *graphBuilder) files(root resource) []rdf.IRI {
 			continue
 		}
 		node := m.node(vocab.SchemaMediaObject)
+		m.from(node, path)
 		m.add(node, vocab.SchemaContentURL, url)
 		m.str(node, vocab.SchemaEncodingFormat, f.MediaType)
 		m.str(node, vocab.SchemaContentSize, f.Size)
@@ -706,6 +711,7 @@ func (m *graphBuilder) graphicalAbstract(root resource) {
 		return
 	}
 	node := m.node(vocab.SchemaImageObject)
+	m.from(node, "graphicalAbstract")
 	m.add(node, vocab.SchemaContentURL, url)
 	m.str(node, vocab.SchemaEncodingFormat, img.MediaType)
 	m.str(node, vocab.SchemaCaption, img.Caption)

@@ -96,23 +96,26 @@ const reversePrefix = "urn:x-scholarld:reverse:"
 func forwardReverse(frame any, reversed map[string]bool) {
 	switch v := frame.(type) {
 	case map[string]any:
-		for k, x := range v {
+		for _, x := range v {
 			forwardReverse(x, reversed)
-			if props, ok := x.(map[string]any); ok && k == "@reverse" {
-				delete(v, k)
-				for p, sub := range props {
-					reversed[p] = true
-					for _, subframe := range sub.([]any) {
-						if m, ok := subframe.(map[string]any); ok {
-							m["@default"] = "@null"
-						}
-					}
-					v[reversePrefix+p] = sub
-				}
-				if _, ok := v["@id"]; !ok {
-					v["@id"] = []any{map[string]any{}}
+		}
+		props, ok := v["@reverse"].(map[string]any)
+		if !ok {
+			return
+		}
+		delete(v, "@reverse")
+		for p, sub := range props {
+			reversed[p] = true
+			subframes, _ := sub.([]any)
+			for _, subframe := range subframes {
+				if m, ok := subframe.(map[string]any); ok {
+					m["@default"] = "@null"
 				}
 			}
+			v[reversePrefix+p] = sub
+		}
+		if _, ok := v["@id"]; !ok {
+			v["@id"] = []any{map[string]any{}}
 		}
 	case []any:
 		for _, x := range v {
@@ -167,16 +170,20 @@ func (f *Frame) withReverseLinks(nodes []any) ([]any, error) {
 func (f *Frame) backToReverse(v any) {
 	switch v := v.(type) {
 	case map[string]any:
+		var forward []string
 		for k, x := range v {
 			f.backToReverse(x)
-			p, ok := strings.CutPrefix(k, reversePrefix)
-			if !ok {
-				continue
+			if strings.HasPrefix(k, reversePrefix) {
+				forward = append(forward, k)
 			}
+		}
+		for _, k := range forward {
+			x := v[k]
 			delete(v, k)
 			if x == nil {
 				continue // the frame's default for a missing property
 			}
+			p := strings.TrimPrefix(k, reversePrefix)
 			name, err := f.active.CompactIri(p, nil, true, false)
 			if err != nil {
 				name = p

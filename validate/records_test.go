@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	jsonld "github.com/piprate/json-gold/ld"
 	"github.com/scholarld/scholarld/internal/testkit"
 )
 
@@ -247,5 +249,37 @@ func TestOfficialContextAliases(t *testing.T) {
 	r = Validate([]byte(doc), "a.jsonld", Options{Profiles: []Profile{Google}})
 	if got, want := summary(r), []string{"warning google-image <https://example.org/a> http://schema.org/image", "warning google-date-published <https://example.org/a> http://schema.org/datePublished"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestPrunedOfficialContext: reading a document with only the terms it
+// names gives the graph the whole official context gives.
+func TestPrunedOfficialContext(t *testing.T) {
+	fixture, err := os.ReadFile(testkit.Shared(t, "fixtures", "schemaorg", "datacite-blog.schema_org.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{fixture, []byte(`{"@context": "https://schema.org", "id": "https://example.org/a", "type": "ScholarlyArticle",
+  "dct:title": "T", "dateCreated": "2020-01-02", "sameAs": "https://example.org/b", "author": {"type": "Person", "name": "N"}}`)} {
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		var got [2]string
+		for i, loader := range []officialLoader{{}, {used: namedTerms(doc, map[string]bool{})}} {
+			opts := jsonld.NewJsonLdOptions("")
+			opts.DocumentLoader = loader
+			opts.Format = "application/n-quads"
+			out, err := jsonld.NewJsonLdProcessor().ToRDF(jsonld.CloneDocument(doc), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(out.(string), "\n")
+			slices.Sort(lines)
+			got[i] = strings.Join(lines, "\n")
+		}
+		if got[0] != got[1] || len(got[0]) < 200 {
+			t.Errorf("whole context:\n%s\npruned:\n%s", got[0], got[1])
+		}
 	}
 }

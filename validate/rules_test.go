@@ -272,3 +272,18 @@ func TestNearestIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"", "abc", 3}, {"abc", "", 3}, {"title", "title", 0},
+		{"titel", "title", 1}, {"affiliations", "affiliation", 1}, {"kitten", "sitting", 3},
+		{"ca", "abc", 3}, {"headline", "hedline", 1},
+	} {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -338,10 +338,14 @@ var officialContext = sync.OnceValues(func() (any, error) {
 })
 
 // officialLoader serves the official schema.org context for every URL of
-// the schema.org context, and nothing else: no network.
-type officialLoader struct{}
+// the schema.org context, and nothing else: no network. With used set, it
+// serves only the context's keywords, the terms named in used and the
+// prefixes their definitions use: the 3,081 term definitions cost
+// json-gold far more to process than a document's handful, and a term the
+// document never names cannot change what it means.
+type officialLoader struct{ used map[string]bool }
 
-func (officialLoader) LoadDocument(u string) (*jsonld.RemoteDocument, error) {
+func (l officialLoader) LoadDocument(u string) (*jsonld.RemoteDocument, error) {
 	if !ld.IsSchemaContextURL(u) {
 		return nil, jsonld.NewJsonLdError(jsonld.LoadingDocumentFailed, "offline: no document is served for "+u)
 	}
@@ -349,7 +353,50 @@ func (officialLoader) LoadDocument(u string) (*jsonld.RemoteDocument, error) {
 	if err != nil {
 		return nil, fmt.Errorf("validate: the embedded schema.org context: %w", err)
 	}
+	if l.used != nil {
+		terms, _ := doc.(map[string]any)["@context"].(map[string]any)
+		pruned := map[string]any{}
+		prefixes := map[string]bool{} // what the kept definitions name
+		for term, def := range terms {
+			if strings.HasPrefix(term, "@") || l.used[term] {
+				pruned[term] = def
+				namedTerms(def, prefixes)
+			}
+		}
+		for term := range prefixes {
+			if def, ok := terms[term]; ok {
+				pruned[term] = def
+			}
+		}
+		doc = map[string]any{"@context": pruned}
+	}
 	return &jsonld.RemoteDocument{DocumentURL: u, Document: jsonld.CloneDocument(doc)}, nil
+}
+
+// namedTerms collects what a JSON-LD document may name a term by: every
+// key and string value, and the prefix of each that looks like a compact
+// IRI (the "dct" of "dct:title").
+func namedTerms(v any, out map[string]bool) map[string]bool {
+	add := func(s string) {
+		out[s] = true
+		if i := strings.IndexByte(s, ':'); i > 0 {
+			out[s[:i]] = true
+		}
+	}
+	switch v := v.(type) {
+	case string:
+		add(v)
+	case map[string]any:
+		for k, x := range v {
+			add(k)
+			namedTerms(x, out)
+		}
+	case []any:
+		for _, x := range v {
+			namedTerms(x, out)
+		}
+	}
+	return out
 }
 
 // readJSONLD turns a JSON-LD document into triples with json-gold, with
@@ -365,7 +412,7 @@ func readJSONLD(data []byte) ([]rdf.Triple, error) {
 		}
 	}
 	opts := jsonld.NewJsonLdOptions("")
-	opts.DocumentLoader = officialLoader{}
+	opts.DocumentLoader = officialLoader{used: namedTerms(doc, map[string]bool{})}
 	out, err := jsonld.NewJsonLdProcessor().ToRDF(doc, opts)
 	if err != nil {
 		return nil, fmt.Errorf("validate: JSON-LD: %w", err)

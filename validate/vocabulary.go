@@ -228,10 +228,9 @@ var misnamed = map[string]string{
 // Nearest returns the defined term that an undefined one most likely
 // means, or "" when none is near: the name schema.org gives a common
 // misnomer (schema:Journal is schema:Periodical); else, among the terms
-// of the same namespace, the one that differs only in case, or the one
-// fewest edits away (at most a third of the name), a term of the same
-// kind (a class, capitalised, or a property) before another, and the
-// first in order between equals.
+// of the same namespace, the one fewest edits away ignoring case (at most
+// a third of the name), a term of the same kind (a class, capitalised, or
+// a property) before another, and the first in order between equals.
 func (v *Vocabulary) Nearest(iri string) string {
 	if near, ok := misnamed[iri]; ok && v.Defined(near) {
 		return near
@@ -241,13 +240,20 @@ func (v *Vocabulary) Nearest(iri string) string {
 		return ""
 	}
 	namespace, local := iri[:i+1], iri[i+1:]
+	lower := strings.ToLower(local)
 	best, bestCost := "", 2*(len(local)/3)+1 // the farthest allowed
 	for term := range v.types {
 		name, ok := strings.CutPrefix(term, namespace)
 		if !ok || name == "" || strings.ContainsAny(name, "/#") {
 			continue
 		}
-		cost := nearness(local, name)
+		if 2*(max(len(name), len(local))-min(len(name), len(local))) > bestCost {
+			continue // the lengths alone are farther apart than the best
+		}
+		cost := 2 * editDistance(lower, strings.ToLower(name))
+		if isUpper(name) != isUpper(local) {
+			cost++ // another kind of term: only when nothing else is as near
+		}
 		if cost < bestCost || cost == bestCost && best != "" && term < best {
 			best, bestCost = term, cost
 		}
@@ -255,42 +261,31 @@ func (v *Vocabulary) Nearest(iri string) string {
 	return best
 }
 
-// nearness measures how far name is from the local name of an undefined
-// term: twice the edit distance, ignoring case (0 for a difference in
-// case only), plus one for a term of the other kind.
-func nearness(local, name string) int {
-	cost := 2 * editDistance(strings.ToLower(local), strings.ToLower(name))
-	if isUpper(name) != isUpper(local) {
-		cost++
-	}
-	return cost
-}
-
 func isUpper(name string) bool { return name != "" && name[0] >= 'A' && name[0] <= 'Z' }
 
 // editDistance counts the edits between two strings, by bytes: insertions,
 // deletions, substitutions and transpositions of neighbours (the optimal
 // string alignment distance), so that "titel" is one edit from "title".
+// It keeps three rows of the table: the current one and the two above.
 func editDistance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
+	rows := make([]int, 3*(len(b)+1))
+	prev2, prev, cur := rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)], rows[2*(len(b)+1):]
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
+		cur[0] = i
 		for j := 1; j <= len(b); j++ {
-			sub := d[i-1][j-1]
+			sub := prev[j-1]
 			if a[i-1] != b[j-1] {
 				sub++
 			}
-			d[i][j] = min(sub, d[i-1][j]+1, d[i][j-1]+1)
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(a)][len(b)]
+	return prev[len(b)]
 }
