@@ -6,7 +6,9 @@
 //
 //  1. one goroutine opens the inputs (package reader/source), detects each
 //     one's format from its name and first bytes, and cuts it into chunks
-//     with the format's reader.Splitter;
+//     with the format's reader.Splitter; a file found in a folder or an
+//     archive whose extension no format claims (README.md, a PDF) is
+//     passed over;
 //  2. workers decode each chunk with the format's reader.Decoder, map each
 //     record to its graph (ld.Map) and, for line formats, encode it
 //     (Converter);
@@ -128,6 +130,9 @@ type Options struct {
 	Converter
 	// Workers is the number of decoding goroutines; 0 means one per CPU.
 	Workers int
+	// OnInput, if set, is called with the name of each input that is read
+	// (not passed over), from the goroutine that reads: for counting.
+	OnInput func(name string)
 }
 
 // job is one chunk on its way through the workers, or an input's error.
@@ -175,7 +180,7 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		split(ctx, inputs, forced, jobs, order)
+		split(ctx, inputs, forced, opts.OnInput, jobs, order)
 	}()
 
 	var lastInput, index int = -1, 0
@@ -210,7 +215,7 @@ const sniffLen = 64 << 10
 
 // split opens and cuts every input, queueing each chunk for a worker and,
 // in the same order, for the consumer.
-func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced formats.Input, jobs, order chan<- *job) {
+func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced formats.Input, onInput func(string), jobs, order chan<- *job) {
 	seq, inputNo := 0, 0
 	send := func(j *job, work bool) bool {
 		j.seq = seq
@@ -236,6 +241,12 @@ func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced fo
 	}
 	for in, err := range inputs {
 		inputNo++
+		if err == nil && forced.Name == "" && in.Found && formats.Unclaimed(in.FormatName) {
+			continue // a README or an image beside the metadata
+		}
+		if onInput != nil {
+			onInput(in.Name)
+		}
 		if err != nil {
 			if !fail(in.Name, formats.Input{}, err) {
 				return

@@ -386,3 +386,23 @@ func TestInterruptRemovesTheTemporaryFile(t *testing.T) {
 	}
 	assertOnly(t, dir)
 }
+
+// TestFoldersPassOverWhatIsNotMetadata converts a folder holding records
+// beside a README and an image: those are passed over, but the same
+// README named on the command line is an input that cannot be read.
+func TestFoldersPassOverWhatIsNotMetadata(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(filepath.Join(testkit.Root(t), seed))
+	os.WriteFile(filepath.Join(dir, "seed.json"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "README.md"), []byte("# records\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "cover.png"), []byte("\x89PNG\r\n"), 0o644)
+	code, _, errOut := run(t, "", "convert", "-t", "nquads", dir)
+	if code != ExitOK || !strings.Contains(errOut, "scholarld convert: 1 input, 1 record read, 1 written") {
+		t.Errorf("folder: exit %d, stderr %q", code, errOut)
+	}
+	readme := filepath.Join(dir, "README.md")
+	code, _, errOut = run(t, "", "convert", "-t", "nquads", readme)
+	if code != ExitData || !strings.Contains(errOut, readme+": cannot tell the input format: it is text that none of the readers recognises") {
+		t.Errorf("named README: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"iter"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -166,8 +166,8 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if stream, ok := sink.(*streamSink); ok && stream.enc == nil {
 		opts.Converter.Encode = format.AppendGraph
 	}
-	inputs := countInputs(source.Open(c.inputs, stdin, prog.addBytes), &run.inputs)
-	err = bulk.Run(ctx, inputs, opts, run.item)
+	opts.OnInput = func(string) { run.inputs.Add(1) }
+	err = bulk.Run(ctx, source.Open(c.inputs, stdin, prog.addBytes), opts, run.item)
 	prog.finish()
 
 	stopped := err != nil
@@ -318,16 +318,23 @@ func errorLine(it *bulk.Item, err error) string {
 	if where == "" {
 		where = it.Source
 	}
-	if strings.HasPrefix(msg, it.Source+":") {
-		where = "" // the error names its input itself
-	} else {
-		where += ": "
+	// An error that names its input itself ("a.html: html: ...",
+	// "a.gz: gzip: ...") is placed there, and the name is not repeated.
+	if rest, ok := strings.CutPrefix(msg, it.Source+":"); ok {
+		if m := lineColumn.FindStringSubmatch(rest); m != nil {
+			where, msg = it.Source+":"+m[1], m[2]
+		} else {
+			where, msg = it.Source, strings.TrimPrefix(rest, " ")
+		}
 	}
 	if !it.InputError {
-		where += fmt.Sprintf("record %d: ", it.Index+1)
+		where += fmt.Sprintf(": record %d", it.Index+1)
 	}
-	return where + msg
+	return where + ": " + msg
 }
+
+// lineColumn is the "12:7: " that may follow a file's name in a message.
+var lineColumn = regexp.MustCompile(`(?s)^(\d+:\d+): (.*)$`)
 
 // noteWarnings prints the item's warnings with -v, each distinct one once
 // with its count, and counts them by kind for the summary.
@@ -465,16 +472,3 @@ func (f *rejectsFile) write(it *bulk.Item) error {
 }
 
 func (f *rejectsFile) close() error { return f.out.finish(true) }
-
-// countInputs counts the inputs of a run as they are opened, including
-// those that hold no record.
-func countInputs(inputs iter.Seq2[source.Input, error], n *atomic.Int64) iter.Seq2[source.Input, error] {
-	return func(yield func(source.Input, error) bool) {
-		for in, err := range inputs {
-			n.Add(1)
-			if !yield(in, err) {
-				return
-			}
-		}
-	}
-}

@@ -26,7 +26,7 @@ func TestDetectSaysWhatTheInputLooksLike(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := formats.Detect(tt.name, []byte(tt.data))
-		if err == nil || !strings.Contains(err.Error(), "cannot tell the input format of "+tt.name+": "+tt.want) || !strings.Contains(err.Error(), "name it with -f") {
+		if err == nil || !strings.Contains(err.Error(), "cannot tell the input format: "+tt.want) || !strings.Contains(err.Error(), "name it with -f") {
 			t.Errorf("Detect(%q, %q) = %v, want it to say %q", tt.name, tt.data, err, tt.want)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"io"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -173,6 +174,23 @@ var Inputs = []Input{
 	},
 }
 
+// Unclaimed reports whether a file name has an extension that no input
+// format claims (".md", ".pdf", ".png"): a file of a folder or an archive
+// so named is not metadata and is passed over. A name without an
+// extension is claimed, since its content may tell.
+func Unclaimed(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" {
+		return false
+	}
+	for _, in := range Inputs {
+		if slices.Contains(in.Extensions, ext) {
+			return false
+		}
+	}
+	return true
+}
+
 // ByName finds an input format by name.
 func ByName(name string) (Input, bool) {
 	for _, in := range Inputs {
@@ -216,7 +234,7 @@ func Detect(file string, data []byte) (Input, error) {
 			return in, nil
 		}
 	}
-	return Input{}, fmt.Errorf("cannot tell the input format of %s: %s; if it is one of %s, name it with -f", file, describe(data), Names())
+	return Input{}, fmt.Errorf("cannot tell the input format: %s; if it is one of %s, name it with -f", describe(data), Names())
 }
 
 // unreadXML names the XML formats, by their root element and namespace,

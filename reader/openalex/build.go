@@ -3,6 +3,7 @@ package openalex
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -133,8 +134,10 @@ func Abstract(index map[string][]int) (string, error) {
 		count += len(positions)
 	}
 	words := make([]string, count)
-	for word, positions := range index {
-		for _, p := range positions {
+	// In sorted order, so that the error for a bad index is the same on
+	// every run.
+	for _, word := range slices.Sorted(maps.Keys(index)) {
+		for _, p := range index[word] {
 			switch {
 			case p < 0 || p >= count:
 				return "", fmt.Errorf("position %d of %q is outside 0 to %d", p, word, count-1)
