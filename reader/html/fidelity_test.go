@@ -38,6 +38,81 @@ func TestFidelityRules(t *testing.T) {
 				equal(t, "license", a.License, &ld.License{URL: "https://creativecommons.org/licenses/by/4.0/", Label: "CC BY 4.0"})
 			},
 		},
+		{
+			name: "an ISSN only the embedded JSON-LD gives is kept beside the tags' one",
+			head: `<meta name="citation_journal_title" content="Acta"><meta name="citation_issn" content="0001-6322">
+				<script type="application/ld+json">{"@context":"https://schema.org","@type":"ScholarlyArticle","headline":"A title","isPartOf":{"@type":["Periodical","PublicationVolume"],"name":"Acta","issn":["1432-0533","0001-6322"]}}</script>`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "ISSNs", a.Journal.ISSNs, []ld.ISSN{{Value: "0001-6322"}, {Value: "1432-0533"}})
+			},
+		},
+		{
+			name: "a page range in one field is split",
+			head: `<meta name="citation_firstpage" content="444-445">`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "pages", [2]string{a.FirstPage, a.LastPage}, [2]string{"444", "445"})
+			},
+		},
+		{
+			name: "codes and placeholders are not keywords or sections",
+			head: `<meta name="citation_keywords" content="general; Neurology; OriginalPaper"><meta name="dc.type" content="x">
+				<meta property="og:type" content="article"><meta property="article:section" content="OriginalPaper">`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "keywords", a.Keywords, []string{"Neurology"})
+				equal(t, "section", a.Section, "")
+			},
+			warnings: []string{`keywords: "general" dropped: a code or placeholder`, `keywords: "OriginalPaper" dropped`, `articleSection: "OriginalPaper" dropped`},
+		},
+		{
+			name: "meta description is the abstract of last resort, with a warning",
+			head: `<meta name="description" content="What the search result shows.">`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "abstract", a.Abstract, "What the search result shows.")
+			},
+			warnings: []string{`meta[name="description"]: the abstract is the page's description, the last resort`},
+		},
+		{
+			name: "meta description gives way to a real abstract",
+			head: `<meta name="description" content="What the search result shows."><meta name="citation_abstract" content="The abstract.">`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "abstract", a.Abstract, "The abstract.")
+			},
+		},
+		{
+			name: "microdata abstract and date, labelled history dates and a rel=license link",
+			body: `<div itemscope itemtype="https://schema.org/ScholarlyArticle">
+				<section itemprop="description"><h2>Abstract</h2><p>We <i>measured</i> things.</p></section>
+				<meta itemprop="datePublished" content="2019-06-30">
+				<ul class="c-article-history"><li>Received<span>: </span><time datetime="2019-01-15">15 January 2019</time></li>
+				<li>Accepted: <time datetime="2019-05-02">02 May 2019</time></li></ul>
+				<p>Licensed under <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p></div>`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "abstract", a.Abstract, "We <i>measured</i> things.")
+				equal(t, "dates", a.Dates, ld.Dates{Received: ld.Date{Year: 2019, Month: 1, Day: 15}, Accepted: ld.Date{Year: 2019, Month: 5, Day: 2}, Published: ld.Date{Year: 2019, Month: 6, Day: 30}})
+				equal(t, "license", a.License, &ld.License{URL: "https://creativecommons.org/licenses/by/4.0/"})
+			},
+		},
+		{
+			name: "a time without a label is no history date",
+			body: `<p>Updated <time datetime="2020-01-01">today</time></p>`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "dates", a.Dates, ld.Dates{})
+			},
+		},
+		{
+			name: "an affiliation line in address.name and several departments",
+			head: `<script type="application/ld+json">{"@context":"https://schema.org","@type":"ScholarlyArticle","headline":"A title",
+				"author":[{"@type":"Person","name":"Jane Doe","affiliation":[
+					{"@type":"Organization","name":"University of Toronto","address":{"@type":"PostalAddress","name":"Centre for Biocomposites, University of Toronto, Toronto, Canada"}},
+					{"@type":"Organization","name":"ETH Zurich","department":[{"name":"D-BIOL"},{"name":"D-CHAB"}],"address":{"@type":"PostalAddress","name":"Somewhere else"}}]}]}</script>`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "affiliations", a.Affiliations, []ld.Affiliation{
+					{ID: "aff1", Name: "Centre for Biocomposites, University of Toronto, Toronto, Canada"},
+					{ID: "aff2", Name: "ETH Zurich", Department: "D-BIOL"},
+				})
+			},
+			warnings: []string{`ScholarlyArticle.author[0].affiliation.department[1]: a further department "D-CHAB" is not kept`, `ScholarlyArticle.author[0].affiliation.address.name: "Somewhere else" is not kept`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
