@@ -103,6 +103,25 @@
 //   - A JSON-LD script that is not well-formed JSON gives a warning with its
 //     line and column; the other sources are still read.
 //
+// # JSON-LD
+//
+// Every JSON-LD document, bare or in a script, is read through the context
+// it names with json-gold's expansion, offline (reader/internal/schemaorg:
+// the official schema.org context for every form of its URL), so that the
+// official aliases "id" and "type" (commonmeta writes ORCIDs as "id"),
+// prefixes and full IRIs are all understood. A document without @context
+// is read as schema.org. A remote context other than schema.org's cannot
+// be loaded offline: ReadJSONLD refuses the document and a page's script
+// is skipped with a warning, as `scholarld validate` refuses it.
+//
+// # Limits
+//
+// JSON nested deeper than 64 arrays and objects is refused with the line
+// and column of the bracket past the limit (the reader walks the nodes
+// recursively). The HTML itself is read by a tokenizer, never built into
+// a tree, so nesting depth costs nothing there: a page of a million nested
+// elements is read like any other.
+//
 // ReadJSONLD and SniffJSONLD read a bare schema.org JSON-LD document, as
 // pages embed it, with the same rules as the JSON-LD source above.
 package html

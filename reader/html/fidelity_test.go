@@ -130,3 +130,57 @@ func TestFidelityRules(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONLDThroughContext reads schema.org JSON-LD written in the
+// official context's other valid forms, and a foreign remote context.
+func TestJSONLDThroughContext(t *testing.T) {
+	aliases := `{"@context": "https://schema.org", "type": "ScholarlyArticle", "id": "https://doi.org/10.5555/x",
+		"name": "Aliased", "author": [{"type": "Person", "id": "https://orcid.org/0000-0002-1825-0097", "givenName": "Josiah", "familyName": "Carberry"}],
+		"datePublished": "2020-01-02"}`
+	records, err := ReadJSONLD([]byte(aliases), "commonmeta.json")
+	if err != nil || len(records) != 1 {
+		t.Fatalf("%v", err)
+	}
+	a := article(t, records[0])
+	equal(t, "authors", a.Authors, []ld.Author{{Given: "Josiah", Family: "Carberry", ORCID: "0000-0002-1825-0097"}})
+	equal(t, "published", a.Dates.Published, ld.Date{Year: 2020, Month: 1, Day: 2})
+
+	prefixed := `{"@context": {"s": "http://schema.org/"}, "@type": "s:ScholarlyArticle", "s:headline": "Prefixed", "s:datePublished": "2021"}`
+	records, err = ReadJSONLD([]byte(prefixed), "prefixed.json")
+	if err != nil || len(records) != 1 {
+		t.Fatalf("%v", err)
+	}
+	equal(t, "prefixed title", article(t, records[0]).Title, "Prefixed")
+
+	foreign := `{"@context": "https://w3id.org/ro/crate/1.1/context", "@type": "ScholarlyArticle", "name": "Foreign"}`
+	if _, err := ReadJSONLD([]byte(foreign), "crate.json"); err == nil || !strings.Contains(err.Error(), "cannot be loaded offline") {
+		t.Errorf("foreign context: %v, want a refusal as validate gives", err)
+	}
+	page := landingPage(`<script type="application/ld+json">`+foreign+`</script>`, "")
+	records, err = Read(page, "page.html")
+	if err != nil || len(records) != 1 {
+		t.Fatalf("%v", err)
+	}
+	if got := warningStrings(records[0]); !slices.ContainsFunc(got, func(w string) bool { return strings.Contains(w, "cannot be loaded offline; the script is not read") }) {
+		t.Errorf("warnings %q: want the foreign script named", got)
+	}
+}
+
+// TestJSONLDTooDeep feeds a million nested arrays: a positioned error, not
+// a stack overflow, in a bare document and in a page's script.
+func TestJSONLDTooDeep(t *testing.T) {
+	deep := `{"@context": "https://schema.org", "x": ` + strings.Repeat("[", 1_000_000)
+	_, err := ReadJSONLD([]byte(deep), "deep.json")
+	if err == nil || !strings.HasPrefix(err.Error(), "deep.json:1:") {
+		t.Fatalf("error %v, want one placed in deep.json", err)
+	}
+	deep = `{"@context": "https://schema.org", "x": ` + strings.Repeat("[", maxNesting+1) + strings.Repeat("]", maxNesting+1) + `}`
+	_, err = ReadJSONLD([]byte(deep), "deep.json")
+	if err == nil || !strings.Contains(err.Error(), "nests deeper than 64 levels") {
+		t.Fatalf("error %v, want the nesting limit", err)
+	}
+	records, err := Read(landingPage(`<script type="application/ld+json">`+deep+`</script>`, strings.Repeat("<div>", 1_000_000)), "deep.html")
+	if err != nil || len(records) != 1 || records[0].Article == nil {
+		t.Fatalf("%v %+v", err, records)
+	}
+}
