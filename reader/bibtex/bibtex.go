@@ -21,7 +21,7 @@ import (
 // multi-record input becomes a reader.Record with Err set, and the other
 // entries are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
-	src, notUTF8 := text.DecodeInput(data)
+	src, repairs := text.DecodeInput(data)
 	p := newParser(src, file)
 	var records []reader.Record
 	entries := 0
@@ -39,15 +39,23 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		}
 		record := build(e)
 		record.Index = len(records)
-		if notUTF8 {
-			record.Warnings = append([]reader.Warning{{Path: "@" + e.kind, Msg: "the input is not UTF-8: read as Windows-1252"}}, record.Warnings...)
-		}
+		record.Warnings = append(inputWarnings("@"+e.kind, repairs), record.Warnings...)
 		records = append(records, record)
 	}
 	if entries == 0 {
 		return nil, fmt.Errorf("bibtex: %s: no @entries: not BibTeX", ld.Position{File: file}.String())
 	}
 	return records, nil
+}
+
+// inputWarnings reports the repairs text.DecodeInput made to the input,
+// in each record, at path.
+func inputWarnings(path string, repairs []string) []reader.Warning {
+	warnings := make([]reader.Warning, len(repairs))
+	for i, msg := range repairs {
+		warnings[i] = reader.Warning{Path: path, Msg: msg}
+	}
+	return warnings
 }
 
 // sniffEntry matches the start of an entry at the start of a line.
@@ -57,6 +65,9 @@ var sniffEntry = regexp.MustCompile(`(?m)^[ \t]*@[A-Za-z]+[ \t]*[{(]`)
 // than the first 4 KiB and is cheap.
 func Sniff(data []byte) bool {
 	head := data[:min(len(data), 4096)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded
+	}
 	head = trimBOM(head)
 	trimmed := strings.TrimLeft(string(head), " \t\r\n")
 	if trimmed == "" || trimmed[0] == '{' || trimmed[0] == '[' || trimmed[0] == '<' {

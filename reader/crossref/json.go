@@ -16,6 +16,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/internal/text"
 )
 
 // Read reads Crossref REST API JSON: a work (the bare message object or
@@ -28,6 +29,23 @@ import (
 // list becomes a Record with Err set, and the other items are still
 // returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
+	data, repairs := text.JSONInput(data)
+	records, err := readJSON(data, file)
+	return withRepairs(records, repairs), err
+}
+
+// withRepairs adds the repairs made to the input to every record's
+// warnings.
+func withRepairs(records []reader.Record, repairs []string) []reader.Record {
+	for i := range records {
+		for j := len(repairs) - 1; j >= 0; j-- {
+			records[i].Warnings = append([]reader.Warning{{Path: "input", Msg: repairs[j]}}, records[i].Warnings...)
+		}
+	}
+	return records
+}
+
+func readJSON(data []byte, file string) ([]reader.Record, error) {
 	src := &jsonSource{textpos.New(data, file)}
 	start := 0
 	if bytes.HasPrefix(data, utf8BOM) {
@@ -100,6 +118,9 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // many keys, has its title as a string and types of its own.
 func Sniff(data []byte) bool {
 	head := data[:min(len(data), sniffLen)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
 	head = bytes.TrimPrefix(head, utf8BOM)
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || head[0] != '{' {

@@ -12,6 +12,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/internal/text"
 	"github.com/scholarld/scholarld/reader/internal/xmltree"
 )
 
@@ -45,6 +46,9 @@ func ReadXML(data []byte, file string) ([]reader.Record, error) {
 // namespaces.
 func SniffXML(data []byte) bool {
 	head := data[:min(len(data), sniffLen)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
 	if len(head) == 0 || head[0] != '<' {
 		return false

@@ -34,6 +34,17 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // an item nor a list. A bad item of a list becomes a Record with Err set,
 // and the other items are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
+	data, repairs := text.JSONInput(data)
+	records, err := readJSON(data, file)
+	for i := range records {
+		for j := len(repairs) - 1; j >= 0; j-- {
+			records[i].Warnings = append([]reader.Warning{{Path: "input", Msg: repairs[j]}}, records[i].Warnings...)
+		}
+	}
+	return records, err
+}
+
+func readJSON(data []byte, file string) ([]reader.Record, error) {
 	src := &input{Lines: textpos.New(data, file), data: data, file: file}
 	start := 0
 	if bytes.HasPrefix(data, utf8BOM) {
@@ -90,7 +101,11 @@ var (
 // REST JSON (a list for its title, message-type), JSON-LD (@context) and
 // DataCite JSON (resourceTypeGeneral) are not CSL-JSON.
 func Sniff(data []byte) bool {
-	head := bytes.TrimPrefix(data[:min(len(data), sniffLen)], utf8BOM)
+	head := data[:min(len(data), sniffLen)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
+	head = bytes.TrimPrefix(head, utf8BOM)
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || (head[0] != '{' && head[0] != '[') {
 		return false

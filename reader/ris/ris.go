@@ -20,7 +20,7 @@ import (
 // multi-record input becomes a reader.Record with Err set, and the other
 // entries are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
-	src, notUTF8 := text.DecodeInput(data)
+	src, repairs := text.DecodeInput(data)
 	raws := split(src, file)
 	if len(raws) == 0 {
 		return nil, fmt.Errorf("ris: %s: no TY line: not RIS", ld.Position{File: file}.String())
@@ -34,8 +34,8 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 			record = build(raw)
 		}
 		record.Index = i
-		if notUTF8 {
-			record.Warnings = append([]reader.Warning{{Path: "TY", Msg: "the input is not UTF-8: read as Windows-1252"}}, record.Warnings...)
+		for j := len(repairs) - 1; j >= 0; j-- {
+			record.Warnings = append([]reader.Warning{{Path: "TY", Msg: repairs[j]}}, record.Warnings...)
 		}
 		records[i] = record
 	}
@@ -45,8 +45,11 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 // Sniff reports whether data looks like this format; it looks at no more
 // than the first 4 KiB and is cheap.
 func Sniff(data []byte) bool {
-	head := string(data[:min(len(data), 4096)])
-	head = strings.TrimPrefix(head, "\uFEFF")
+	raw := data[:min(len(data), 4096)]
+	if decoded, ok, err := text.FromUTF16(raw[:len(raw)&^1]); ok && err == nil {
+		raw = decoded // UTF-16, by its byte-order mark
+	}
+	head := strings.TrimPrefix(string(raw), "\uFEFF")
 	for _, line := range strings.Split(head, "\n") {
 		line = strings.TrimRight(line, "\r")
 		kind, tag, _ := classify(line)
@@ -445,9 +448,29 @@ func (b *builder) finishDOI() {
 // finishURLs sorts the links: a doi.org link gives the DOI when DO is
 // absent, a PDF link (and every L1) is a file, L2 is a full-text file, and
 // the first other UR is the landing page.
+//
+// A line may hold several links, separated by white space or ";". A
+// piece that does not start a new absolute URL ("scheme://") continues
+// the one before it, whose space it holds: the space is percent-encoded
+// with a warning, and a URL that is then not valid is rejected whole, never
+// cut at the space ("http://exa mple.org" must not become "http://exa").
 func (b *builder) finishURLs() {
 	for _, l := range b.urls {
-		for _, value := range strings.Fields(strings.ReplaceAll(l.value, ";", " ")) {
+		var links []string
+		for i, piece := range strings.Split(l.value, ";") {
+			for j, token := range strings.Fields(piece) {
+				switch {
+				case len(links) == 0 || strings.Contains(token, "://") || strings.HasPrefix(strings.ToLower(token), "doi:"):
+					links = append(links, token)
+				case i > 0 && j == 0 && !strings.HasPrefix(piece, " "):
+					links[len(links)-1] += ";" + token // a ";" inside the URL
+				default:
+					b.warn(l.tag, "the space in %q encoded as %%20", links[len(links)-1]+" "+token)
+					links[len(links)-1] += "%20" + token
+				}
+			}
+		}
+		for _, value := range links {
 			b.link(l, value)
 		}
 	}
