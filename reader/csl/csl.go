@@ -1241,6 +1241,62 @@ func (it *item) license(path, raw string) *ld.License {
 	return &ld.License{URL: url}
 }
 
+// referenceParts are the keys of a structured reference whose values make
+// its text, in order: Crossref's (author, year, article-title,
+// journal-title…) and CSL's own (title, container-title, issued, page).
+var referenceParts = [][]string{
+	{"author"}, {"year", "issued"}, {"article-title", "title"}, {"journal-title", "container-title"},
+	{"volume-title"}, {"series-title"}, {"volume"}, {"issue"}, {"first-page", "page"},
+}
+
+// referenceText composes the text of a reference given as fields: the
+// values joined by ". ", as the Crossref XML reader joins a citation's.
+func referenceText(ref *value) string {
+	var parts []string
+	for _, keys := range referenceParts {
+		for _, key := range keys {
+			if part := strings.TrimRight(text.Clean(markup.FromHTML(referencePart(ref.get(key)))), ". "); part != "" {
+				parts = append(parts, part)
+				break
+			}
+		}
+	}
+	return strings.Join(parts, ". ")
+}
+
+// referencePart reads one field of a structured reference: a string or
+// number; a CSL name list as its family names (or literal names); a CSL
+// date as its year; a list of strings as its first.
+func referencePart(v *value) string {
+	if s, ok := v.scalar(); ok {
+		return s
+	}
+	if v == nil {
+		return ""
+	}
+	switch v.kind {
+	case objectKind:
+		if parts := v.get("date-parts"); parts != nil && parts.kind == arrayKind && len(parts.elems) > 0 && parts.elems[0].kind == arrayKind && len(parts.elems[0].elems) > 0 {
+			year, _ := parts.elems[0].elems[0].scalar()
+			return year
+		}
+		for _, key := range []string{"family", "literal", "name"} {
+			if s, ok := v.get(key).scalar(); ok {
+				return s
+			}
+		}
+	case arrayKind:
+		var names []string
+		for _, elem := range v.elems {
+			if s := referencePart(elem); s != "" {
+				names = append(names, s)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
 func (it *item) readSection() {
 	it.art.Section, _ = it.scalarField("section")
 }
@@ -1270,8 +1326,13 @@ func (it *item) readReferences() {
 			ref.Text = text.Clean(markup.FromHTML(raw))
 		}
 		if ref == (ld.Reference{}) {
+			// Structured fields only: their text, composed as the Crossref
+			// readers compose it.
+			ref.Text = referenceText(elem)
+		}
+		if ref == (ld.Reference{}) {
 			if !elem.isEmpty() {
-				it.warn(path, "a reference without a DOI or unstructured text; dropped")
+				it.warn(path, "a reference without a DOI, text or fields to compose its text from; dropped")
 			}
 			continue
 		}

@@ -1,9 +1,11 @@
 package csl_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader/csl"
 )
 
@@ -44,4 +46,21 @@ func TestInputRepairs(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "deep.json:1:") {
 		t.Errorf("deep input: %v, want a positioned error", err)
 	}
+}
+
+// TestStructuredReferences keeps references given only as fields, as the
+// Crossref readers do, composing their text.
+func TestStructuredReferences(t *testing.T) {
+	records := readFile(t, "testdata/references.json")
+	a := article(t, records[0])
+	want := []ld.Reference{
+		{DOI: "10.5555/one"},
+		{Text: "Smith J. A study. 2011."},
+		{Text: "Dolan. 1993. Cellular organisation of the root. Development. 119. 71"},
+		{Text: "Lovelace, The Analytical Society. 1843. Notes. Scientific Memoirs. 666-731"},
+	}
+	if !reflect.DeepEqual(a.References, want) {
+		t.Errorf("references\n got %+v\nwant %+v", a.References, want)
+	}
+	checkWarnings(t, records[0], `reference[4]: a reference without a DOI, text or fields to compose its text from; dropped`)
 }
