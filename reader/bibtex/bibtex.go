@@ -133,6 +133,11 @@ func build(e *entry) reader.Record {
 			b.issn(f)
 		case f.name == "volume":
 			b.article.Volume = b.plain(f)
+		case f.name == "number" && e.kind != "article" && e.kind != "periodical":
+			// BibTeX's number is the issue of a journal only; in a
+			// @techreport, @book or @inproceedings it numbers the report
+			// or the work in its series.
+			b.warn(f.name, "number %q of a @%s is a report or series number, not an issue: not kept", b.plain(f), e.kind)
 		case f.name == "number" || f.name == "issue":
 			b.issue(f)
 		case f.name == "pages":

@@ -1,6 +1,7 @@
 package bibtex
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -57,5 +58,28 @@ func TestInputRepairs(t *testing.T) {
 	records, err = Read(utf16, "utf16.bib")
 	if err != nil || len(records) != 1 || records[0].Err != nil || records[0].Article.Title != "Ärger" {
 		t.Fatalf("%v %+v", err, records)
+	}
+}
+
+// TestReportNumber reads an NBER working paper: its number is the
+// report's, not an issue of a periodical.
+func TestReportNumber(t *testing.T) {
+	data, err := os.ReadFile("testdata/techreport.bib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := Read(data, "techreport.bib")
+	if err != nil || len(records) != 1 || records[0].Err != nil {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if a := records[0].Article; a.Issue != "" || a.Journal != nil {
+		t.Errorf("issue %q, journal %+v: want neither", a.Issue, a.Journal)
+	}
+	found := false
+	for _, w := range records[0].Warnings {
+		found = found || w.String() == `number: number "29971" of a @techreport is a report or series number, not an issue: not kept`
+	}
+	if !found {
+		t.Errorf("warnings %v", records[0].Warnings)
 	}
 }

@@ -78,3 +78,31 @@ func TestUTF16(t *testing.T) {
 		t.Errorf("warnings %v: want the decoding named", w)
 	}
 }
+
+// TestYearRange keeps the first year of a range, with a warning, and
+// tells a range from a year and month.
+func TestYearRange(t *testing.T) {
+	records := readFile(t, "testdata/year-range.ris")
+	want := []struct {
+		date    ld.Date
+		warning string
+	}{
+		{ld.Date{Year: 1984}, "PY: year range 1984 - 1985: the first year is kept"},
+		{ld.Date{Year: 1984}, "PY: year range 1984-85: the first year is kept"},
+		{ld.Date{Year: 2014, Month: 8}, ""},
+	}
+	for i, w := range want {
+		a := records[i].Article
+		if a == nil || a.Dates.Published != w.date {
+			t.Errorf("record %d: %+v, want published %v", i, records[i], w.date)
+			continue
+		}
+		found := w.warning == ""
+		for _, got := range records[i].Warnings {
+			found = found || got.String() == w.warning
+		}
+		if !found {
+			t.Errorf("record %d: warnings %v, want %q", i, records[i].Warnings, w.warning)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package ris
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/scholarld/scholarld/ld"
@@ -527,12 +528,34 @@ func looksLikePDF(url string) bool {
 // that shape that does not parse does not exist.
 var isoShape = regexp.MustCompile(`^\d{4}([-/]\d{1,2}([-/]\d{1,2})?)?/?$`)
 
+// yearRange matches a year and a year or two digits joined by a dash:
+// "1984 - 1985", "1984-85"; isYearRange tells "1984-85" from "2014-08".
+var yearRange = regexp.MustCompile(`^(\d{4})\s*[-–—]\s*(\d{2}|\d{4})$`)
+
+// isYearRange reports whether the second part of a yearRange match is a
+// later year: four digits after the first, or two digits that are no
+// month (13 to 99) and come after the first year's last two.
+func isYearRange(first, second string) bool {
+	a, _ := strconv.Atoi(first)
+	b, _ := strconv.Atoi(second)
+	if len(second) == 4 {
+		return b > a
+	}
+	return b > 12 && b > a%100
+}
+
 // risDate reads the RIS form "YYYY/MM/DD/other info", in which every part
 // but the year may be empty, or any form package dates knows. The other
 // info is returned for a warning. impossible is set for a numeric date
 // that does not exist.
 func risDate(value string) (d ld.Date, other string, impossible bool, err error) {
 	value = strings.TrimSpace(value)
+	if m := yearRange.FindStringSubmatch(value); m != nil && isYearRange(m[1], m[2]) {
+		// "1984 - 1985": a work published over two years; the first is
+		// its publication year, the rest is reported.
+		d, err = dates.Parse(m[1])
+		return d, "year range " + value + ": the first year is kept", false, err
+	}
 	if parts := strings.SplitN(value, "/", 4); len(parts) > 1 {
 		// "2014/", "2014/08/18" and "2014/08/18/Spring" in the full form.
 		for len(parts) < 4 {
@@ -558,7 +581,10 @@ func (b *builder) finishDate() {
 			continue
 		}
 		d, other, impossible, err := risDate(l.value)
-		if other != "" {
+		switch {
+		case strings.HasPrefix(other, "year range "):
+			b.warn(l.tag, "%s", other)
+		case other != "":
 			b.warn(l.tag, "date information %q not held by the model", other)
 		}
 		switch {
