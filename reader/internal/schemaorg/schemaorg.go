@@ -103,7 +103,16 @@ var compactionContext = map[string]any{"@context": map[string]any{"@vocab": "htt
 // and returns it expanded and compacted against the official context, as
 // the package comment says, without its @context. The top level is one
 // node, or an object with "@graph" when the document holds several.
-func Normalize(doc any) (any, error) {
+//
+// json-gold v0.9.1 panics on some documents that are not valid JSON-LD (a
+// "" key holding a number); Normalize recovers and returns that as an
+// error, so that no input stops the reader.
+func Normalize(doc any) (result any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			result, err = nil, fmt.Errorf("not valid JSON-LD: the JSON-LD processor failed: %v", p)
+		}
+	}()
 	for _, u := range RemoteContexts(doc) {
 		if !IsContextURL(u) {
 			return nil, fmt.Errorf("@context %q: %w", u, ErrForeignContext)
