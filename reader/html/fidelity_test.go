@@ -184,3 +184,29 @@ func TestJSONLDTooDeep(t *testing.T) {
 		t.Fatalf("%v %+v", err, records)
 	}
 }
+
+// TestJSONLDRepairs decodes UTF-16 JSON-LD and reports what the JSON
+// decoder repairs.
+func TestJSONLDRepairs(t *testing.T) {
+	doc := `{"@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": "Ünïcode \ud800"}`
+	data := []byte{0xFF, 0xFE}
+	for _, r := range doc {
+		data = append(data, byte(r), byte(r>>8))
+	}
+	if !SniffJSONLD(data) {
+		t.Error("SniffJSONLD does not see JSON-LD in UTF-16")
+	}
+	records, err := ReadJSONLD(data, "utf16.jsonld")
+	if err != nil || len(records) != 1 {
+		t.Fatalf("%v", err)
+	}
+	if got := article(t, records[0]).Title; got != "Ünïcode \uFFFD" {
+		t.Errorf("title %q", got)
+	}
+	got := warningStrings(records[0])
+	for _, want := range []string{"input: the input is UTF-16", "input: 1 lone UTF-16 surrogate escapes"} {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
+			t.Errorf("missing warning %q in %q", want, got)
+		}
+	}
+}

@@ -405,12 +405,16 @@ func readScripts(r *reading, scripts []script) *jsonLD {
 // not well-formed JSON (a *reader.SyntaxError with the line and column) or holds
 // no article node.
 func ReadJSONLD(data []byte, file string) ([]reader.Record, error) {
+	data, repairs := text.JSONInput(data)
 	body, bom := bytes.CutPrefix(data, []byte("\ufeff"))
 	cut := 0
 	if bom {
 		cut = 3
 	}
 	r := &reading{lines: textpos.New(data, file)}
+	for _, repair := range repairs {
+		r.warn("input", "%s", repair)
+	}
 	value, offset, err := decodeJSON(body)
 	if errors.Is(err, schemaorg.ErrForeignContext) {
 		return nil, &reader.SyntaxError{Format: "html", PosFirst: true, Pos: r.lines.Position(cut), Err: err}
@@ -441,6 +445,9 @@ func errNoArticleNode(file string) error {
 // hold "@context" or "@type".
 func SniffJSONLD(data []byte) bool {
 	head := data[:min(len(data), sniffLength)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
 	head = bytes.TrimPrefix(head, []byte("\ufeff"))
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || (head[0] != '{' && head[0] != '[') {
