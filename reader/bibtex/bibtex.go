@@ -43,7 +43,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		records = append(records, record)
 	}
 	if entries == 0 {
-		return nil, fmt.Errorf("bibtex: %s: no @entries: not BibTeX", ld.Position{File: file}.String())
+		return nil, fmt.Errorf("%s: bibtex: no @entries: not BibTeX", ld.Position{File: file}.String())
 	}
 	return records, nil
 }

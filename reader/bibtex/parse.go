@@ -52,7 +52,7 @@ func newParser(src, file string) *parser {
 }
 
 func (p *parser) errorf(off int, format string, args ...any) error {
-	return &reader.SyntaxError{Format: "bibtex", Pos: p.lines.Position(off), Err: fmt.Errorf(format, args...)}
+	return &reader.SyntaxError{Format: "bibtex", PosFirst: true, Pos: p.lines.Position(off), Err: fmt.Errorf(format, args...)}
 }
 
 // nextEntry moves to the next '@' that is followed by an entry type and

@@ -35,7 +35,7 @@ func ReadXML(data []byte, file string) ([]reader.Record, error) {
 	switch root.Name {
 	case "crossref_result", "doi_records", "doi_record", "crossref", "doi_batch", "journal":
 	default:
-		return nil, fmt.Errorf("crossref: %s: %w: the root element is <%s>", root.Pos, errNotCrossref, root.Name)
+		return nil, fmt.Errorf("%s: crossref: %w: the root element is <%s>", root.Pos, errNotCrossref, root.Name)
 	}
 	r.collect(root, xmlContext{})
 	return r.records, nil
@@ -73,7 +73,7 @@ func parseXML(data []byte, file string) (*xmltree.Node, error) {
 	root, err := xmltree.Parse(data, file)
 	var treeErr *xmltree.Error
 	if errors.As(err, &treeErr) {
-		return nil, &reader.SyntaxError{Format: "crossref", Pos: treeErr.Pos, Err: treeErr.Err}
+		return nil, &reader.SyntaxError{Format: "crossref", PosFirst: true, Pos: treeErr.Pos, Err: treeErr.Err}
 	}
 	return root, err
 }

@@ -57,7 +57,7 @@ func readJSON(data []byte, file string) ([]reader.Record, error) {
 	switch root.kind {
 	case objectKind:
 		if !looksLikeItem(root) {
-			return nil, fmt.Errorf("csl: %s: %w: the object has none of the keys of a CSL item", src.Position(root.off), errNotCSL)
+			return nil, fmt.Errorf("%s: csl: %w: the object has none of the keys of a CSL item", src.Position(root.off), errNotCSL)
 		}
 		return []reader.Record{src.readItem(root, 0, "")}, nil
 	case arrayKind:
@@ -75,7 +75,7 @@ func readJSON(data []byte, file string) ([]reader.Record, error) {
 		}
 		return records, nil
 	}
-	return nil, fmt.Errorf("csl: %s: %w: the JSON is neither an item nor a list of items", src.Position(root.off), errNotCSL)
+	return nil, fmt.Errorf("%s: csl: %w: the JSON is neither an item nor a list of items", src.Position(root.off), errNotCSL)
 }
 
 // itemKeys are keys of which a CSL item has at least one.
@@ -203,16 +203,16 @@ func (s *input) parse(start int) (*value, error) {
 	if err := json.Unmarshal(body, new(json.RawMessage)); err != nil {
 		var syntax *json.SyntaxError
 		if !errors.As(err, &syntax) {
-			return nil, fmt.Errorf("csl: %s: %w", s.file, err)
+			return nil, fmt.Errorf("%s: csl: %w", s.file, err)
 		}
-		return nil, &reader.SyntaxError{Format: "csl", Pos: s.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
+		return nil, &reader.SyntaxError{Format: "csl", PosFirst: true, Pos: s.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	b := builder{dec: dec, body: body, base: start}
 	root, err := b.value()
 	if err != nil {
-		return nil, fmt.Errorf("csl: %s: %w", s.Position(start), err)
+		return nil, fmt.Errorf("%s: csl: %w", s.Position(start), err)
 	}
 	return root, nil
 }
@@ -359,7 +359,7 @@ func (s *input) readItem(obj *value, index int, prefix string) reader.Record {
 		// The reader repairs or drops what the model rejects, so this
 		// only fires on a bug; it keeps such an article out all the same.
 		if errs := ld.Check(&it.art); len(errs) > 0 {
-			it.errs = append(it.errs, fmt.Errorf("csl: %s: the article fails its checks: %w", rec.Pos, errs))
+			it.errs = append(it.errs, fmt.Errorf("%s: csl: the article fails its checks: %w", rec.Pos, errs))
 		}
 	}
 	switch len(it.errs) {

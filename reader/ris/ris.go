@@ -24,7 +24,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 	src, repairs := text.DecodeInput(data)
 	raws := split(src, file)
 	if len(raws) == 0 {
-		return nil, fmt.Errorf("ris: %s: no TY line: not RIS", ld.Position{File: file}.String())
+		return nil, fmt.Errorf("%s: ris: no TY line: not RIS", ld.Position{File: file}.String())
 	}
 	records := make([]reader.Record, len(raws))
 	for i, raw := range raws {
