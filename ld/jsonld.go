@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/knakk/rdf"
 	"github.com/piprate/json-gold/ld"
@@ -27,15 +28,33 @@ const SchemaContextURL = "https://schema.org"
 var schemaContext []byte
 
 // OfflineLoader is a json-gold DocumentLoader that never uses the
-// network: it serves the embedded schema.org context for https://schema.org
-// and http://schema.org, with or without a trailing slash, and refuses
-// every other URL.
+// network: it serves the embedded schema.org context for every form of
+// the schema.org context's URL (IsSchemaContextURL) and refuses every
+// other URL.
 type OfflineLoader struct{}
+
+// IsSchemaContextURL reports whether u names the schema.org context:
+// http or https, with or without "www." and a trailing slash, or the path
+// of the context file itself (/docs/jsonldcontext.json, .jsonld).
+func IsSchemaContextURL(u string) bool {
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(u, "http://"); !ok {
+			return false
+		}
+	}
+	rest = strings.TrimPrefix(rest, "www.")
+	switch rest {
+	case "schema.org", "schema.org/", "schema.org/docs/jsonldcontext.json", "schema.org/docs/jsonldcontext.jsonld", "schema.org/docs/jsonldcontext.json.txt":
+		return true
+	}
+	return false
+}
 
 // LoadDocument implements ld.DocumentLoader.
 func (OfflineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
-	switch u {
-	case "https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/":
+	switch {
+	case IsSchemaContextURL(u):
 		var doc any
 		if err := json.Unmarshal(schemaContext, &doc); err != nil {
 			return nil, err

@@ -25,28 +25,18 @@ import (
 	"sync"
 
 	jsonld "github.com/piprate/json-gold/ld"
+
+	"github.com/scholarld/scholarld/ld"
 )
 
 //go:embed context.jsonld
 var contextJSON []byte
 
-// contextURLs are the forms of the schema.org context's URL.
-var contextURLs = map[string]bool{}
-
-func init() {
-	for _, scheme := range []string{"https://", "http://"} {
-		for _, host := range []string{"schema.org", "www.schema.org"} {
-			for _, path := range []string{"", "/", "/docs/jsonldcontext.json", "/docs/jsonldcontext.jsonld", "/docs/jsonldcontext.json.txt"} {
-				contextURLs[scheme+host+path] = true
-			}
-		}
-	}
-}
-
-// IsContextURL reports whether u names the schema.org context: http or
-// https, with or without "www." and a trailing slash, or the path of the
-// context file itself.
-func IsContextURL(u string) bool { return contextURLs[strings.TrimSpace(u)] }
+// IsContextURL reports whether u names the schema.org context in any of
+// its forms, as ld.OfflineLoader (which validate uses) accepts them: http
+// or https, with or without "www." and a trailing slash, or the path of
+// the context file itself.
+func IsContextURL(u string) bool { return ld.IsSchemaContextURL(strings.TrimSpace(u)) }
 
 // ErrForeignContext is wrapped by the error for a remote context that is
 // not schema.org's.
