@@ -32,6 +32,14 @@ func TestFidelityRules(t *testing.T) {
 			warnings: []string{`dc.rights: "2010 Springer Science+Business Media, LLC" names no licence: kept as the copyright statement`},
 		},
 		{
+			name: "NUL is replaced as HTML parsing does, with a warning",
+			head: `<meta name="citation_journal_title" content="J` + "\x00" + `ournal">`,
+			check: func(t *testing.T, a *ld.Article) {
+				equal(t, "journal", a.Journal.Title, "J\uFFFDournal")
+			},
+			warnings: []string{"input: 1 NUL characters replaced by U+FFFD"},
+		},
+		{
 			name: "a licence name in dc.rights is the licence",
 			head: `<meta name="dc.rights" content="CC BY 4.0">`,
 			check: func(t *testing.T, a *ld.Article) {
