@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/knakk/rdf"
 	"github.com/piprate/json-gold/ld"
@@ -27,19 +28,24 @@ const SchemaContextURL = "https://schema.org"
 var schemaContext []byte
 
 // OfflineLoader is a json-gold DocumentLoader that never uses the
-// network: it serves the embedded schema.org context for every URL of the
-// schema.org context (IsSchemaContextURL) and refuses every other URL.
+// network: it serves the embedded schema.org context for every form of
+// the schema.org context's URL (IsSchemaContextURL) and refuses every
+// other URL.
 type OfflineLoader struct{}
 
-// IsSchemaContextURL reports whether u names the schema.org JSON-LD
-// context: https://schema.org or http://schema.org, with or without the
-// trailing slash, or the file they serve, /docs/jsonldcontext.jsonld (or
-// .json).
+// IsSchemaContextURL reports whether u names the schema.org context:
+// http or https, with or without "www." and a trailing slash, or the path
+// of the context file itself (/docs/jsonldcontext.json, .jsonld).
 func IsSchemaContextURL(u string) bool {
-	switch u {
-	case "https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/",
-		"https://schema.org/docs/jsonldcontext.jsonld", "http://schema.org/docs/jsonldcontext.jsonld",
-		"https://schema.org/docs/jsonldcontext.json", "http://schema.org/docs/jsonldcontext.json":
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(u, "http://"); !ok {
+			return false
+		}
+	}
+	rest = strings.TrimPrefix(rest, "www.")
+	switch rest {
+	case "schema.org", "schema.org/", "schema.org/docs/jsonldcontext.json", "schema.org/docs/jsonldcontext.jsonld", "schema.org/docs/jsonldcontext.json.txt":
 		return true
 	}
 	return false
@@ -47,7 +53,8 @@ func IsSchemaContextURL(u string) bool {
 
 // LoadDocument implements ld.DocumentLoader.
 func (OfflineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
-	if IsSchemaContextURL(u) {
+	switch {
+	case IsSchemaContextURL(u):
 		var doc any
 		if err := json.Unmarshal(schemaContext, &doc); err != nil {
 			return nil, err

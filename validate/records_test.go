@@ -118,6 +118,22 @@ func TestRemoteContext(t *testing.T) {
 	}
 }
 
+// TestByteOrderMark reads JSON-LD, Turtle and N-Triples saved with a
+// UTF-8 byte-order mark, as editors on Windows write them.
+func TestByteOrderMark(t *testing.T) {
+	for _, in := range []struct{ file, data string }{
+		{"a.jsonld", `{"@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": "x"}`},
+		{"a.ttl", "@prefix schema: <http://schema.org/> .\n<http://a> a schema:ScholarlyArticle ."},
+		{"a.nt", "<http://a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/ScholarlyArticle> .\n"},
+		{"-", "<http://a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/ScholarlyArticle> .\n"},
+	} {
+		r := Validate([]byte("\xef\xbb\xbf"+in.data), in.file, Options{})
+		if r.Unreadable || r.Format == "" {
+			t.Errorf("%s with a BOM: format %q, findings %+v", in.file, r.Format, r.Findings)
+		}
+	}
+}
+
 func TestDetect(t *testing.T) {
 	tests := []struct{ file, data, want string }{
 		{"a.json", `{"@context": "https://schema.org", "name": "x"}`, JSONLD},

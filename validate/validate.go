@@ -97,6 +97,7 @@ type Options struct {
 // Report.Unreadable is then set.
 func Validate(data []byte, file string, opts Options) *Report {
 	r := &Report{File: file, Findings: []Finding{}}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark, in any format
 	v := opts.Vocabulary
 	if v == nil {
 		var err error

@@ -28,7 +28,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 // read is Read with macros defined before data (by @string entries of
 // earlier chunks).
 func read(data []byte, file string, macros map[string]string) ([]reader.Record, error) {
-	src, notUTF8 := text.DecodeInput(data)
+	src, repairs := text.DecodeInput(data)
 	p := newParser(src, file)
 	maps.Copy(p.macros, macros)
 	var records []reader.Record
@@ -47,15 +47,23 @@ func read(data []byte, file string, macros map[string]string) ([]reader.Record, 
 		}
 		record := build(e)
 		record.Index = len(records)
-		if notUTF8 {
-			record.Warnings = append([]reader.Warning{{Path: "@" + e.kind, Msg: "the input is not UTF-8: read as Windows-1252"}}, record.Warnings...)
-		}
+		record.Warnings = append(inputWarnings("@"+e.kind, repairs), record.Warnings...)
 		records = append(records, record)
 	}
 	if entries == 0 {
-		return nil, fmt.Errorf("bibtex: %s: no @entries: not BibTeX", ld.Position{File: file}.String())
+		return nil, fmt.Errorf("%s: bibtex: no @entries: not BibTeX", ld.Position{File: file}.String())
 	}
 	return records, nil
+}
+
+// inputWarnings reports the repairs text.DecodeInput made to the input,
+// in each record, at path.
+func inputWarnings(path string, repairs []string) []reader.Warning {
+	warnings := make([]reader.Warning, len(repairs))
+	for i, msg := range repairs {
+		warnings[i] = reader.Warning{Path: path, Msg: msg}
+	}
+	return warnings
 }
 
 // sniffEntry matches the start of an entry at the start of a line.
@@ -65,6 +73,9 @@ var sniffEntry = regexp.MustCompile(`(?m)^[ \t]*@[A-Za-z]+[ \t]*[{(]`)
 // than the first 4 KiB and is cheap.
 func Sniff(data []byte) bool {
 	head := data[:min(len(data), 4096)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded
+	}
 	head = trimBOM(head)
 	trimmed := strings.TrimLeft(string(head), " \t\r\n")
 	if trimmed == "" || trimmed[0] == '{' || trimmed[0] == '[' || trimmed[0] == '<' {
@@ -130,6 +141,11 @@ func build(e *entry) reader.Record {
 			b.issn(f)
 		case f.name == "volume":
 			b.article.Volume = b.plain(f)
+		case f.name == "number" && e.kind != "article" && e.kind != "periodical":
+			// BibTeX's number is the issue of a journal only; in a
+			// @techreport, @book or @inproceedings it numbers the report
+			// or the work in its series.
+			b.warn(f.name, "number %q of a @%s is a report or series number, not an issue: not kept", b.plain(f), e.kind)
 		case f.name == "number" || f.name == "issue":
 			b.issue(f)
 		case f.name == "pages":

@@ -70,7 +70,8 @@ func TestPairRules(t *testing.T) {
 		read func([]byte, string) ([]reader.Record, error)
 		want []string
 	}{
-		{"preprint.xml", ReadXML, []string{`posted content of type "preprint" is not a journal article`, `group title "Neuroscience" not kept`, `item number "2021.03.14.435300" of type "pub-id" not kept`}},
+		{"preprint.xml", ReadXML, []string{`posted content of type "preprint" is not a journal article`, `group title "Neuroscience" not kept`, `item number "2021.03.14.435300" of type "pub-id" not kept`, `relation "isPreprintOf" to doi 10.5555/published.1 not kept`}},
+		{"preprint.json", Read, []string{`type "posted-content" is not a journal article`, `relation "is-preprint-of" to doi 10.5555/published.1 not kept`}},
 		{"untyped-item-number.xml", ReadXML, []string{`text-and-data-mining licence "https://www.springer.com/tdm"`, `item number "10.1371/journal.pone.0097541" without item_number_type="article_number"`}},
 		{"untyped-item-number.json", Read, []string{`text-and-data-mining licence "https://www.springer.com/tdm"`}},
 		{"original-title.xml", ReadXML, []string{`only its original-language title`}},

@@ -64,7 +64,7 @@ func (b *builder) record(index int, pos ld.Position) reader.Record {
 	rec := reader.Record{Index: index, Pos: pos, Warnings: b.warnings}
 	if len(b.errs) == 0 {
 		for _, err := range ld.Check(&b.art) {
-			b.errs = append(b.errs, fmt.Errorf("crossref: %s: %w: %w", pos, errInvalidArticle, err))
+			b.errs = append(b.errs, fmt.Errorf("%s: crossref: %w: %w", pos, errInvalidArticle, err))
 		}
 	}
 	if len(b.errs) > 0 {

@@ -49,7 +49,7 @@ func ExampleRead_syntaxError() {
 	_, err := crossref.Read([]byte("{\n  \"title\": [\"cut"), "cut.json")
 	fmt.Println(err)
 	// Output:
-	// crossref: cut.json:2:17: unexpected end of JSON input
+	// cut.json:2:17: crossref: unexpected end of JSON input
 }
 
 func ExampleReadXML() {

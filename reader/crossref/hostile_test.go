@@ -49,3 +49,32 @@ func TestXMLByteOrderMark(t *testing.T) {
 		t.Error("SniffXML does not see through the BOM")
 	}
 }
+
+// TestJSONInputRepairs checks that the REST reader reports what
+// encoding/json repairs silently, decodes UTF-16 and places deep input.
+func TestJSONInputRepairs(t *testing.T) {
+	data := []byte("{\"DOI\": \"10.5555/x\", \"title\": [\"M\xfcller \\udc00\"]}")
+	records, err := Read(data, "bad.json")
+	if err != nil || len(records) != 1 || records[0].Err != nil {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if w := records[0].Warnings; len(w) < 2 || w[0].Path != "input" || !strings.Contains(w[0].Msg, "not UTF-8") || !strings.Contains(w[1].Msg, "lone UTF-16 surrogate") {
+		t.Errorf("warnings %v", w)
+	}
+	utf16 := []byte{0xFE, 0xFF}
+	for _, r := range `{"DOI": "10.5555/y", "title": ["Ünïcode"], "container-title": ["J"]}` {
+		utf16 = append(utf16, byte(r>>8), byte(r))
+	}
+	if !Sniff(utf16) {
+		t.Error("Sniff does not see Crossref JSON in UTF-16")
+	}
+	records, err = Read(utf16, "utf16.json")
+	if err != nil || len(records) != 1 || records[0].Err != nil || records[0].Article.Title != "Ünïcode" {
+		t.Fatalf("%v %+v", err, records)
+	}
+	_, err = Read([]byte(strings.Repeat("[", 1_000_000)), "deep.json")
+	var syntaxErr *reader.SyntaxError
+	if !errors.As(err, &syntaxErr) || syntaxErr.Pos.Line != 1 {
+		t.Errorf("deep input: %v, want a positioned syntax error", err)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/internal/text"
 	"github.com/scholarld/scholarld/reader/textpos"
 )
 
@@ -28,6 +29,23 @@ import (
 // list becomes a Record with Err set, and the other items are still
 // returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
+	data, repairs := text.JSONInput(data)
+	records, err := readJSON(data, file)
+	return withRepairs(records, repairs), err
+}
+
+// withRepairs adds the repairs made to the input to every record's
+// warnings.
+func withRepairs(records []reader.Record, repairs []string) []reader.Record {
+	for i := range records {
+		for j := len(repairs) - 1; j >= 0; j-- {
+			records[i].Warnings = append([]reader.Warning{{Path: "input", Msg: repairs[j]}}, records[i].Warnings...)
+		}
+	}
+	return records
+}
+
+func readJSON(data []byte, file string) ([]reader.Record, error) {
 	src := &jsonSource{textpos.New(data, file)}
 	start := 0
 	if bytes.HasPrefix(data, utf8BOM) {
@@ -38,41 +56,41 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 	if err := json.Unmarshal(data[start:], &whole); err != nil {
 		var syntax *json.SyntaxError
 		if errors.As(err, &syntax) {
-			return nil, &reader.SyntaxError{Format: "crossref", Pos: src.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
+			return nil, &reader.SyntaxError{Format: "crossref", PosFirst: true, Pos: src.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
 		}
-		return nil, fmt.Errorf("crossref: %s: %w: %v", file, errNotCrossref, err)
+		return nil, fmt.Errorf("%s: crossref: %w: %v", file, errNotCrossref, err)
 	}
 	top, ok := readObject(data[start:], start)
 	if !ok {
-		return nil, fmt.Errorf("crossref: %s: %w: the JSON is not an object", src.Position(start), errNotCrossref)
+		return nil, fmt.Errorf("%s: crossref: %w: the JSON is not an object", src.Position(start), errNotCrossref)
 	}
 
 	message, prefix := top, ""
 	if m, ok := top.fields["message"]; ok {
 		if status := top.str("status"); status != "" && status != "ok" {
-			return nil, fmt.Errorf("crossref: %s: %w: the API response has status %q", src.Position(start), errNotCrossref, status)
+			return nil, fmt.Errorf("%s: crossref: %w: the API response has status %q", src.Position(start), errNotCrossref, status)
 		}
 		message, ok = readObject(m.raw, m.off)
 		if !ok {
-			return nil, fmt.Errorf("crossref: %s: message: %w: the message is not an object", src.Position(m.off), errNotCrossref)
+			return nil, fmt.Errorf("%s: crossref: message: %w: the message is not an object", src.Position(m.off), errNotCrossref)
 		}
 		prefix = "message."
 		switch kind := top.str("message-type"); kind {
 		case "", "work", "work-list":
 		default:
-			return nil, fmt.Errorf("crossref: %s: message-type %q: %w: not a work or a list of works", src.Position(start), kind, errNotCrossref)
+			return nil, fmt.Errorf("%s: crossref: message-type %q: %w: not a work or a list of works", src.Position(start), kind, errNotCrossref)
 		}
 	}
 	items, isList := message.fields["items"]
 	if !isList && top.str("message-type") == "work-list" {
-		return nil, fmt.Errorf("crossref: %s: %w: a work-list without items", src.Position(message.off), errNotCrossref)
+		return nil, fmt.Errorf("%s: crossref: %w: a work-list without items", src.Position(message.off), errNotCrossref)
 	}
 	if !isList {
 		return []reader.Record{src.readWork(message, 0, prefix)}, nil
 	}
 	elems, ok := readArray(items.raw, items.off)
 	if !ok {
-		return nil, fmt.Errorf("crossref: %s: %sitems: %w: the items are not a list", src.Position(items.off), prefix, errNotCrossref)
+		return nil, fmt.Errorf("%s: crossref: %sitems: %w: the items are not a list", src.Position(items.off), prefix, errNotCrossref)
 	}
 	records := make([]reader.Record, 0, len(elems))
 	for i, elem := range elems {
@@ -100,6 +118,9 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // many keys, has its title as a string and types of its own.
 func Sniff(data []byte) bool {
 	head := data[:min(len(data), sniffLen)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
 	head = bytes.TrimPrefix(head, utf8BOM)
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || head[0] != '{' {

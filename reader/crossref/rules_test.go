@@ -115,8 +115,8 @@ func TestReadSyntaxErrors(t *testing.T) {
 			if syntax.Pos.Line != tt.line || syntax.Pos.Column != tt.col {
 				t.Errorf("error at %s, want line %d column %d (%v)", syntax.Pos, tt.line, tt.col, err)
 			}
-			if !strings.HasPrefix(err.Error(), "crossref: ") {
-				t.Errorf("error %q does not start with the package name", err)
+			if want := syntax.Pos.String() + ": crossref: "; !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("error %q does not start with %q: the file once, then the format", err, want)
 			}
 		})
 	}
@@ -147,8 +147,8 @@ func TestReadNotCrossref(t *testing.T) {
 			if err == nil || recs != nil {
 				t.Fatalf("got %d records and error %v, want an error", len(recs), err)
 			}
-			if !strings.HasPrefix(err.Error(), "crossref: ") {
-				t.Errorf("error %q does not start with the package name", err)
+			if !strings.HasPrefix(err.Error(), "in") || !strings.Contains(err.Error(), ": crossref: ") || strings.Count(err.Error(), "in:") > 1 {
+				t.Errorf("error %q does not name the file once, then the format", err)
 			}
 		})
 	}

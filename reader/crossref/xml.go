@@ -12,6 +12,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/internal/text"
 	"github.com/scholarld/scholarld/reader/internal/xmltree"
 )
 
@@ -34,7 +35,7 @@ func ReadXML(data []byte, file string) ([]reader.Record, error) {
 	switch root.Name {
 	case "crossref_result", "doi_records", "doi_record", "crossref", "doi_batch", "journal":
 	default:
-		return nil, fmt.Errorf("crossref: %s: %w: the root element is <%s>", root.Pos, errNotCrossref, root.Name)
+		return nil, fmt.Errorf("%s: crossref: %w: the root element is <%s>", root.Pos, errNotCrossref, root.Name)
 	}
 	r.collect(root, xmlContext{})
 	return r.records, nil
@@ -45,6 +46,9 @@ func ReadXML(data []byte, file string) ([]reader.Record, error) {
 // namespaces.
 func SniffXML(data []byte) bool {
 	head := data[:min(len(data), sniffLen)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
 	if len(head) == 0 || head[0] != '<' {
 		return false
@@ -69,7 +73,7 @@ func parseXML(data []byte, file string) (*xmltree.Node, error) {
 	root, err := xmltree.Parse(data, file)
 	var treeErr *xmltree.Error
 	if errors.As(err, &treeErr) {
-		return nil, &reader.SyntaxError{Format: "crossref", Pos: treeErr.Pos, Err: treeErr.Err}
+		return nil, &reader.SyntaxError{Format: "crossref", PosFirst: true, Pos: treeErr.Pos, Err: treeErr.Err}
 	}
 	return root, err
 }

@@ -297,7 +297,7 @@ func TestMalformedInput(t *testing.T) {
 				t.Fatalf("Read = %v, %v; want a *reader.SyntaxError", records, err)
 			}
 			want := ld.Position{File: tt.file, Line: tt.line, Column: tt.col}
-			if syntax.Pos != want || !strings.Contains(err.Error(), tt.text) || !strings.HasPrefix(err.Error(), "csl: ") {
+			if syntax.Pos != want || !strings.Contains(err.Error(), tt.text) || !strings.HasPrefix(err.Error(), want.String()+": csl: ") {
 				t.Errorf("error %q at %v, want %v and %q", err, syntax.Pos, want, tt.text)
 			}
 		})
@@ -309,7 +309,7 @@ func TestNotCSL(t *testing.T) {
 		`{"name": "not an item", "version": 2}`, `"a string"`, `42`, `null`, ``, `<?xml version="1.0"?><article/>`,
 	} {
 		records, err := csl.Read([]byte(input), "in.json")
-		if err == nil || records != nil || !strings.HasPrefix(err.Error(), "csl: ") {
+		if err == nil || records != nil || !strings.HasPrefix(err.Error(), "in.json") || !strings.Contains(err.Error(), ": csl: ") {
 			t.Errorf("Read(%q) = %v, %v; want an error", input, records, err)
 		}
 	}
@@ -660,7 +660,7 @@ func FuzzRead(f *testing.F) {
 		csl.Sniff(data)
 		records, err := csl.Read(data, "fuzz.json")
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "csl: ") || records != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.json") || !strings.Contains(err.Error(), ": csl: ") || records != nil {
 				t.Fatalf("error %q with %d records", err, len(records))
 			}
 			return

@@ -43,7 +43,9 @@
 //	  categories
 //	license (string or Crossref list)        License (version of record)
 //	section                                  Section
-//	reference[]: DOI, unstructured           References
+//	reference[]: DOI, unstructured, or the   References (text composed from
+//	  fields (author, year/issued, title…)     the fields as the Crossref
+//	                                           readers compose it)
 //
 // Dates are read from date-parts at the precision given, else from raw
 // (which must parse), else from literal (kept only when it parses). An

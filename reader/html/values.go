@@ -289,6 +289,12 @@ var articleNumberPattern = regexp.MustCompile(`^(?i:e\d{3,}|(?:article|art\.?)\s
 // article number ("e01567") from a page.
 func setPages(a *ld.Article, first, last string) {
 	first, last = text.Clean(first), text.Clean(last)
+	if last == "" {
+		// A range given in one field ("444-445" in citation_firstpage).
+		if m := pageRangePattern.FindStringSubmatch(first); m != nil {
+			first, last = m[1], m[2]
+		}
+	}
 	if match := articleNumberPattern.FindStringSubmatch(first); match != nil && (last == "" || last == first) {
 		a.ArticleNumber = first
 		if match[1] != "" {
@@ -304,6 +310,10 @@ func setPages(a *ld.Article, first, last string) {
 		a.LastPage = ""
 	}
 }
+
+// pageRangePattern matches two page numbers joined by a dash, each with
+// an optional letter prefix: "444-445", "S12–S19".
+var pageRangePattern = regexp.MustCompile(`^([A-Za-z]?\d+)\s*[-–—]\s*([A-Za-z]?\d+)$`)
 
 // setPageRange fills the pages from a range "709-718", "pp. 709–718" or
 // "709".

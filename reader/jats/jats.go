@@ -62,6 +62,9 @@ func Sniff(data []byte) bool {
 	if len(data) > sniffLimit {
 		data = data[:sniffLimit]
 	}
+	if decoded, ok, err := text.FromUTF16(data[:len(data)&^1]); ok && err == nil {
+		data = decoded // UTF-16, by its byte-order mark
+	}
 	decoder := xml.NewDecoder(bytes.NewReader(data))
 	decoder.Strict = false
 	decoder.Entity = xml.HTMLEntity

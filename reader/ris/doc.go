@@ -55,4 +55,11 @@
 //
 // A record without a title, or with a date that does not exist, is
 // rejected with an *ld.FieldError naming the tag.
+//
+// A year range ("PY - 1984 - 1985", "1984-85") keeps its first year, with
+// a warning; "2014-08" is a year and month. A link line may hold several
+// links; a piece that starts no new URL continues the one before it, its
+// space encoded as %20 with a warning, and a link that is then not a valid
+// URL is dropped whole, never cut at the space. The input's repairs
+// (Windows-1252, UTF-16, NUL removed) are warned in every record.
 package ris

@@ -70,3 +70,23 @@ func ExampleRecognise() {
 	// CC BY-NC 4.0 https://creativecommons.org/licenses/by-nc/4.0/
 	// CC BY 3.0 https://creativecommons.org/licenses/by/3.0/
 }
+
+// FuzzRecognise checks that any text gives either no licence or one with
+// a label, and a URL only on creativecommons.org or the named hosts.
+func FuzzRecognise(f *testing.F) {
+	for _, seed := range []string{"CC-BY-4.0", "Creative Commons Attribution-NonCommercial-NoDerivs 3.0", "cc0", "MIT", "2010 Springer", ""} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, ok := Recognise(s)
+		if !ok {
+			if l.URL != "" || l.Label != "" {
+				t.Errorf("Recognise(%q) = %+v without ok", s, l)
+			}
+			return
+		}
+		if l.Label == "" {
+			t.Errorf("Recognise(%q) = %+v: no label", s, l)
+		}
+	})
+}

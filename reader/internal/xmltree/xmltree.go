@@ -23,9 +23,9 @@ import (
 	"strings"
 
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding/unicode"
 
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader/internal/text"
 )
 
 // MaxDepth is the deepest nesting of elements Parse accepts. JATS and
@@ -58,11 +58,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // MaxDepth.
 var ErrTooDeep = fmt.Errorf("elements nest deeper than %d", MaxDepth)
 
-var (
-	utf8BOM    = []byte{0xEF, 0xBB, 0xBF}
-	utf16LEBOM = []byte{0xFF, 0xFE}
-	utf16BEBOM = []byte{0xFE, 0xFF}
-)
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // ErrNoElement is wrapped by the Error for input that holds no element at
 // all, placed at the end of the input.
@@ -152,20 +148,10 @@ func Parse(data []byte, file string) (*Node, error) {
 // decodeBOM drops a UTF-8 byte-order mark and decodes input that starts
 // with a UTF-16 one.
 func decodeBOM(data []byte) (out []byte, fromUTF16 bool, err error) {
-	switch {
-	case bytes.HasPrefix(data, utf8BOM):
-		return data[len(utf8BOM):], false, nil
-	case bytes.HasPrefix(data, utf16LEBOM), bytes.HasPrefix(data, utf16BEBOM):
-		if len(data)%2 != 0 {
-			return nil, false, errors.New("the input starts with a UTF-16 byte-order mark but has an odd number of bytes: it is not UTF-16")
-		}
-		decoded, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, false, fmt.Errorf("the input starts with a UTF-16 byte-order mark but is not UTF-16: %w", err)
-		}
-		return decoded, true, nil
+	if decoded, ok, err := text.FromUTF16(data); ok {
+		return decoded, err == nil, err
 	}
-	return data, false, nil
+	return bytes.TrimPrefix(data, utf8BOM), false, nil
 }
 
 // Attr returns the value of the attribute with the given local name, with

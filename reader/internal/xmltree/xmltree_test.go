@@ -129,3 +129,32 @@ func TestNavigation(t *testing.T) {
 		t.Error("a nil node is not empty")
 	}
 }
+
+// FuzzParse checks that Parse never panics and that every tree it returns
+// stays within MaxDepth.
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{"<a><b>x</b></a>", "\xef\xbb\xbf<a/>", "\xff\xfe<\x00a\x00/\x00>\x00", strings.Repeat("<a>", 600), "<a>&nbsp;</a>"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		root, err := Parse(data, "fuzz.xml")
+		if err != nil {
+			var treeErr *Error
+			if !errors.As(err, &treeErr) {
+				t.Fatalf("error %T %v is not an *Error", err, err)
+			}
+			return
+		}
+		var depth func(*Node) int
+		depth = func(n *Node) int {
+			deepest := 0
+			for _, c := range n.Children {
+				deepest = max(deepest, depth(c))
+			}
+			return deepest + 1
+		}
+		if d := depth(root); d > MaxDepth {
+			t.Errorf("tree %d deep", d)
+		}
+	})
+}
