@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/knakk/rdf"
 	"github.com/scholarld/scholarld/ld/ident"
@@ -57,6 +58,7 @@ func (p Profile) String() string {
 // returns no graph rather than a graph with the triple missing.
 func Map(a *Article, profile Profile) (*Graph, error) {
 	m := &graphBuilder{article: a, full: profile == FullProfile, triples: make([]rdf.Triple, 0, 192)}
+	defer m.release()
 	root := m.articleNode()
 	if err := m.errs.Err(); err != nil {
 		return nil, err
@@ -87,10 +89,23 @@ func (m *graphBuilder) add(s resource, p string, o rdf.Object) {
 		return
 	}
 	if m.seen == nil {
-		m.seen = make(map[uint64]int, 256)
+		m.seen = seenPool.Get().(map[uint64]int)
 	}
 	m.seen[h] = len(m.triples)
 	m.triples = append(m.triples, t)
+}
+
+// seenPool keeps the emptied hash sets of finished graphs: allocating and
+// zeroing one per article costs more than emptying one.
+var seenPool = sync.Pool{New: func() any { return make(map[uint64]int, 256) }}
+
+// release gives the builder's hash set back to seenPool.
+func (m *graphBuilder) release() {
+	if m.seen != nil {
+		clear(m.seen)
+		seenPool.Put(m.seen)
+		m.seen = nil
+	}
 }
 
 // has reports whether the graph holds t, by a full scan: only needed
