@@ -17,15 +17,12 @@ import (
 
 // The record format is the JSON form of Article: one object whose member
 // names are the json tags of Article and the types it holds. Decoding is
-// strict, in two passes:
-//
-//  1. a scanner reads one JSON value into a tree of nodes that remember
-//     where each value and key stands (a malformed input is a
-//     *SyntaxError there);
-//  2. a mapper walks the tree and the Article's fields side by side,
-//     collecting a *FieldError for each unknown field, duplicate key or
-//     value of the wrong JSON type, and noting the position of every
-//     path, so that the errors of Check point into the input too.
+// strict and takes one pass over the bytes (decoder): the syntax is
+// checked as the Article's fields are set, each unknown field, duplicate
+// key or value of the wrong JSON type is a *FieldError where it stands,
+// and malformed input is a *SyntaxError there. A record with errors is
+// scanned a second time to note where each path's value starts, so that
+// the errors of Check point into the input too; a good record is not.
 
 const (
 	// maxNesting bounds how deep arrays and objects may nest, so that
