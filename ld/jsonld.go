@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -167,6 +168,13 @@ func appendJSONLine(dst []byte, g *Graph, _ string) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
+	// Grow once to about the size of the line: its values, and a short
+	// key and punctuation for each.
+	size := 0
+	for _, t := range g.Triples {
+		size += len(t.Obj.String()) + 24
+	}
+	dst = slices.Grow(dst, size)
 	return append(appendCompactNode(dst, doc, -1, false), '\n'), nil
 }
 

@@ -64,13 +64,20 @@ func StreamScope(index int) string {
 // appendGraphLines appends the triples of g, or quads in the graph g.Root,
 // with the labels of blank nodes prefixed by scope.
 func appendGraphLines(dst []byte, g *Graph, quads bool, scope string) []byte {
-	// A line is about a hundred bytes; growing once saves copying the
-	// lines again and again.
-	dst = slices.Grow(dst, 128*len(g.Triples))
 	var graph []byte // " <root>", the fourth term of each quad
 	if quads {
 		graph = appendLineTerm([]byte{' '}, g.Root, scope)
 	}
+	// Grow once to the size of the lines without escapes, which saves
+	// copying them again and again as they grow.
+	size := 0
+	for _, t := range g.Triples {
+		size += len(t.Subj.String()) + len(t.Pred.String()) + len(t.Obj.String()) + len(graph) + 12
+		if lit, ok := t.Obj.(rdf.Literal); ok {
+			size += len(lit.DataType.String()) + len(lit.Lang()) + 4
+		}
+	}
+	dst = slices.Grow(dst, size+size/32)
 	for _, t := range g.Triples {
 		dst = appendLineTerm(dst, t.Subj, scope)
 		dst = append(dst, ' ')

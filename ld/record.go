@@ -17,15 +17,12 @@ import (
 
 // The record format is the JSON form of Article: one object whose member
 // names are the json tags of Article and the types it holds. Decoding is
-// strict, in two passes:
-//
-//  1. a scanner reads one JSON value into a tree of nodes that remember
-//     where each value and key stands (a malformed input is a
-//     *SyntaxError there);
-//  2. a mapper walks the tree and the Article's fields side by side,
-//     collecting a *FieldError for each unknown field, duplicate key or
-//     value of the wrong JSON type, and noting the position of every
-//     path, so that the errors of Check point into the input too.
+// strict and takes one pass over the bytes (decoder): the syntax is
+// checked as the Article's fields are set, each unknown field, duplicate
+// key or value of the wrong JSON type is a *FieldError where it stands,
+// and malformed input is a *SyntaxError there. A record with errors is
+// scanned a second time to note where each path's value starts, so that
+// the errors of Check point into the input too; a good record is not.
 
 const (
 	// maxNesting bounds how deep arrays and objects may nest, so that
@@ -73,6 +70,7 @@ func DecodeRecord(data []byte, file string) (*Article, error) {
 // larger input, a line of JSON Lines: positions count from at.
 func DecodeRecordAt(data []byte, at Position) (*Article, error) {
 	d := newDecoder(data, at)
+	defer d.release()
 	if err := d.skipBOM(); err != nil {
 		return nil, err
 	}
@@ -274,11 +272,26 @@ type objectKey struct {
 type mark struct{ i, line, lineStart, lineCol int }
 
 func newDecoder(data []byte, at Position) *decoder {
-	d := &decoder{data: data, text: string(data), file: at.File, line: 1, lineCol: 1}
+	d := decoders.Get().(*decoder)
+	*d = decoder{data: data, text: string(data), file: at.File, line: 1, lineCol: 1,
+		path: d.path[:0], keys: d.keys[:0], errs: d.errs[:0]}
 	if at.IsValid() {
 		d.line, d.lineCol = at.Line, at.Column
 	}
 	return d
+}
+
+// decoders keeps released decoders, so that their scratch slices serve
+// the next record.
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+// release returns a decoder that is done with its input to decoders.
+func (d *decoder) release() {
+	clear(d.keys[:cap(d.keys)]) // let go of the input's strings
+	clear(d.path[:cap(d.path)])
+	clear(d.errs[:cap(d.errs)])
+	*d = decoder{path: d.path[:0], keys: d.keys[:0], errs: d.errs[:0]}
+	decoders.Put(d)
 }
 
 func (d *decoder) mark() mark { return mark{d.i, d.line, d.lineStart, d.lineCol} }
@@ -611,7 +624,9 @@ func (d *decoder) array(v reflect.Value, t *typeInfo, depth int) error {
 		return nil
 	}
 	for n := 0; ; n++ {
-		v.Grow(1)
+		if n == v.Cap() {
+			v.Grow(max(4, n)) // fewer copies than growing by append's rule from 1
+		}
 		v.SetLen(n + 1)
 		d.path = append(d.path, pathElem{index: n})
 		err := d.value(v.Index(n), t.elem, depth+1)
