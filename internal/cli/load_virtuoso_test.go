@@ -301,4 +301,3 @@ func readQuery(t *testing.T, name string) string {
 	}
 	return string(data)
 }
-
