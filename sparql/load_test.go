@@ -36,6 +36,8 @@ GRAPH <https://doi.org/10.5555/t.2> {
 		{"append", string(AppendUpdate("http://example.org/all", gs)), `INSERT DATA {
 GRAPH <http://example.org/all> {
 <https://doi.org/10.5555/t.1> <http://schema.org/name> "article 1" .
+}
+GRAPH <http://example.org/all> {
 <https://doi.org/10.5555/t.2> <http://schema.org/name> "article 2" .
 }
 }

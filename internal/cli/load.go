@@ -296,7 +296,7 @@ func loadCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "scholarld load: %s %d articles (%d triples) in %d batches; failed %d articles in %d batches; %d retries; %d records rejected before loading",
 		verb, sum.Graphs, sum.Triples, sum.Batches, sum.FailedGraphs, sum.FailedBatches, sum.Retries, readRejected)
-	if c.verify && !c.dryRun {
+	if c.verify && !c.dryRun && c.graph == "" {
 		fmt.Fprintf(stderr, "; verify: %d graphs differ", sum.Mismatches)
 	}
 	fmt.Fprintln(stderr)
