@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -300,4 +301,76 @@ func readQuery(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// TestLoadSurvivesAKilledServer kills Virtuoso with SIGKILL in the middle
+// of a load. The load reports the batches that failed and writes their
+// records to --rejects; after a restart, loading the rejects completes
+// the store, and loading everything again gives what a clean load gives,
+// graph by graph.
+func TestLoadSurvivesAKilledServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short: loads 1,000 articles three times")
+	}
+	s := startStore(t)
+	const n = 1000
+	const prefix = "https://doi.org/10.5555/scholarld.gen."
+	path := generate(t, n)
+	rejects := filepath.Join(t.TempDir(), "rejects.jsonl")
+	type result struct {
+		code   int
+		stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		var out, errOut bytes.Buffer
+		code := Main([]string{"load", "--endpoint", s.URL("/sparql"), "--batch", "20", "-j", "2", "--retries", "1",
+			"--retry-wait", "10ms", "--rejects", rejects, path}, strings.NewReader(""), &out, &errOut)
+		done <- result{code, errOut.String()}
+	}()
+	graphQuery := `SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?a a <http://schema.org/ScholarlyArticle> } FILTER (STRSTARTS(STR(?g), "` + prefix + `")) }`
+	for {
+		if res, err := s.client.Select(context.Background(), graphQuery); err == nil && len(res.Bindings) == 1 {
+			if loaded, _ := strconv.Atoi(res.Bindings[0]["n"].Value); loaded >= 100 {
+				break
+			}
+		}
+		select {
+		case r := <-done:
+			t.Fatalf("the load ended before the server was killed (exit %d):\n%s", r.code, r.stderr)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	s.Kill(t)
+	r := <-done
+	failed := regexp.MustCompile(`failed (\d+) articles`).FindStringSubmatch(r.stderr)
+	if r.code != ExitData || failed == nil || failed[1] == "0" {
+		t.Fatalf("after the kill: exit %d, want %d with failed articles:\n%s", r.code, ExitData, r.stderr)
+	}
+	data, err := os.ReadFile(rejects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strconv.Itoa(strings.Count(string(data), "\n")); lines != failed[1] {
+		t.Errorf("--rejects holds %s records, the summary says %s failed", lines, failed[1])
+	}
+
+	s.Restart(t)
+	s.load(t, rejects)
+	if res := s.rows(t, graphQuery); res[0][0] != strconv.Itoa(n) {
+		t.Errorf("after loading the rejects the store holds %s articles, want %d", res[0][0], n)
+	}
+	s.load(t, "--batch", "50", path)
+	recovered := s.graphCounts(t, prefix)
+
+	s.load(t, "--delete", "--batch", "200", path)
+	if left := s.graphCounts(t, prefix); len(left) != 0 {
+		t.Fatalf("%d graphs left after --delete", len(left))
+	}
+	s.load(t, "--batch", "50", path)
+	clean := s.graphCounts(t, prefix)
+	if len(clean) != n || fmt.Sprint(recovered) != fmt.Sprint(clean) {
+		t.Errorf("after the kill and reloads: %d graphs, %d triples; a clean load: %d graphs, %d triples",
+			len(recovered), sum(recovered), len(clean), sum(clean))
+	}
 }
