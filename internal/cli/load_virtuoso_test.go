@@ -28,7 +28,11 @@ type store struct {
 
 func startStore(t *testing.T) *store {
 	t.Helper()
-	s := virtuoso.Start(t, virtuoso.Options{})
+	return storeOn(t, virtuoso.Start(t, virtuoso.Options{}))
+}
+
+func storeOn(t *testing.T, s *virtuoso.Server) *store {
+	t.Helper()
 	c, err := sparql.NewClient(sparql.Auth{}, 5*time.Minute, sparql.Retry{Attempts: 1})
 	if err != nil {
 		t.Fatal(err)
