@@ -57,21 +57,31 @@ func TestMeasureLoad(t *testing.T) {
 	fmt.Printf("| Virtuoso ld_dir + rdf_loader_run + checkpoint | | | %.1f s | %.0f | 1.00 | | %d MiB |\n",
 		bulkTime.Seconds(), float64(triples)/bulkTime.Seconds(), bulkPeak>>20)
 
+	type run struct {
+		protocol    string
+		jobs, batch int
+	}
+	var runs []run
 	for _, batch := range []int{20, 100} {
 		for _, jobs := range []int{1, 2, 4} {
-			s := virtuoso.Start(t, opts)
-			cmd := exec.Command(bin, "load", "--endpoint", s.URL("/sparql"), "--batch", strconv.Itoa(batch), "-j", strconv.Itoa(jobs), corpusPath)
-			start := time.Now()
-			out, err := cmd.CombinedOutput()
-			wall := time.Since(start)
-			if err != nil || !strings.Contains(string(out), fmt.Sprintf("loaded %d articles (%d triples)", n, triples)) {
-				t.Fatalf("load -j %d --batch %d: %v\n%s", jobs, batch, err, out)
-			}
-			loaderPeak := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
-			fmt.Printf("| scholarld load | %d | %d | %.1f s | %.0f | %.2f | %d MiB | %d MiB |\n", jobs, batch, wall.Seconds(),
-				float64(triples)/wall.Seconds(), wall.Seconds()/bulkTime.Seconds(), loaderPeak>>20, peakRSS(t, s.PID())>>20)
-			s.Kill(t)
+			runs = append(runs, run{"update", jobs, batch})
 		}
+	}
+	runs = append(runs, run{"gsp", 4, 1})
+	for _, r := range runs {
+		s := virtuoso.Start(t, opts)
+		cmd := exec.Command(bin, "load", "--endpoint", s.URL("/sparql"), "--protocol", r.protocol, "--graph-store", s.URL("/sparql-graph-crud"),
+			"--batch", strconv.Itoa(r.batch), "-j", strconv.Itoa(r.jobs), corpusPath)
+		start := time.Now()
+		out, err := cmd.CombinedOutput()
+		wall := time.Since(start)
+		if err != nil || !strings.Contains(string(out), fmt.Sprintf("loaded %d articles (%d triples)", n, triples)) {
+			t.Fatalf("load %+v: %v\n%s", r, err, out)
+		}
+		loaderPeak := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+		fmt.Printf("| scholarld load --protocol %s | %d | %d | %.1f s | %.0f | %.2f | %d MiB | %d MiB |\n", r.protocol, r.jobs, r.batch, wall.Seconds(),
+			float64(triples)/wall.Seconds(), wall.Seconds()/bulkTime.Seconds(), loaderPeak>>20, peakRSS(t, s.PID())>>20)
+		s.Kill(t)
 	}
 }
 
