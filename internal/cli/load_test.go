@@ -17,7 +17,9 @@ import (
 	"github.com/scholarld/scholarld/bulk"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader/source"
+	"github.com/scholarld/scholarld/sparql"
 )
 
 // runLoad runs `scholarld load` in-process.
@@ -242,4 +244,23 @@ func TestLoadNeverPrintsThePassword(t *testing.T) {
 	if strings.Contains(stdout+stderr, "hunter2") {
 		t.Errorf("the password was printed:\n%s%s", stdout, stderr)
 	}
+}
+
+// FuzzGraphNames checks that every DOI the identifier rules accept names
+// a graph that can be written in SPARQL, with and without a prefix.
+func FuzzGraphNames(f *testing.F) {
+	for _, s := range []string{"10.3390/ijms150814348", "10.1016/S0140-6736(20)30183-5", "10.1000/a b<c>\"{|}", "10.1000/é%zz#?", "doi:10.5555/X\x01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doi, err := ident.NormalizeDOI(s)
+		if err != nil {
+			return
+		}
+		for _, prefix := range []string{"", "https://example.com/graph/"} {
+			if g := doiGraph(doi, prefix); sparql.CheckIRI(g) != nil {
+				t.Fatalf("DOI %q names graph %q: %v", doi, g, sparql.CheckIRI(g))
+			}
+		}
+	})
 }
