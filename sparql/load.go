@@ -22,7 +22,7 @@ const (
 )
 
 // Loader sends graphs to a store in batches, several requests at a time.
-// Add graphs, then Close; Results arrive in batch order.
+// Start it, Add graphs, then Close; results arrive in batch order.
 type Loader struct {
 	Client   *Client
 	Protocol Protocol
