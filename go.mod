@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/creack/pty v1.1.24
+	github.com/icholy/digest v1.2.0
 	github.com/klauspost/compress v1.20.4
 	github.com/knakk/rdf v0.0.0-20190304171630-8521bf4c5042
 	github.com/piprate/json-gold v0.9.1

@@ -29,6 +29,7 @@ const usage = `scholarld turns scholarly article metadata into linked data.
 Usage:
   scholarld convert [flags] [FILE|-]   convert articles (stdin when FILE is - or absent)
   scholarld validate [flags] [FILE|-]... check articles and linked data (scholarld validate -h)
+  scholarld load --endpoint URL [FILE|-]... put articles into a triple store (scholarld load -h)
   scholarld formats                    list the input and output formats
   scholarld version                    print the version (also --version)
   scholarld help [COMMAND]             show help
@@ -49,6 +50,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return convert(args[1:], stdin, stdout, stderr)
 	case "validate":
 		return validateCommand(args[1:], stdin, stdout, stderr)
+	case "load":
+		return loadCommand(args[1:], stdin, stdout, stderr)
 	case "formats":
 		if len(args) > 1 && isHelp(args[1]) {
 			fmt.Fprint(stdout, "Usage: scholarld formats\n\nLists the input formats that convert reads and the output formats it writes.\n")
