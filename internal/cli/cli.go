@@ -32,6 +32,7 @@ const usage = `scholarld turns scholarly article metadata into linked data.
 Usage:
   scholarld convert [flags] [FILE|-]   convert articles (stdin when FILE is - or absent)
   scholarld validate [flags] [FILE|-]... check articles and linked data (scholarld validate -h)
+  scholarld serve [flags] INPUT...     serve articles as landing pages and linked data (scholarld serve -h)
   scholarld formats                    list the input and output formats
   scholarld help [COMMAND]             show help
 
@@ -59,6 +60,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return convert(args[1:], stdin, stdout, stderr)
 	case "validate":
 		return validateCommand(args[1:], stdin, stdout, stderr)
+	case "serve":
+		return serveCommand(args[1:], stdin, stdout, stderr)
 	case "formats":
 		if len(args) > 1 && isHelp(args[1]) {
 			fmt.Fprint(stdout, "Usage: scholarld formats\n\nLists the input formats that convert reads and the output formats it writes.\n")
