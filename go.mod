@@ -3,6 +3,7 @@ module github.com/scholarld/scholarld
 go 1.26.8
 
 require (
+	github.com/chromedp/chromedp v0.23.0
 	github.com/klauspost/compress v1.20.4
 	github.com/knakk/rdf v0.0.0-20190304171630-8521bf4c5042
 	github.com/piprate/json-gold v0.9.1
@@ -12,5 +13,7 @@ require (
 
 require (
 	github.com/cayleygraph/quad v1.3.0 // indirect
+	github.com/chromedp/cdproto v0.159.0 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/pquerna/cachecontrol v0.2.0 // indirect
 )

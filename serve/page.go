@@ -17,7 +17,15 @@ import (
 //go:embed templates.html
 var templatesText string
 
-var templates = template.Must(template.New("").Parse(templatesText))
+var templates = template.Must(template.New("").Funcs(template.FuncMap{
+	"joinDot": func(parts ...string) string { return joinNonEmpty(parts, " · ") },
+	"openAccess": func(open bool) string {
+		if open {
+			return "Open access"
+		}
+		return ""
+	},
+}).Parse(templatesText))
 
 // pageArticle is what the landing page template shows of an article.
 type pageArticle struct {
@@ -33,6 +41,8 @@ type pageArticle struct {
 	JournalLine  string
 	Dates        []pageDate
 	Section      string
+	OpenAccess   bool
+	Journal      string
 	Type         string
 	DOI          string
 	DOIURL       string
@@ -115,7 +125,31 @@ func writeLandingPage(w io.Writer, base, path string, a *ld.Article, schema *ld.
 		p.DOIURL = ident.DOIURL(a.DOI)
 	}
 	if a.Type != "" {
-		p.Type = strings.ReplaceAll(string(a.Type), "-", " ")
+		kind := strings.ReplaceAll(string(a.Type), "-", " ")
+		p.Type = strings.ToUpper(kind[:1]) + kind[1:]
+	}
+	if a.OpenAccess != nil && *a.OpenAccess {
+		p.OpenAccess = true
+	}
+	if j := a.Journal; j != nil {
+		var issns []string
+		for _, issn := range j.ISSNs {
+			label := "ISSN"
+			switch issn.Kind {
+			case ld.PrintISSN:
+				label = "Print ISSN"
+			case ld.ElectronicISSN:
+				label = "Electronic ISSN"
+			case ld.LinkingISSN:
+				label = "Linking ISSN"
+			}
+			issns = append(issns, label+" "+issn.Value)
+		}
+		publisher := ""
+		if j.Publisher != nil {
+			publisher = "published by " + j.Publisher.Name
+		}
+		p.Journal = joinNonEmpty([]string{j.Title, strings.Join(issns, ", "), publisher}, "; ")
 	}
 	p.Authors, p.Affiliations = authorsAndAffiliations(a)
 	p.JournalLine = journalLine(a)
@@ -228,7 +262,7 @@ func authorsAndAffiliations(a *ld.Article) ([]pageAuthor, []pageAffiliation) {
 func affiliationText(af ld.Affiliation) string {
 	parts := []string{af.Department, af.Name}
 	if ad := af.Address; ad != nil {
-		parts = append(parts, ad.Street, strings.TrimSpace(ad.City+" "+ad.PostalCode), ad.Region, ad.Country)
+		parts = append(parts, ad.Street, ad.City, strings.TrimSpace(ad.Region+" "+ad.PostalCode), ad.Country)
 	}
 	return joinNonEmpty(parts, ", ")
 }
