@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/url"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -137,10 +136,10 @@ func (l *Loader) Add(a *ld.Article, schema *ld.Graph, where string) error {
 // Collection waits for every article to be encoded and returns the
 // collection. An article that could not be encoded is left out, and its
 // error is among errs, prefixed by its where.
-func (l *Loader) Collection() (c *Collection, errs []error) {
+func (l *Loader) Collection() (*Collection, []error) {
 	close(l.jobs)
 	l.wg.Wait()
-	c = &Collection{base: l.base, byKey: make(map[string]*entry, len(l.entries)), modified: l.modified}
+	c := &Collection{base: l.base, byKey: make(map[string]*entry, len(l.entries)), modified: l.modified}
 	for _, e := range l.entries {
 		if e.bodies[bodyHTML].gz == nil {
 			continue // failed: its error is in l.errs
@@ -154,13 +153,16 @@ func (l *Loader) Collection() (c *Collection, errs []error) {
 			c.vocabs = append(c.vocabs, p.Namespace)
 		}
 	}
-	return c, l.errs
+	// The loader is done: what only loading needed can go.
+	errs := l.errs
+	l.keys, l.entries, l.errs = nil, nil, nil
+	return c, errs
 }
 
 func (l *Loader) work() {
 	defer l.wg.Done()
 	var scratch bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	zw := &compressor{w: gzip.NewWriter(io.Discard)}
 	for job := range l.jobs {
 		used, err := l.encode(l.entries[job.index], job, &scratch, zw)
 		l.mu.Lock()
@@ -176,7 +178,7 @@ func (l *Loader) work() {
 
 // encode fills an entry's bodies. It writes the entry's fields only when
 // every body could be made.
-func (l *Loader) encode(e *entry, job loadJob, scratch *bytes.Buffer, zw *gzip.Writer) (map[string]bool, error) {
+func (l *Loader) encode(e *entry, job loadJob, scratch *bytes.Buffer, zw *compressor) (map[string]bool, error) {
 	schema := job.schema
 	var err error
 	if schema == nil {
@@ -240,15 +242,22 @@ func (l *Loader) encode(e *entry, job loadJob, scratch *bytes.Buffer, zw *gzip.W
 	return namespaces(full), nil
 }
 
-// compress gzips data into a body, with the hash of data as its tag.
-func compress(data []byte, zw *gzip.Writer) body {
-	var out bytes.Buffer
-	out.Grow(len(data) / 3)
-	zw.Reset(&out)
-	zw.Write(data) // a bytes.Buffer does not fail
-	zw.Close()
+// compress gzips data into a body, with the hash of data as its tag. The
+// compressed bytes are copied out of zw's buffer at their exact size: a
+// collection holds hundreds of thousands of them.
+func compress(data []byte, zw *compressor) body {
+	zw.out.Reset()
+	zw.w.Reset(&zw.out)
+	zw.w.Write(data) // a bytes.Buffer does not fail
+	zw.w.Close()
 	sum := sha256.Sum256(data)
-	return body{gz: slices.Clip(out.Bytes()), size: len(data), tag: base64.RawURLEncoding.EncodeToString(sum[:12])}
+	return body{gz: bytes.Clone(zw.out.Bytes()), size: len(data), tag: base64.RawURLEncoding.EncodeToString(sum[:12])}
+}
+
+// compressor is a worker's gzip writer and its reused output buffer.
+type compressor struct {
+	w   *gzip.Writer
+	out bytes.Buffer
 }
 
 // namespaces returns the vocabulary namespaces of a graph's predicates and

@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -107,6 +108,9 @@ func serveCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		return nil
 	})
 	collection, encodeErrs := loader.Collection()
+	// Loading made garbage several times the size of the collection:
+	// give it back to the system before serving.
+	debug.FreeOSMemory()
 	for _, e := range encodeErrs {
 		fmt.Fprintln(stderr, e)
 	}
