@@ -218,17 +218,17 @@ func (h *Handler) articleByDOI(w http.ResponseWriter, r *http.Request, escaped s
 func (h *Handler) article(w http.ResponseWriter, r *http.Request, e *entry) {
 	header := w.Header()
 	header.Set("Vary", "Accept, Accept-Encoding")
-	url := h.c.base + e.path
+	canonical := h.c.base + e.path
 	links := make([]string, 0, len(representations)+1)
-	links = append(links, "<"+url+`>; rel="canonical"`)
-	for _, a := range alternates(url) {
+	links = append(links, "<"+canonical+`>; rel="canonical"`)
+	for _, a := range alternates(canonical) {
 		links = append(links, "<"+a.Href+`>; rel="alternate"; type="`+a.Type+`"`)
 	}
 	header.Set("Link", strings.Join(links, ", "))
 
 	rep, status, detail := h.choose(r)
 	if status != http.StatusOK {
-		h.problem(w, r, status, detail, available(url))
+		h.problem(w, r, status, detail, available(canonical))
 		return
 	}
 	chosen := representations[rep]
@@ -309,10 +309,10 @@ type availableFormat struct {
 	Href      string `json:"href"`
 }
 
-func available(url string) []availableFormat {
+func available(canonical string) []availableFormat {
 	var list []availableFormat
 	for _, r := range representations {
-		list = append(list, availableFormat{Format: r.name, MediaType: r.contentType, Href: url + "?format=" + r.name})
+		list = append(list, availableFormat{Format: r.name, MediaType: r.contentType, Href: canonical + "?format=" + r.name})
 	}
 	return list
 }
@@ -400,7 +400,9 @@ var errorOffers = []offer{
 // plain page when the client prefers text/html.
 func (h *Handler) problem(w http.ResponseWriter, r *http.Request, status int, detail string, formats []availableFormat) {
 	header := w.Header()
-	header.Add("Vary", "Accept")
+	if header.Get("Vary") == "" {
+		header.Set("Vary", "Accept")
+	}
 	header.Set("Cache-Control", "no-store")
 	header.Del("Content-Encoding")
 	ranges, _ := parseAccept(strings.Join(r.Header.Values("Accept"), ","))

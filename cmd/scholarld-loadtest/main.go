@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -65,13 +66,23 @@ func main() {
 		fmt.Fprintln(os.Stderr, "scholarld-loadtest:", err)
 		os.Exit(1)
 	}
+	var cpuBefore time.Duration
 	if *pid > 0 {
 		fmt.Printf("server memory before: %s\n", memory(*pid))
+		cpuBefore, _ = cpuTime(*pid)
 	}
 	r := run(context.Background(), base, paths, *clients, *duration, *seed)
 	r.print(os.Stdout)
 	if *pid > 0 {
 		fmt.Printf("server memory after: %s\n", memory(*pid))
+		// CPU time per response does not depend on what else the machine
+		// runs, unlike the rate: it says what the server could do alone.
+		if cpuAfter, err := cpuTime(*pid); err == nil && len(r.latencies) > 0 {
+			used := cpuAfter - cpuBefore
+			per := used / time.Duration(len(r.latencies))
+			fmt.Printf("server CPU: %s for %d responses, %s each: %.0f responses/s per core\n",
+				used.Round(10*time.Millisecond), len(r.latencies), per, float64(time.Second)/float64(per))
+		}
 	}
 	if r.failures() > 0 {
 		os.Exit(1)
@@ -281,6 +292,30 @@ func (r *result) print(w io.Writer) {
 		fmt.Fprintf(w, " %s %d;", p.name, r.byProfile[p.name])
 	}
 	fmt.Fprintln(w)
+}
+
+// cpuTime reads the user and system CPU time of a process from
+// /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s, the value
+// of USER_HZ on Linux).
+func cpuTime(pid int) (time.Duration, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name, field 2, is in parentheses and may hold spaces.
+	fields := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	if len(fields) < 13 {
+		return 0, fmt.Errorf("/proc/%d/stat: too few fields", pid)
+	}
+	var ticks int64
+	for _, f := range fields[11:13] {
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return 0, err
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }
 
 // memory reads the resident set size and its peak from /proc.

@@ -63,3 +63,19 @@ func TestCheckLoopback(t *testing.T) {
 		}
 	}
 }
+
+func TestCPUTime(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc: not Linux")
+	}
+	start, err := cpuTime(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
+		if now, _ := cpuTime(os.Getpid()); now > start {
+			return
+		}
+	}
+	t.Errorf("the process's CPU time did not grow from %s while it spun", start)
+}
