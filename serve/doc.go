@@ -41,9 +41,10 @@
 // JSON-LD labelled application/json. Elements of Accept that do not parse
 // are skipped; a header with none that parses is a 400. Nothing acceptable
 // is a 406 whose problem details list every format with its URL. The
-// small parser is the package's own: the Go libraries for Accept either
-// drop parameters other than q (github.com/munnerz/goautoneg) or pull
-// more than the forty lines it takes.
+// parser is the package's own, about 150 lines tested by table and fuzz
+// target: github.com/munnerz/goautoneg, the usual Go choice, keeps the
+// parameters when it parses but negotiates on type and subtype alone, so
+// it cannot choose between the compacted and the expanded JSON-LD.
 //
 // Every article response carries Vary: Accept, Accept-Encoding;
 // Content-Location (the ?format= URL of what was chosen); a Link header
