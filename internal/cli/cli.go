@@ -30,6 +30,7 @@ Usage:
   scholarld convert [flags] [FILE|-]   convert articles (stdin when FILE is - or absent)
   scholarld validate [flags] [FILE|-]... check articles and linked data (scholarld validate -h)
   scholarld load --endpoint URL [FILE|-]... put articles into a triple store (scholarld load -h)
+  scholarld serve [flags] INPUT...     serve articles as landing pages and linked data (scholarld serve -h)
   scholarld formats                    list the input and output formats
   scholarld version                    print the version (also --version)
   scholarld help [COMMAND]             show help
@@ -52,6 +53,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return validateCommand(args[1:], stdin, stdout, stderr)
 	case "load":
 		return loadCommand(args[1:], stdin, stdout, stderr)
+	case "serve":
+		return serveCommand(args[1:], stdin, stdout, stderr)
 	case "formats":
 		if len(args) > 1 && isHelp(args[1]) {
 			fmt.Fprint(stdout, "Usage: scholarld formats\n\nLists the input formats that convert reads and the output formats it writes.\n")
