@@ -14,7 +14,7 @@ import (
 func Stream(name string, r io.Reader) iter.Seq2[Input, error] {
 	return func(yield func(Input, error) bool) {
 		o := &opener{yield: yield}
-		o.stream(name, name, r, 0)
+		o.stream(name, name, r, 0, false)
 	}
 }
 
