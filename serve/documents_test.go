@@ -121,7 +121,7 @@ func TestVoIDAndDump(t *testing.T) {
 		"<https://data.example.org/.well-known/void#dataset> <http://rdfs.org/ns/void#dataDump> <https://data.example.org/dump.nq.gz> .":                                             true,
 		"<https://data.example.org/.well-known/void#dataset> <http://rdfs.org/ns/void#vocabulary> <http://schema.org/> .":                                                            true,
 		"<https://data.example.org/.well-known/void#dataset> <http://rdfs.org/ns/void#vocabulary> <http://purl.org/dc/terms/> .":                                                     true,
-		"<https://data.example.org/.well-known/void#dataset> <http://rdfs.org/ns/void#exampleResource> <https://doi.org/10.7554/eLife.01567> .":                                      true,
+		"<https://data.example.org/.well-known/void#dataset> <http://rdfs.org/ns/void#exampleResource> <https://doi.org/10.7554/elife.01567> .":                                      true,
 		`<https://data.example.org/.well-known/void#dataset> <http://rdfs.org/ns/void#documents> "` + strconv.Itoa(len(records)) + `"^^<http://www.w3.org/2001/XMLSchema#integer> .`: true,
 	}
 	var voidTriples int
