@@ -182,6 +182,7 @@ func TestReadTitles(t *testing.T) {
 	wantWarnings(t, rec.Warnings, [][2]string{
 		{"type", `"proceedings-article" is not a journal article`},
 		{"title", `a further title "L'atlas d'<i>Arabidopsis</i>"`},
+		{"subtitle", `a further subtitle "A second subtitle" not kept`},
 	})
 	equal(t, "subtitle", a.Subtitle, "A subtitle")
 }
@@ -204,6 +205,7 @@ func TestReadAuthors(t *testing.T) {
 		{"author[1].ORCID", "check digit"},
 		{"author[1].sequence", `sequence "first" disagrees with byline position 2`},
 		{"author[3]", `"Sheherazade" alone is read as the family name`},
+		{"chair[0]", `chair "Carl Chair" not kept: the model holds authors and editors only`},
 	})
 	equal(t, "editors", a.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
 }

@@ -228,6 +228,8 @@ func (r *articleReader) readArticleMeta() {
 			"aff-alternatives", "author-notes", "history", "pub-date",
 			"permissions", "kwd-group", "abstract", "related-article", "x":
 			// Read above.
+		case "funding-group":
+			// Read by readFundingAndEditors.
 		case "trans-abstract":
 			r.warn(path, "translated abstract not kept")
 		default:
@@ -279,7 +281,7 @@ func (r *articleReader) readTitle(group *element) {
 		case "alt-title":
 			r.warn("article-meta/title-group/alt-title", "alternative title %q (%s) not kept", plainText(other), orDefault(other.Attr("alt-title-type"), "untyped"))
 		case "trans-title-group":
-			r.warn("article-meta/title-group/trans-title-group", "translated title %q not kept", plainText(other.Child("trans-title")))
+			// Read by readFundingAndEditors.
 		default:
 			r.warn("article-meta/title-group/"+other.Name, "<%s> not kept", other.Name)
 		}

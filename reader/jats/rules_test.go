@@ -630,6 +630,16 @@ var ruleTests = []ruleTest{
 		warnings: []string{`article-meta/funding-group[1]/funding-statement: funding statement not kept: the awards are`},
 	},
 	{
+		name: "funding, editors and translated titles are each read once: no warning for what is kept",
+		xml: minimal(`<contrib-group><contrib contrib-type="editor"><name><surname>Editor</surname><given-names>Erin</given-names></name></contrib></contrib-group>
+			<funding-group><funding-statement>The authors received no specific funding.</funding-statement></funding-group>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "editors", a.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
+			eq(t, "funding", len(a.Funding), 0)
+		},
+		warnings: []string{`article-meta/funding-group[1]: <funding-group> without an <award-group> not kept: the model holds funders and awards, not statements`},
+	},
+	{
 		name: "namespace prefixes and a default namespace",
 		xml: `<j:article xmlns:j="http://jats.nlm.nih.gov" xmlns:x="http://www.w3.org/1999/xlink" article-type="letter"><j:front><j:article-meta>
 				<j:title-group><j:article-title>T <j:italic>i</j:italic></j:article-title></j:title-group>
