@@ -165,8 +165,8 @@ func TestTestdata(t *testing.T) {
 			Files:         []ld.File{{URL: "https://elifesciences.org/articles/01567.pdf", MediaType: "application/pdf"}},
 		}, Warnings: []string{
 			`pages: shortened end page "56" read as "1256"`,
-			`doi: dropped: ident: DOI "not a doi": does not start with "10."`,
-			`issn: dropped: ident: ISSN "1234-5678": check digit is 8, want 9`,
+			`doi: dropped: DOI "not a doi": does not start with "10."`,
+			`issn: dropped: ISSN "1234-5678": check digit is 8, want 9`,
 		}}},
 	}, {
 		// A whole field in double braces is one organisation; identifiers
@@ -198,7 +198,7 @@ func TestTestdata(t *testing.T) {
 			`copyright: a second licence "https://creativecommons.org/licenses/by/4.0/": not kept`,
 			`month: month "jul" disagrees with date 2014-08-18: not kept`,
 			`day: day "19" disagrees with date 2014-08-18: not kept`,
-			`author+an:orcid: dropped: ident: ORCID "0000-0002-1825-0098": check digit is 8, want 7`,
+			`author+an:orcid: dropped: ORCID "0000-0002-1825-0098": check digit is 8, want 7`,
 			`author+an:orcid: ORCID "0000-0002-1825-0097" for name 5, but the entry has 2 authors: not kept`,
 			`author+an:orcid: annotation "orcid" is not about one name: not kept`,
 		}}},

@@ -415,7 +415,7 @@ func TestISSNs(t *testing.T) {
 		{rsif, nil},
 		{[]ld.ISSN{{Value: "1523-7060", Kind: ld.PrintISSN}, {Value: "1523-7052", Kind: ld.ElectronicISSN}}, nil},
 		{[]ld.ISSN{{Value: "2050-084X"}}, nil},
-		{nil, []string{`ISSN: dropped: ident: ISSN "2050-0841"`}},
+		{nil, []string{`ISSN: dropped: ISSN "2050-0841"`}},
 		{nil, []string{"ISSN: no container-title", "publisher: no container-title"}},
 	}
 	if len(records) != len(tests) {
@@ -444,7 +444,7 @@ func TestIdentifiersAndLanguage(t *testing.T) {
 		{"", "", "", []string{
 			"DOI: registrant code 75 has fewer than 4 digits",
 			"URL: is relative",
-			`language: dropped: ident: language tag "English"`,
+			`language: dropped: language tag "English"`,
 		}},
 		{"", "", "en-US", []string{`language: "en_US" read as the BCP 47 tag "en-US"`}},
 	}

@@ -60,7 +60,7 @@ var ruleTests = []ruleTest{
 		name:     "bad language",
 		xml:      strings.Replace(minimal(""), "<article ", `<article xml:lang="english" `, 1),
 		check:    func(t *testing.T, a *ld.Article) { eq(t, "language", a.Language, "") },
-		warnings: []string{`article/@xml:lang: dropped: ident: language tag "english"`},
+		warnings: []string{`article/@xml:lang: dropped: language tag "english"`},
 	},
 	{
 		name: "subtitle appended",
@@ -143,7 +143,7 @@ var ruleTests = []ruleTest{
 				[]string{"0000-0002-1825-0097", "0000-0001-9876-5439", "", "0000-0002-1694-233X", ""})
 		},
 		warnings: []string{
-			`article-meta/contrib-group[1]/contrib[3]/contrib-id[1]: ORCID dropped: ident: ORCID "0000-0002-1825-0098": check digit`,
+			`article-meta/contrib-group[1]/contrib[3]/contrib-id[1]: ORCID dropped: ORCID "0000-0002-1825-0098": check digit`,
 			`article-meta/contrib-group[1]/contrib[5]/contrib-id[1]: identifier "123" of type scopus not kept`,
 		},
 	},
@@ -550,7 +550,7 @@ var ruleTests = []ruleTest{
 			eq(t, "files", a.Files, []ld.File{{URL: "https://example.org/a.PDF", MediaType: "application/pdf"}})
 		},
 		warnings: []string{
-			`article-meta/self-uri[2]: PDF link dropped: ident: URL "a.pdf" is relative`,
+			`article-meta/self-uri[2]: PDF link dropped: URL "a.pdf" is relative`,
 			`article-meta/self-uri[3]: link "https://example.org/a.html" (html) not kept`,
 		},
 	},

@@ -144,7 +144,7 @@ func TestTestdata(t *testing.T) {
 			`JO: another journal name "Int. J. Mol. Sci.": not kept`,
 			`J2: another journal abbreviation "Int. J. Mol. Sci.": not kept`,
 			`N2: a second abstract: not kept`,
-			`L1: dropped: ident: URL "internal-pdf://1234/file.pdf": scheme "internal-pdf" is not http or https`,
+			`L1: dropped: URL "internal-pdf://1234/file.pdf": scheme "internal-pdf" is not http or https`,
 			`PY: date information "Summer" not held by the model`,
 		}}},
 	}, {
@@ -185,7 +185,7 @@ func TestTestdata(t *testing.T) {
 			Language:  "en",
 			Files:     []ld.File{{URL: "https://elifesciences.org/download/elife-01567-v1.pdf", MediaType: "application/pdf"}},
 		}, Warnings: []string{
-			`SN: dropped: ident: ISSN "1234-5678": check digit is 8, want 9`,
+			`SN: dropped: ISSN "1234-5678": check digit is 8, want 9`,
 			"SN: not kept: the model holds ISSNs only for a journal, and the record names none",
 			`UR: another link "https://elifesciences.org/articles/01567/other": not kept`,
 			`EP: shortened end page "56" read as "1256"`,
@@ -194,8 +194,8 @@ func TestTestdata(t *testing.T) {
 			FirstPage: "200",
 		}, Warnings: []string{
 			`LA: dropped: "Klingonese" is neither a BCP 47 tag nor a known language name`,
-			`DO: dropped: ident: DOI "11.1234/nope": does not start with "10."`,
-			`UR: dropped: ident: URL "ftp://example.org/x": scheme "ftp" is not http or https`,
+			`DO: dropped: DOI "11.1234/nope": does not start with "10."`,
+			`UR: dropped: URL "ftp://example.org/x": scheme "ftp" is not http or https`,
 			`EP: end page "100" comes before start page "200": not kept`,
 		}}},
 	}, {
