@@ -489,6 +489,7 @@ func (s *jsonSource) readWork(obj jsonObject, index int, prefix string) reader.R
 	w.readTitles()
 	w.readAuthors()
 	w.readJournal()
+	w.readBookAndEvent()
 	w.readDates()
 	w.readAssertions()
 	w.readLinks()
@@ -506,10 +507,7 @@ func (w *jsonWork) readIdentity() {
 	if w.get("DOI", &doi) {
 		w.b.setDOI(w.path("DOI"), doi)
 	}
-	var kind string
-	if w.get("type", &kind) && kind != "journal-article" {
-		w.b.warn(w.path("type"), "type %q is not a journal article; read as one", kind)
-	}
+	w.readWorkType()
 	var resource jsonResource
 	if w.get("resource", &resource) {
 		w.b.setURL(w.path("resource.primary.URL"), resource.Primary.URL)
@@ -791,6 +789,10 @@ func (w *jsonWork) readDates() {
 	}
 	for _, key := range []string{"posted", "approved"} {
 		if date, ok := w.date(key); ok {
+			if key == "posted" && d.Published.IsZero() {
+				d.Published = date // as the XML reader reads posted_date
+				continue
+			}
 			w.b.warn(w.path(key), "%s date %s not kept", key, date)
 		}
 	}

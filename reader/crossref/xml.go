@@ -230,15 +230,17 @@ func (a *xmlArticle) readJournal(ctx xmlContext) {
 func (r *xmlReader) readPosted(n *xmltree.Node, ctx xmlContext, index int) reader.Record {
 	a := &xmlArticle{path: strings.TrimSuffix(ctx.path, "/posted_content")}
 	path := a.path + "/posted_content"
-	a.b.warn(path, "posted content of type %q is not a journal article; read as one", orDefault(n.Attr("type"), "preprint"))
+	a.b.setWorkType(path+"/@type", "posted-content", n.Attr("type"))
+	for _, inst := range n.All("institution") {
+		a.b.setServer(path+"/institution/institution_name", value(inst.Child("institution_name")))
+	}
 	if posted := n.Child("posted_date"); posted != nil {
 		a.b.art.Dates.Published = a.date(path+"/posted_date", posted)
 	}
-	for _, name := range []string{"group_title", "institution"} {
-		if v := value(n.Child(name)); v != "" {
-			a.b.warn(path+"/"+name, "%s %q not kept: the model holds journals only", strings.ReplaceAll(name, "_", " "), v)
-		}
+	if v := value(n.Child("group_title")); v != "" {
+		a.b.warn(path+"/group_title", "group title %q not kept: the model has no subject group", v)
 	}
+
 	a.readBody(n)
 	a.b.settleDates(path + "/crossmark/custom_metadata")
 	return a.b.record(index, n.Pos)
