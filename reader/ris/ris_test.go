@@ -47,15 +47,15 @@ func TestSharedFixtures(t *testing.T) {
 		// The first tag is "TY -  BOOK"; the last line has no line break.
 		file: "drexel.ris_bug.ris",
 		want: []readertest.Want{{Line: 1, Article: &ld.Article{
-			Title:    "Validation of an Image-based Subject-Specific Dynamic Model of the Ankle Joint Complex and its Applications to the Study of the Effect of Articular Surface Morphology on Ankle Joint Mechanics",
-			Authors:  []ld.Author{person("Vishnuvardhan", "Balakrishnan")},
-			DOI:      "10.17918/ERNK-6431",
-			URL:      "https://idea.library.drexel.edu/islandora/object/idea:8247",
-			Dates:    ld.Dates{Published: date(2018, 0, 0)},
-			Abstract: drexelAbstract(t),
+			Title:     "Validation of an Image-based Subject-Specific Dynamic Model of the Ankle Joint Complex and its Applications to the Study of the Effect of Articular Surface Morphology on Ankle Joint Mechanics",
+			Authors:   []ld.Author{person("Vishnuvardhan", "Balakrishnan")},
+			DOI:       "10.17918/ERNK-6431",
+			URL:       "https://idea.library.drexel.edu/islandora/object/idea:8247",
+			Dates:     ld.Dates{Published: date(2018, 0, 0)},
+			Abstract:  drexelAbstract(t),
+			Publisher: &ld.Publisher{Name: "Drexel University"},
 		}, Warnings: []string{
-			`TY: reference type "BOOK" is not a journal article: read as an article`,
-			`PB: publisher "Drexel University" not kept: the model holds a publisher only for a journal, and the record names none`,
+			`TY: reference type "BOOK" is not a work type scholarld maps: read as an article`,
 		}}},
 	}}
 	for _, tt := range tests {
@@ -241,6 +241,38 @@ func TestTestdata(t *testing.T) {
 			Title:   "Café – naïve",
 			Authors: []ld.Author{person("Jürgen", "Müller")},
 		}, Warnings: []string{"TY: the input is not UTF-8: read as Windows-1252"}}},
+	}, {
+		// Each RIS type the model holds beyond the journal article, with
+		// the tags the 2011 specification gives it.
+		file: "worktypes.ris",
+		want: []readertest.Want{{Line: 1, Article: &ld.Article{
+			Title:     "A conference paper",
+			Type:      ld.ConferencePaper,
+			Authors:   []ld.Author{person("Ada", "Lovelace")},
+			FirstPage: "1", LastPage: "10",
+			Dates:     ld.Dates{Published: date(2020, 0, 0)},
+			Book:      &ld.Book{Title: "Proceedings of the Example Conference", ISBNs: []string{"9783161484100"}, Editors: []ld.Author{person("Erin", "Editor")}},
+			Series:    &ld.Series{Title: "Lecture Notes in Examples"},
+			Event:     &ld.Event{Name: "Example Conference 2020", Place: "Lisbon, Portugal"},
+			Publisher: &ld.Publisher{Name: "Example Society"},
+		}}, {Line: 16, Article: &ld.Article{
+			Title:     "A chapter",
+			Type:      ld.BookChapter,
+			Dates:     ld.Dates{Published: date(2019, 0, 0)},
+			Book:      &ld.Book{Title: "A Book of Chapters", ISBNs: []string{"0306406152"}, Editors: []ld.Author{person("Erin", "Editor")}},
+			Publisher: &ld.Publisher{Name: "Example Press", Address: &ld.Address{City: "Oxford"}},
+		}}, {Line: 26, Article: &ld.Article{
+			Title:        "A working paper",
+			Type:         ld.WorkingPaper,
+			Dates:        ld.Dates{Published: date(2022, 0, 0)},
+			Series:       &ld.Series{Title: "NBER Working Paper Series"},
+			ReportNumber: "29971",
+			Publisher:    &ld.Publisher{Name: "National Bureau of Economic Research"},
+		}}, {Line: 35, Article: &ld.Article{
+			Title:   "A journal article",
+			Journal: &ld.Journal{Title: "Journal of Tests", ISSNs: []ld.ISSN{{Value: "1422-0067"}}},
+			Dates:   ld.Dates{Published: date(2021, 0, 0)},
+		}, Warnings: []string{`A2: secondary author or editor not held by the model: "Editor, Erin"`}}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
