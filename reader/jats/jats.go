@@ -162,6 +162,9 @@ var articleTypes = map[string]ld.ArticleType{
 	"book-review":         ld.BookReview,
 	"article-commentary":  ld.Comment,
 	"other":               ld.OtherArticle,
+	// Not in the tag library's suggested list, but written by preprint
+	// servers and Europe PMC; JATS 1.3 says it with <article-version>.
+	"preprint": ld.Preprint,
 }
 
 func (r *articleReader) readArticleType(article *element) {
@@ -175,6 +178,20 @@ func (r *articleReader) readArticleType(article *element) {
 	}
 	r.article.Type = ld.OtherArticle
 	r.warn("article/@article-type", "article type %q has no equivalent: read as %q", value, ld.OtherArticle)
+}
+
+// readArticleVersion reads JATS 1.3's article-version: a version typed
+// "preprint" (the tag library's, and JATS4R's, value) makes the article a
+// preprint; the other versions (VoR, AM …) are the article's own state.
+func (r *articleReader) readArticleVersion(version *element, path string) {
+	kind := strings.ToLower(version.Attr("article-version-type"))
+	switch {
+	case kind == "preprint":
+		r.article.Type = ld.Preprint
+	case kind == "vor" || kind == "version-of-record" || kind == "":
+	default:
+		r.warn(path, "article version %q (%s) not kept", plainText(version), kind)
+	}
 }
 
 func (r *articleReader) readLanguage(article *element) {
@@ -230,6 +247,8 @@ func (r *articleReader) readArticleMeta() {
 			// Read above.
 		case "funding-group":
 			// Read by readFundingAndEditors.
+		case "article-version":
+			r.readArticleVersion(child, path)
 		case "trans-abstract":
 			r.warn(path, "translated abstract not kept")
 		default:

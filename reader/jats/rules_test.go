@@ -640,6 +640,26 @@ var ruleTests = []ruleTest{
 		warnings: []string{`article-meta/funding-group[1]: <funding-group> without an <award-group> not kept: the model holds funders and awards, not statements`},
 	},
 	{
+		name: "a preprint: article-version typed preprint (JATS 1.3)",
+		xml:  minimal(`<article-version article-version-type="preprint">1</article-version>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "type", a.Type, ld.Preprint)
+		},
+	},
+	{
+		name: "a preprint: article-type preprint",
+		xml:  strings.Replace(minimal(""), `article-type="research-article"`, `article-type="preprint"`, 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "type", a.Type, ld.Preprint)
+		},
+	},
+	{
+		name:     "an accepted manuscript is not a work type",
+		xml:      minimal(`<article-version article-version-type="AM">2</article-version>`),
+		check:    func(t *testing.T, a *ld.Article) { eq(t, "type", a.Type, ld.ResearchArticle) },
+		warnings: []string{`article-meta/article-version[1]: article version "2" (am) not kept`},
+	},
+	{
 		name: "namespace prefixes and a default namespace",
 		xml: `<j:article xmlns:j="http://jats.nlm.nih.gov" xmlns:x="http://www.w3.org/1999/xlink" article-type="letter"><j:front><j:article-meta>
 				<j:title-group><j:article-title>T <j:italic>i</j:italic></j:article-title></j:title-group>
