@@ -94,8 +94,12 @@ func (b *builder) readEprint(kind string) {
 		b.warn(f.name, "e-print %q not kept: only arXiv identifiers are", b.plain(f))
 		return
 	}
-	id := strings.TrimPrefix(strings.TrimSpace(b.plain(f)), "arXiv:")
-	b.article.Identifiers = append(b.article.Identifiers, ld.Identifier{Scheme: ld.ArXiv, Value: id})
+	id := ld.Identifier{Scheme: ld.ArXiv, Value: strings.TrimPrefix(strings.TrimSpace(b.plain(f)), "arXiv:")}
+	if err := ld.CheckIdentifier(id); err != nil {
+		b.warn(f.name, "dropped: arXiv identifier %q: %v", id.Value, err)
+		return
+	}
+	b.article.Identifiers = append(b.article.Identifiers, id)
 	if b.article.Type == "" && b.journal == nil && b.journalTitle == nil && (kind == "misc" || kind == "online" || kind == "article" || kind == "unpublished") {
 		b.article.Type = ld.Preprint
 		if b.publisher == nil {
