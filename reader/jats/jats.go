@@ -283,16 +283,14 @@ func (r *articleReader) readTitle(group *element) {
 		return
 	}
 	for i, subtitle := range group.All("subtitle") {
-		value := r.markup(subtitle, fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1))
-		if value == "" {
-			continue
+		path := fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1)
+		switch value := r.markup(subtitle, path); {
+		case value == "":
+		case r.article.Subtitle == "":
+			r.article.Subtitle = value
+		default:
+			r.warn(path, "a further subtitle %q not kept", value)
 		}
-		separator := ": "
-		if strings.ContainsAny(lastRune(r.article.Title), ".:?!") {
-			separator = " "
-		}
-		r.article.Title += separator + value
-		r.warn(fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1), "appended to the title: the model has no subtitle")
 	}
 	for _, other := range group.Elements() {
 		switch other.Name {
@@ -305,11 +303,6 @@ func (r *articleReader) readTitle(group *element) {
 			r.warn("article-meta/title-group/"+other.Name, "<%s> not kept", other.Name)
 		}
 	}
-}
-
-func lastRune(s string) string {
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return string(last)
 }
 
 func orDefault(s, fallback string) string {

@@ -63,18 +63,13 @@ var ruleTests = []ruleTest{
 		warnings: []string{`article/@xml:lang: dropped: language tag "english"`},
 	},
 	{
-		name: "subtitle appended",
+		name: "subtitle kept as the subtitle, as the Crossref readers keep it",
 		xml: strings.Replace(minimal(""), "<article-title>Title</article-title>",
-			"<article-title>Big <italic>data</italic></article-title><subtitle>A <bold>short</bold> guide</subtitle>", 1),
-		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Big <i>data</i>: A <b>short</b> guide") },
-		warnings: []string{"article-meta/title-group/subtitle[1]: appended to the title"},
-	},
-	{
-		name: "subtitle after a question",
-		xml: strings.Replace(minimal(""), "<article-title>Title</article-title>",
-			"<article-title>Why?</article-title><subtitle>Because</subtitle>", 1),
-		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Why? Because") },
-		warnings: []string{"article-meta/title-group/subtitle[1]: appended to the title"},
+			"<article-title>Big <italic>data</italic></article-title><subtitle>A <bold>short</bold> guide</subtitle><subtitle>Second</subtitle>", 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "title and subtitle", []string{a.Title, a.Subtitle}, []string{"Big <i>data</i>", "A <b>short</b> guide"})
+		},
+		warnings: []string{`article-meta/title-group/subtitle[2]: a further subtitle "Second" not kept`},
 	},
 	{
 		name: "alternative and translated titles",
