@@ -483,7 +483,7 @@ func TestReadHostileValues(t *testing.T) {
 // as the Series, posted content by its subtype; and a type it does not
 // hold read as an article with a warning.
 func TestReadWorkTypes(t *testing.T) {
-	recs := records(t, "rest/worktypes.json", 5)
+	recs := records(t, "rest/worktypes.json", 6)
 	conf := article(t, recs[0])
 	equal(t, "conference paper", conf.Type, ld.ConferencePaper)
 	equal(t, "proceedings", conf.Book, &ld.Book{Title: "Proceedings of the Example Conference", ISBNs: []string{"9783161484100"}})
@@ -512,11 +512,18 @@ func TestReadWorkTypes(t *testing.T) {
 		{"message.items[3].institution[0].name", `institution "Example Repository" not kept: the publisher is "Example University"`},
 	})
 
-	thesis := article(t, recs[4])
-	equal(t, "thesis", thesis.Type, ld.ArticleType(""))
+	ssrn := article(t, recs[4])
+	equal(t, "preprint in a journal", [2]any{ssrn.Type, ssrn.Journal.Publisher}, [2]any{ld.Preprint, &ld.Publisher{Name: "Elsevier BV"}})
+	equal(t, "no second publisher on the work", ssrn.Publisher, (*ld.Publisher)(nil))
 	wantWarnings(t, recs[4].Warnings, [][2]string{
-		{"message.items[4].type", `type "dissertation" is not a work type scholarld maps; read as an article`},
-		{"message.items[4].ISBN[0]", `ISBN "9783161484100" not kept: the work is not read as part of a book`},
-		{"message.items[4].event", `event "Not an event of a thesis" not kept: only a conference paper with a named event has one`},
+		{"message.items[4].institution[0].name", `institution "SSRN" not kept: the publisher is "Elsevier BV"`},
+	})
+
+	thesis := article(t, recs[5])
+	equal(t, "thesis", thesis.Type, ld.ArticleType(""))
+	wantWarnings(t, recs[5].Warnings, [][2]string{
+		{"message.items[5].type", `type "dissertation" is not a work type scholarld maps; read as an article`},
+		{"message.items[5].ISBN[0]", `ISBN "9783161484100" not kept: the work is not read as part of a book`},
+		{"message.items[5].event", `event "Not an event of a thesis" not kept: only a conference paper with a named event has one`},
 	})
 }

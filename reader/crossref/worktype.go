@@ -130,12 +130,16 @@ func (b *builder) addISBN(path, raw string) {
 // institution) as the work's publisher when the record names no other,
 // and reports it otherwise.
 func (b *builder) setServer(path, name string) {
+	publisher := b.art.Publisher
+	if j := b.art.Journal; j != nil && j.Publisher != nil {
+		publisher = j.Publisher // a work in a journal has the journal's publisher only
+	}
 	switch name = clean(name); {
 	case name == "":
-	case b.art.Publisher == nil:
+	case publisher == nil:
 		b.art.Publisher = &ld.Publisher{Name: name}
-	case b.art.Publisher.Name != name:
-		b.warn(path, "institution %q not kept: the publisher is %q", name, b.art.Publisher.Name)
+	case publisher.Name != name:
+		b.warn(path, "institution %q not kept: the publisher is %q", name, publisher.Name)
 	}
 }
 
