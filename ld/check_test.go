@@ -390,3 +390,24 @@ func ExampleCheck() {
 	// authors[0]: a person needs a family name or a name
 	// doi: write the bare DOI "10.3390/ijms150814348"
 }
+
+func TestCheckIdentifier(t *testing.T) {
+	for _, tt := range []struct {
+		id   ld.Identifier
+		want string
+	}{
+		{ld.Identifier{Scheme: ld.ArXiv, Value: "2101.00001"}, ""},
+		{ld.Identifier{Scheme: ld.ArXiv, Value: "hep-th/9901001v2"}, ""},
+		{ld.Identifier{Scheme: ld.ArXiv, Value: ""}, "required"},
+		{ld.Identifier{Scheme: ld.ArXiv, Value: "arXiv:2101.00001"}, `"arXiv:2101.00001" is not a bare arxiv`},
+		{ld.Identifier{Scheme: "isbn", Value: "1"}, `unknown scheme "isbn"`},
+	} {
+		err := ld.CheckIdentifier(tt.id)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckIdentifier(%+v) = %v", tt.id, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("CheckIdentifier(%+v) = %v, want an error containing %q", tt.id, err, tt.want)
+		}
+	}
+}

@@ -95,6 +95,18 @@ func (c *checker) work(a *Article, affiliationIDs map[string]bool) {
 	}
 }
 
+// CheckIdentifier reports what is wrong with an identifier other than the
+// DOI, as Check would: an unknown scheme, or a value not in its bare form.
+// Readers call it before they keep one.
+func CheckIdentifier(id Identifier) error {
+	c := &checker{}
+	c.otherIdentifier("", id)
+	if len(c.errs) > 0 {
+		return c.errs[0].Err
+	}
+	return nil
+}
+
 // otherIdentifier checks an identifier's scheme and its bare form.
 func (c *checker) otherIdentifier(path string, id Identifier) {
 	syntax, known := identifierSyntax[id.Scheme]

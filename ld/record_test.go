@@ -197,7 +197,7 @@ func TestDecodeRecordFieldErrors(t *testing.T) {
 			[]string{`1:27: journal.title: required`}},
 		{"check error at record", `  {}`, []string{`1:3: title: required`}},
 		{"errors sorted by position", `{"doi": "x", "title": "", "type": 1}`,
-			[]string{`1:9: doi: ident: DOI "x"`, `1:23: title: required`, `1:35: type: want a string, found a number`}},
+			[]string{`1:9: doi: DOI "x"`, `1:23: title: required`, `1:35: type: want a string, found a number`}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -238,7 +238,7 @@ func TestDecodeRecordErrorCap(t *testing.T) {
 	if len(list) != 50 {
 		t.Fatalf("got %d errors, want 50", len(list))
 	}
-	if got, want := list[48].Error(), "many.json:49:28: authors[48].orcid: ident: ORCID"; !strings.HasPrefix(got, want) {
+	if got, want := list[48].Error(), "many.json:49:28: authors[48].orcid: ORCID"; !strings.HasPrefix(got, want) {
 		t.Errorf("error 49 = %q, want it to start with %q", got, want)
 	}
 	if got, want := list[49].Error(), "many.json:50:28: authors[49].orcid: too many errors: 11 more from here on are not shown"; got != want {

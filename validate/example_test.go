@@ -15,7 +15,7 @@ func ExampleValidate() {
 		fmt.Printf("%s %s %d:%d %s: %s\n", f.Severity, f.Rule, f.Line, f.Column, f.Path, f.Message)
 	}
 	// Output:
-	// error orcid 1:58 authors[0].orcid: ident: ORCID "0000-0002-1825-0098": check digit is 8, want 7
+	// error orcid 1:58 authors[0].orcid: ORCID "0000-0002-1825-0098": check digit is 8, want 7
 }
 
 func ExampleWriteText() {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"iter"
 	"net/http"
@@ -34,7 +35,7 @@ func runLoad(t *testing.T, args ...string) (code int, stdout, stderr string) {
 func testRecords(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(testkit.Root(t), "testdata", "records", "*.json"))
-	if err != nil || len(files) != 7 {
+	if err != nil || len(files) < 7 {
 		t.Fatalf("testdata/records: %v %v", files, err)
 	}
 	return files
@@ -80,7 +81,7 @@ func TestGraphNames(t *testing.T) {
 		prefix  string
 		want    string
 	}{
-		{g, a, "", "https://doi.org/10.1016/S0140-6736(20)30183-5"},
+		{g, a, "", "https://doi.org/10.1016/s0140-6736(20)30183-5"},
 		{g, a, "https://example.org/graphs/", "https://example.org/graphs/10.1016/s0140-6736(20)30183-5"},
 		{gu, noDOI, "", "https://example.org/a?id=1#x"},
 		{gu, noDOI, "urn:g:", "urn:g:https://example.org/a%3Fid=1%23x"},
@@ -140,13 +141,14 @@ func TestLoadDryRunPrintsTheRequests(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if n := strings.Count(stdout, "POST http://127.0.0.1:1/sparql\nContent-Type: application/sparql-update\n\n"); n != 2 {
-		t.Errorf("%d requests printed, want 2 (7 articles, 4 a batch)", n)
+	batches := (len(files) + 3) / 4
+	if n := strings.Count(stdout, "POST http://127.0.0.1:1/sparql\nContent-Type: application/sparql-update\n\n"); n != batches {
+		t.Errorf("%d requests printed, want %d (%d articles, 4 a batch)", n, batches, len(files))
 	}
-	if n := strings.Count(stdout, "DROP SILENT GRAPH <"); n != 7 {
-		t.Errorf("%d graphs dropped, want 7", n)
+	if n := strings.Count(stdout, "DROP SILENT GRAPH <"); n != len(files) {
+		t.Errorf("%d graphs dropped, want %d", n, len(files))
 	}
-	if !strings.Contains(stderr, "would load 7 articles") {
+	if !strings.Contains(stderr, fmt.Sprintf("would load %d articles", len(files))) {
 		t.Errorf("summary: %s", stderr)
 	}
 }

@@ -17,5 +17,7 @@
 //	ORCID       0000-0002-1825-0097, https://orcid.org/…        0000-0002-1825-0097
 //	ROR         03yjb2x39, ror.org/…, https://ror.org/…          https://ror.org/03yjb2x39
 //
-// Errors start with "ident:" and quote the value they reject.
+// Errors name the identifier as a user knows it ("ORCID", "ISSN", "ROR ID",
+// "URL", "e-mail", "language tag") and quote the value they reject, so a
+// reader or a record check can show them as they are.
 package ident

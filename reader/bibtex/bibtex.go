@@ -105,16 +105,16 @@ type builder struct {
 	issns                                                 []ld.ISSN
 	year, month, day, date                                *field
 	orcids                                                []*field
+	number                                                *field            // of an entry that is not an article
+	work                                                  map[string]*field // workFields
 }
 
 // build maps the fields of an entry to an article. Each field is read
 // where it stands; what depends on several fields (the journal, the date,
 // ORCID annotations on the authors) is settled at the end.
 func build(e *entry) reader.Record {
-	b := &builder{seen: map[string]bool{}, warnings: e.warnings}
-	if e.kind != "article" {
-		b.warn("@"+e.kind, "entry type @%s is not a journal article: read as an article", e.kind)
-	}
+	b := &builder{seen: map[string]bool{}, warnings: e.warnings, work: map[string]*field{}}
+	b.setWorkType(e)
 	var title *field
 	for i := range e.fields {
 		f := &e.fields[i]
@@ -145,7 +145,9 @@ func build(e *entry) reader.Record {
 			// BibTeX's number is the issue of a journal only; in a
 			// @techreport, @book or @inproceedings it numbers the report
 			// or the work in its series.
-			b.warn(f.name, "number %q of a @%s is a report or series number, not an issue: not kept", b.plain(f), e.kind)
+			b.number = f
+		case workFields[f.name]:
+			b.work[f.name] = f
 		case f.name == "number" || f.name == "issue":
 			b.issue(f)
 		case f.name == "pages":
@@ -184,7 +186,7 @@ func build(e *entry) reader.Record {
 			b.warn(f.name, "field not held by the model: %q", b.plain(f))
 		}
 	}
-	b.finishJournal()
+	b.finishContainer(e.kind)
 	b.finishDate()
 	b.finishORCIDs()
 	if strings.TrimSpace(b.article.Title) == "" {
@@ -244,7 +246,11 @@ func verbatim(value string) string {
 
 // authors splits the author list on "and" outside braces. A name wholly in
 // braces is an organisation; "others" ends a shortened list.
-func (b *builder) authors(f *field) {
+func (b *builder) authors(f *field) { b.article.Authors = append(b.article.Authors, b.names(f)...) }
+
+// names reads a list of names (author, editor).
+func (b *builder) names(f *field) []ld.Author {
+	var list []ld.Author
 	for i, raw := range splitAnd(f.value) {
 		raw = strings.TrimSpace(raw)
 		switch {
@@ -258,7 +264,7 @@ func (b *builder) authors(f *field) {
 		warn := b.latexWarner(f)
 		if inner, ok := wholeGroup(raw); ok {
 			if name := decodePlain(inner, warn); name != "" {
-				b.article.Authors = append(b.article.Authors, ld.Author{Kind: ld.OrganizationAuthor, Name: name})
+				list = append(list, ld.Author{Kind: ld.OrganizationAuthor, Name: name})
 			} else {
 				b.warn(f.name, "name %d %q holds no letters: not kept", i+1, raw)
 			}
@@ -273,8 +279,9 @@ func (b *builder) authors(f *field) {
 			b.warn(f.name, "name %d %q holds no letters: not kept", i+1, raw)
 			continue
 		}
-		b.article.Authors = append(b.article.Authors, ld.Author{Given: name.Given, Family: name.Family, Suffix: name.Suffix})
+		list = append(list, ld.Author{Given: name.Given, Family: name.Family, Suffix: name.Suffix})
 	}
+	return list
 }
 
 // parseName reads one BibTeX name: "First von Last", "von Last, First" or

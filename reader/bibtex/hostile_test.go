@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/scholarld/scholarld/ld"
 )
 
 // TestBracesTooDeep feeds three million nested braces, which once
@@ -72,14 +74,15 @@ func TestReportNumber(t *testing.T) {
 	if err != nil || len(records) != 1 || records[0].Err != nil {
 		t.Fatalf("%v %+v", err, records)
 	}
-	if a := records[0].Article; a.Issue != "" || a.Journal != nil {
+	a := records[0].Article
+	if a.Issue != "" || a.Journal != nil {
 		t.Errorf("issue %q, journal %+v: want neither", a.Issue, a.Journal)
 	}
-	found := false
-	for _, w := range records[0].Warnings {
-		found = found || w.String() == `number: number "29971" of a @techreport is a report or series number, not an issue: not kept`
+	if a.Type != ld.WorkingPaper || a.ReportNumber != "29971" || a.Series == nil || a.Series.Title != "Working Paper Series" ||
+		a.Publisher == nil || a.Publisher.Name != "National Bureau of Economic Research" {
+		t.Errorf("type %q, report number %q, series %+v, publisher %+v: want an NBER working paper 29971 in its series", a.Type, a.ReportNumber, a.Series, a.Publisher)
 	}
-	if !found {
+	if len(records[0].Warnings) != 0 {
 		t.Errorf("warnings %v", records[0].Warnings)
 	}
 }

@@ -56,6 +56,9 @@ func TestPairRules(t *testing.T) {
 	preprint := readOnly(t, "testdata/pairs/preprint.xml", ReadXML)
 	equal(t, "preprint published", preprint.Dates.Published, day(2021, 3, 14))
 	equal(t, "preprint journal", preprint.Journal, (*ld.Journal)(nil))
+	equal(t, "preprint type", preprint.Type, ld.Preprint)
+	equal(t, "preprint of", preprint.Related, []ld.Related{{Relation: ld.PreprintOf, DOI: "10.5555/published.1"}})
+	equal(t, "preprint server", preprint.Publisher, &ld.Publisher{Name: "bioRxiv"})
 
 	plos := readOnly(t, "testdata/pairs/untyped-item-number.xml", ReadXML)
 	equal(t, "untyped item number", plos.ArticleNumber, "")
@@ -70,8 +73,8 @@ func TestPairRules(t *testing.T) {
 		read func([]byte, string) ([]reader.Record, error)
 		want []string
 	}{
-		{"preprint.xml", ReadXML, []string{`posted content of type "preprint" is not a journal article`, `group title "Neuroscience" not kept`, `item number "2021.03.14.435300" of type "pub-id" not kept`, `relation "isPreprintOf" to doi 10.5555/published.1 not kept`}},
-		{"preprint.json", Read, []string{`type "posted-content" is not a journal article`, `relation "is-preprint-of" to doi 10.5555/published.1 not kept`}},
+		{"preprint.xml", ReadXML, []string{`group title "Neuroscience" not kept`, `item number "2021.03.14.435300" of type "pub-id" not kept`}},
+		{"preprint.json", Read, nil},
 		{"untyped-item-number.xml", ReadXML, []string{`text-and-data-mining licence "https://www.springer.com/tdm"`, `item number "10.1371/journal.pone.0097541" without item_number_type="article_number"`}},
 		{"untyped-item-number.json", Read, []string{`text-and-data-mining licence "https://www.springer.com/tdm"`}},
 		{"original-title.xml", ReadXML, []string{`only its original-language title`}},

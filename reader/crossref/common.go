@@ -545,6 +545,10 @@ func interWorkRelation(name string) (ld.Relation, bool) {
 	switch strings.ToLower(strings.ReplaceAll(name, "-", "")) {
 	case "iscommenton":
 		return ld.CommentOn, true
+	case "ispreprintof":
+		return ld.PreprintOf, true
+	case "haspreprint":
+		return ld.HasPreprint, true
 	}
 	return "", false
 }
@@ -660,6 +664,9 @@ func dedupe(list []string) []string {
 // title are reported and dropped, since the model names a journal by its
 // title.
 func (b *builder) settleJournal(path string) {
+	if b.settleContainer(path) {
+		return
+	}
 	j := b.art.Journal
 	switch {
 	case j == nil || j.Title != "":
@@ -674,7 +681,13 @@ func (b *builder) settleJournal(path string) {
 		if j.Publisher != nil {
 			facts = append(facts, "publisher "+j.Publisher.Name)
 		}
-		b.warn(path, "no journal title: %s not kept", strings.Join(facts, ", "))
 		b.art.Journal = nil
+		if j.Publisher != nil { // a publisher without a journal is the work's
+			b.keepPublisher(j.Publisher)
+			facts = facts[:len(facts)-1]
+		}
+		if len(facts) > 0 {
+			b.warn(path, "no journal title: %s not kept", strings.Join(facts, ", "))
+		}
 	}
 }

@@ -85,11 +85,14 @@
 // inverse relations. Other update types are reported.
 //
 // Crossref's type "journal-article" covers research articles, editorials
-// and letters alike, so it sets no Type; other types are read as articles
-// with a warning. Crossref gives every person's given and family names
+// and letters alike, so it sets no Type; posted content (by subtype),
+// proceedings-article, report and book-chapter are the model's work types
+// with their book, series, event and server (worktype.go,
+// docs/readers.md); other types are read as articles with a warning. Crossref gives every person's given and family names
 // apart, and a name alone only for an organisation, so no name is split;
-// a given name alone is a mononym and becomes the family name. What the model cannot hold (funders, editors, subtitles,
-// clinical trials, further titles and licences, relations other than
+// a given name alone is a mononym and becomes the family name. Funders,
+// editors and the first subtitle are read by funding.go. What the model
+// cannot hold (chairs, translators, further subtitles, clinical trials, further titles and licences, relations other than
 // comments, unknown fields) is reported as a warning; the administrative
 // fields of the REST API (indexed, deposited, counts, member, prefix,
 // score, content-domain, archive, update-policy) are skipped silently.

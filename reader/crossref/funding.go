@@ -7,13 +7,12 @@ import (
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
-	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/xmltree"
 )
 
 // This file reads what the model gained for issue 12 (docs/worktypes.md):
-// funders with their awards, editors and the subtitle. The readers reported them as not kept before;
-// withdrawWarnings removes those reports for what is now kept.
+// funders with their awards, editors and the subtitle, each read here
+// and only here.
 
 // readFundingAndEditors reads message.funder (each award one funding,
 // the funder's DOI its Crossref Funder ID), message.editor and the first
@@ -24,7 +23,6 @@ func (w *jsonWork) readFundingAndEditors() {
 		for i, f := range funders {
 			w.b.addFunding(fmt.Sprintf("%s[%d]", w.path("funder"), i), clean(f.Name), clean(f.DOI), f.Award)
 		}
-		w.b.withdrawWarnings(w.path("funder")+"[", "funder")
 	}
 	var editors []jsonContributor
 	if w.get("editor", &editors) {
@@ -44,7 +42,6 @@ func (w *jsonWork) readFundingAndEditors() {
 			}
 			w.b.art.Editors = append(w.b.art.Editors, editor)
 		}
-		w.b.withdrawWarnings(w.path("editor")+"[", "editor")
 	}
 	var subtitles stringList
 	if w.get("subtitle", &subtitles) {
@@ -106,32 +103,15 @@ func (b *builder) setEditorORCID(path string, editor *ld.Author, raw string) {
 	}
 }
 
-// setSubtitle keeps the first subtitle; the others stay reported.
+// setSubtitle keeps the first subtitle and reports the others.
 func (b *builder) setSubtitle(path string, subtitles []string) {
 	for _, s := range subtitles {
-		if s = inlineMarkup(s); s != "" {
+		switch s = inlineMarkup(s); {
+		case s == "":
+		case b.art.Subtitle == "":
 			b.art.Subtitle = s
-			b.withdrawFirstWarning(path)
-			return
-		}
-	}
-}
-
-// withdrawWarnings removes the "not kept" warnings about a kind of value
-// ("funder", "editor") at paths starting with prefix: what they reported
-// is now kept.
-func (b *builder) withdrawWarnings(prefix, kind string) {
-	b.warnings = slices.DeleteFunc(b.warnings, func(w reader.Warning) bool {
-		return strings.HasPrefix(w.Path, prefix) && strings.HasPrefix(w.Msg, kind+" ") && strings.Contains(w.Msg, "not kept")
-	})
-}
-
-// withdrawFirstWarning removes the first "not kept" warning at path.
-func (b *builder) withdrawFirstWarning(path string) {
-	for i, w := range b.warnings {
-		if w.Path == path && strings.Contains(w.Msg, "not kept") {
-			b.warnings = slices.Delete(b.warnings, i, i+1)
-			return
+		default:
+			b.warn(path, "a further subtitle %q not kept", s)
 		}
 	}
 }
@@ -161,7 +141,6 @@ func (a *xmlArticle) readEditorsAndFunding(path string, n *xmltree.Node) {
 			continue
 		}
 		a.b.art.Editors = append(a.b.art.Editors, editor)
-		a.b.withdrawWarnings(cpath, "editor")
 	}
 	var subtitles []string
 	for _, t := range n.Child("titles").All("subtitle") {
@@ -197,8 +176,6 @@ func (a *xmlArticle) readEditorsAndFunding(path string, n *xmltree.Node) {
 			}
 		}
 	}
-	a.b.withdrawWarnings(path+"/program", "funder")
-	a.b.withdrawWarnings(path+"/crossmark/custom_metadata/program", "funder")
 }
 
 // fundrefPrograms finds the FundRef programs at any depth below n: in the

@@ -489,14 +489,15 @@ func (s *jsonSource) readWork(obj jsonObject, index int, prefix string) reader.R
 	w.readTitles()
 	w.readAuthors()
 	w.readJournal()
+	w.readBookAndEvent()
 	w.readDates()
 	w.readAssertions()
 	w.readLinks()
 	w.readContent()
 	w.readReferences()
 	w.readRelations()
-	w.readUnheld()
 	w.readFundingAndEditors()
+	w.readUnheld()
 	w.b.settleDates(w.path("assertion"))
 	return w.b.record(index, s.Position(obj.off))
 }
@@ -506,10 +507,7 @@ func (w *jsonWork) readIdentity() {
 	if w.get("DOI", &doi) {
 		w.b.setDOI(w.path("DOI"), doi)
 	}
-	var kind string
-	if w.get("type", &kind) && kind != "journal-article" {
-		w.b.warn(w.path("type"), "type %q is not a journal article; read as one", kind)
-	}
+	w.readWorkType()
 	var resource jsonResource
 	if w.get("resource", &resource) {
 		w.b.setURL(w.path("resource.primary.URL"), resource.Primary.URL)
@@ -572,13 +570,11 @@ func (w *jsonWork) readTitles() {
 			w.b.warn(w.path("original-title"), "%q is not kept: the model has no original title", s)
 		}
 	}
-	for _, key := range []string{"subtitle", "short-title"} {
-		var list stringList
-		if w.get(key, &list) {
-			for _, s := range list {
-				if s = clean(s); s != "" {
-					w.b.warn(w.path(key), "%q is not kept: the model has no %s", s, strings.ReplaceAll(key, "-", " "))
-				}
+	var shortTitles stringList
+	if w.get("short-title", &shortTitles) {
+		for _, s := range shortTitles {
+			if s = clean(s); s != "" {
+				w.b.warn(w.path("short-title"), "%q is not kept: the model has no short title", s)
 			}
 		}
 	}
@@ -793,6 +789,10 @@ func (w *jsonWork) readDates() {
 	}
 	for _, key := range []string{"posted", "approved"} {
 		if date, ok := w.date(key); ok {
+			if key == "posted" && d.Published.IsZero() {
+				d.Published = date // as the XML reader reads posted_date
+				continue
+			}
 			w.b.warn(w.path(key), "%s date %s not kept", key, date)
 		}
 	}
@@ -936,31 +936,10 @@ func (w *jsonWork) readRelations() {
 	}
 }
 
-// readUnheld reports what the model cannot hold: funders, contributors
-// other than authors, clinical trials, and any field not read at all.
+// readUnheld reports what the model cannot hold: contributors other than
+// authors and editors, clinical trials, and any field not read at all.
 func (w *jsonWork) readUnheld() {
-	var funders []jsonFunder
-	if w.get("funder", &funders) {
-		seen := map[string]bool{}
-		for i, f := range funders {
-			name := clean(f.Name)
-			if seen[name] {
-				continue
-			}
-			seen[name] = true
-			desc := name
-			if doi := clean(f.DOI); doi != "" {
-				desc += " (" + doi + ")"
-			}
-			if awards := clean(strings.Join(f.Award, ", ")); awards != "" {
-				desc += ", award " + awards
-			}
-			if desc != "" {
-				w.b.warn(fmt.Sprintf("%s[%d]", w.path("funder"), i), "funder %s not kept: the model has no funding", desc)
-			}
-		}
-	}
-	for _, role := range []string{"editor", "chair", "translator"} {
+	for _, role := range []string{"chair", "translator"} {
 		var people []jsonContributor
 		if w.get(role, &people) {
 			for i, c := range people {
@@ -968,7 +947,7 @@ func (w *jsonWork) readUnheld() {
 				if name == "" {
 					name = clean(c.Given + " " + c.Family)
 				}
-				w.b.warn(fmt.Sprintf("%s[%d]", w.path(role), i), "%s %q not kept: the model holds authors only", role, name)
+				w.b.warn(fmt.Sprintf("%s[%d]", w.path(role), i), "%s %q not kept: the model holds authors and editors only", role, name)
 			}
 		}
 	}

@@ -162,16 +162,13 @@ func (r *xmlReader) reject(pos ld.Position, path string, err error) {
 
 // xmlArticle reads one journal_article into a builder.
 type xmlArticle struct {
-	b builder
-	// funders seen, each reported once though the record may repeat them
-	// in its Crossmark.
-	funders map[string]bool
-	path    string        // of the journal element
-	issue   *xmltree.Node // journal_issue, whose dates stand in for missing ones
+	b     builder
+	path  string        // of the journal element
+	issue *xmltree.Node // journal_issue, whose dates stand in for missing ones
 }
 
 func (r *xmlReader) readArticle(n *xmltree.Node, ctx xmlContext, index int) reader.Record {
-	a := &xmlArticle{path: ctx.path, issue: ctx.issue, funders: map[string]bool{}}
+	a := &xmlArticle{path: ctx.path, issue: ctx.issue}
 	a.readJournal(ctx)
 	a.readBody(n)
 	a.b.settleDates(a.path + "/journal_article/crossmark/custom_metadata")
@@ -231,17 +228,19 @@ func (a *xmlArticle) readJournal(ctx xmlContext) {
 // REST reader reads a work of type posted-content, so that the two
 // readers agree: its posted_date is its publication date.
 func (r *xmlReader) readPosted(n *xmltree.Node, ctx xmlContext, index int) reader.Record {
-	a := &xmlArticle{path: strings.TrimSuffix(ctx.path, "/posted_content"), funders: map[string]bool{}}
+	a := &xmlArticle{path: strings.TrimSuffix(ctx.path, "/posted_content")}
 	path := a.path + "/posted_content"
-	a.b.warn(path, "posted content of type %q is not a journal article; read as one", orDefault(n.Attr("type"), "preprint"))
+	a.b.setWorkType(path+"/@type", "posted-content", n.Attr("type"))
+	for _, inst := range n.All("institution") {
+		a.b.setServer(path+"/institution/institution_name", value(inst.Child("institution_name")))
+	}
 	if posted := n.Child("posted_date"); posted != nil {
 		a.b.art.Dates.Published = a.date(path+"/posted_date", posted)
 	}
-	for _, name := range []string{"group_title", "institution"} {
-		if v := value(n.Child(name)); v != "" {
-			a.b.warn(path+"/"+name, "%s %q not kept: the model holds journals only", strings.ReplaceAll(name, "_", " "), v)
-		}
+	if v := value(n.Child("group_title")); v != "" {
+		a.b.warn(path+"/group_title", "group title %q not kept: the model has no subject group", v)
 	}
+
 	a.readBody(n)
 	a.b.settleDates(path + "/crossmark/custom_metadata")
 	return a.b.record(index, n.Pos)
@@ -360,11 +359,6 @@ func (a *xmlArticle) readTitles(path string, article *xmltree.Node) {
 		}
 		a.b.fail(pos, path+"/title", errors.New("the article has no title"))
 	}
-	for _, t := range titles.All("subtitle") {
-		if v := value(t); v != "" {
-			a.b.warn(path+"/subtitle", "%q is not kept: the model has no subtitle", v)
-		}
-	}
 	for _, t := range originals {
 		if v := value(t); v != "" {
 			a.b.warn(path+"/original_language_title", "%q is not kept: the model has no original title", v)
@@ -381,8 +375,11 @@ func (a *xmlArticle) readContributors(path string, contributors *xmltree.Node) {
 		if role == "" {
 			role = "author"
 		}
+		if role == "editor" {
+			continue // read by readEditorsAndFunding
+		}
 		if role != "author" {
-			a.b.warn(cpath, "%s %q not kept: the model holds authors only", role, value(c))
+			a.b.warn(cpath, "%s %q not kept: the model holds authors and editors only", role, value(c))
 			continue
 		}
 		var author ld.Author
@@ -613,7 +610,8 @@ func (a *xmlArticle) readPrograms(path string, n *xmltree.Node) {
 				a.b.art.OpenAccess = &open
 			}
 		case prog.Attr("name") == "fundref":
-			a.readFunders(path+"/program", prog)
+			// Read by readEditorsAndFunding, in document order across the
+			// article and its Crossmark.
 		case prog.Child("related_item") != nil:
 			for i, item := range prog.All("related_item") {
 				a.readRelated(fmt.Sprintf("%s/program/related_item[%d]", path, i+1), item)
@@ -622,31 +620,6 @@ func (a *xmlArticle) readPrograms(path string, n *xmltree.Node) {
 			a.b.warn(path+"/program", "program %q not read", prog.Attr("name"))
 		}
 	}
-}
-
-// readFunders reports each funder once: the model has no funding.
-func (a *xmlArticle) readFunders(path string, prog *xmltree.Node) {
-	var walk func(n *xmltree.Node)
-	walk = func(n *xmltree.Node) {
-		for _, c := range n.All("assertion") {
-			if c.Attr("name") != "funder_name" {
-				walk(c)
-				continue
-			}
-			name := ownValue(c)
-			if name == "" || a.funders[name] {
-				continue
-			}
-			a.funders[name] = true
-			for _, id := range c.All("assertion") {
-				if id.Attr("name") == "funder_identifier" && value(id) != "" {
-					name += " (" + value(id) + ")"
-				}
-			}
-			a.b.warn(path, "funder %s not kept: the model has no funding", name)
-		}
-	}
-	walk(prog)
 }
 
 func (a *xmlArticle) readRelated(path string, item *xmltree.Node) {

@@ -315,10 +315,11 @@ var itemReaders = []struct {
 	keys []string
 	read func(*item)
 }{
-	{[]string{"type"}, (*item).readType},
+	{[]string{"type", "genre"}, (*item).readType},
 	{[]string{"title"}, (*item).readTitle},
 	{[]string{"author"}, (*item).readAuthors},
-	{[]string{"container-title", "container-title-short", "short-container-title", "journalAbbreviation", "ISSN", "issn-type", "publisher", "publisher-place"}, (*item).readJournal},
+	{[]string{"container-title", "container-title-short", "short-container-title", "journalAbbreviation", "ISSN", "issn-type", "publisher", "publisher-place",
+		"ISBN", "editor", "collection-title", "event-title", "event", "event-place", "event-date"}, (*item).readContainer},
 	{[]string{"volume", "issue"}, (*item).readVolumeIssue},
 	{[]string{"page", "page-first", "number", "article-number"}, (*item).readPages},
 	{[]string{"DOI", "URL"}, (*item).readIdentifiers},
@@ -416,17 +417,6 @@ func (it *item) firstString(key string) (string, *value) {
 	return first, at
 }
 
-func (it *item) readType() {
-	kind, _ := it.scalarField("type")
-	switch kind {
-	case "", "article-journal", "article-magazine", "article-newspaper", "article":
-	case "review-book":
-		it.art.Type = ld.BookReview
-	default:
-		it.warn("type", "%q is not a kind of periodical article; read as an article of unstated type", kind)
-	}
-}
-
 func (it *item) readTitle() {
 	title, at := it.firstString("title")
 	if title != "" {
@@ -447,22 +437,26 @@ var nameKeys = map[string]bool{
 	"sequence": true, "parse-names": true, "comma-suffix": true, "static-ordering": true,
 }
 
-func (it *item) readAuthors() {
-	list := it.obj.get("author")
+func (it *item) readAuthors() { it.art.Authors = it.readNames("author") }
+
+// readNames reads a list of CSL names (author, editor).
+func (it *item) readNames(key string) []ld.Author {
+	var names []ld.Author
+	list := it.obj.get(key)
 	if list.isEmpty() {
-		return
+		return nil
 	}
 	if list.kind == objectKind {
 		list = &value{kind: arrayKind, off: list.off, elems: []*value{list}} // one name, not in a list
 	}
 	if list.kind != arrayKind {
-		it.warn("author", "not a list of names; dropped")
-		return
+		it.warn(key, "not a list of names; dropped")
+		return nil
 	}
 	var unknown []string
 	counts := map[string]int{}
 	for i, name := range list.elems {
-		path := fmt.Sprintf("author[%d]", i)
+		path := fmt.Sprintf("%s[%d]", key, i)
 		if name.kind != objectKind {
 			if !name.isEmpty() {
 				it.warn(path, "not a name object; dropped")
@@ -478,12 +472,13 @@ func (it *item) readAuthors() {
 			}
 		}
 		if author, ok := it.readName(path, name); ok {
-			it.art.Authors = append(it.art.Authors, author)
+			names = append(names, author)
 		}
 	}
-	for _, key := range unknown {
-		it.warn("author[*]."+key, "not in the article model; dropped for %d of %d names", counts[key], len(list.elems))
+	for _, unknownKey := range unknown {
+		it.warn(key+"[*]."+unknownKey, "not in the article model; dropped for %d of %d names", counts[unknownKey], len(list.elems))
 	}
+	return names
 }
 
 // nameText returns a string part of a CSL name, cleaned.
@@ -832,7 +827,9 @@ var pageRange = regexp.MustCompile(`^\s*([^\s\-‐‑‒–—−]+)\s*[\-‐‑
 
 func (it *item) readPages() {
 	number, _ := it.scalarField("article-number")
-	if other, _ := it.scalarField("number"); other != "" {
+	if it.art.Type == ld.Report || it.art.Type == ld.WorkingPaper {
+		it.art.ReportNumber, _ = it.scalarField("number") // CSL: "number identifying the item (e.g. a report number)"
+	} else if other, _ := it.scalarField("number"); other != "" {
 		switch {
 		case number == "":
 			number = other

@@ -323,9 +323,7 @@ func (b *builder) container(r *resource) {
 	}
 	isBook = isBook || b.art.Type == ld.BookChapter
 	if title == "" {
-		if issn != "" || isbn != "" {
-			b.warn("relatedIdentifiers", "the work is part of ISSN/ISBN %s, whose title DataCite does not give; not kept", cmpOr(issn, isbn))
-		}
+		b.untitledContainer(issn, isbn, isBook, vol, issue, first, last)
 		return
 	}
 	if isBook {
@@ -348,6 +346,28 @@ func (b *builder) container(r *resource) {
 			}
 		}
 		b.art.Journal = j
+		b.art.Volume, b.art.Issue = text.Clean(vol), text.Clean(issue)
+	}
+	b.art.FirstPage, b.art.LastPage = text.Clean(first), text.Clean(last)
+	if b.art.LastPage != "" && b.art.FirstPage == "" {
+		b.art.LastPage = ""
+	}
+}
+
+// untitledContainer keeps what the model can of a container DataCite
+// names only by its ISSN or ISBN: the volume, issue and pages (a volume
+// and an issue are the model's own nodes, whose periodical is then
+// unknown). The ISSN or ISBN itself is not kept: the model names a
+// journal, series or book by its title (docs/worktypes.md), and
+// scholarld looks nothing up at run time.
+func (b *builder) untitledContainer(issn, isbn string, isBook bool, vol, issue, first, last string) {
+	switch {
+	case issn != "":
+		b.warn("relatedIdentifiers", "ISSN %s not kept: DataCite gives no title for the journal or series, and the model names one by its title", issn)
+	case isbn != "":
+		b.warn("relatedIdentifiers", "ISBN %s not kept: DataCite gives no title for the book, and the model names one by its title", isbn)
+	}
+	if !isBook {
 		b.art.Volume, b.art.Issue = text.Clean(vol), text.Clean(issue)
 	}
 	b.art.FirstPage, b.art.LastPage = text.Clean(first), text.Clean(last)

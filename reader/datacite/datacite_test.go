@@ -159,6 +159,23 @@ func TestRules(t *testing.T) {
 			equal(t, "accepted", a.Dates.Accepted.String(), "2024-03-01")
 			equal(t, "affiliation string", a.Affiliations, []ld.Affiliation{{ID: "a1", Name: "Example University"}})
 		}},
+		{"untitled-journal.schema.json", 0, func(t *testing.T, r reader.Record) {
+			a := r.Article
+			equal(t, "no journal without a title", a.Journal, (*ld.Journal)(nil))
+			equal(t, "volume, issue, pages kept", []string{a.Volume, a.Issue, a.FirstPage, a.LastPage}, []string{"15", "8", "101", "110"})
+			equal(t, "publisher on the work", a.Publisher, &ld.Publisher{Name: "Example Society"})
+			equal(t, "warnings", warnings(r), []string{
+				"relatedIdentifiers: ISSN 1422-0067 not kept: DataCite gives no title for the journal or series, and the model names one by its title",
+			})
+		}},
+		{"untitled-book.schema.json", 0, func(t *testing.T, r reader.Record) {
+			a := r.Article
+			equal(t, "type", a.Type, ld.BookChapter)
+			equal(t, "no book without a title", a.Book, (*ld.Book)(nil))
+			equal(t, "warnings", warnings(r), []string{
+				"relatedIdentifiers: ISBN 978-0-306-40615-7 not kept: DataCite gives no title for the book, and the model names one by its title",
+			})
+		}},
 		{"report.kernel3.xml", 0, func(t *testing.T, r reader.Record) {
 			a := r.Article
 			equal(t, "type", a.Type, ld.Report)

@@ -186,10 +186,13 @@ func (r *articleReader) readContrib(contrib *element, path string) *contributor 
 	kind := strings.ToLower(contrib.Attr("contrib-type"))
 	c := &contributor{path: path}
 	author := &c.author
+	if kind == "editor" {
+		return nil // read by readFundingAndEditors
+	}
 	named := r.readContribName(contrib, path, author)
 	if kind != "" && kind != "author" {
 		r.warnings = r.warnings[:warningsBefore]
-		r.warn(path, "%s %q not kept: the model lists authors only", kind, author.DisplayName())
+		r.warn(path, "%s %q not kept: the model holds authors and editors only", kind, author.DisplayName())
 		return nil
 	}
 	if !named {

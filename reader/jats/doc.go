@@ -48,8 +48,8 @@
 //
 // # Decisions
 //
-//   - A subtitle is appended to the title after ": " (or a space when the
-//     title ends in punctuation), as citations print it, with a warning.
+//   - The first subtitle is the article's subtitle (the model has one since
+//     issue 12, as the Crossref readers read it); further ones are warned.
 //   - Keywords come from untyped kwd-groups and those whose type names the
 //     authors ("author-keywords", "author-generated") or is "keywords";
 //     other groups (abbreviations, research-organism, MeSH...) and groups in

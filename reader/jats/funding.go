@@ -7,13 +7,10 @@ import (
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
-	"github.com/scholarld/scholarld/reader"
 )
 
 // This file reads what the model gained for issue 12 (docs/worktypes.md):
-// funding, editors and translated titles. readArticleMeta and
-// readContributors reported them as not kept before; the reports of what
-// is now kept are withdrawn.
+// funding, editors and translated titles, each read here and only here.
 
 // readFundingAndEditors reads every funding-group's award-groups, the
 // editors among the contributors and the translated titles.
@@ -24,11 +21,11 @@ func (r *articleReader) readFundingAndEditors() {
 		for j, award := range awards {
 			r.readAwardGroup(fmt.Sprintf("%s/award-group[%d]", path, j+1), award)
 		}
-		if len(awards) > 0 {
-			r.withdrawWarning(path, "<funding-group> not kept")
-			if statement := group.Child("funding-statement"); statement != nil {
-				r.warn(path+"/funding-statement", "funding statement not kept: the awards are")
-			}
+		switch {
+		case len(awards) == 0:
+			r.warn(path, "<funding-group> without an <award-group> not kept: the model holds funders and awards, not statements")
+		case group.Child("funding-statement") != nil:
+			r.warn(path+"/funding-statement", "funding statement not kept: the awards are")
 		}
 	}
 	for i, group := range r.meta.All("contrib-group") {
@@ -47,12 +44,12 @@ func (r *articleReader) readFundingAndEditors() {
 				}
 			}
 			r.article.Editors = append(r.article.Editors, editor)
-			r.withdrawWarning(path, "editor ")
 		}
 	}
 	for _, trans := range r.meta.Child("title-group").All("trans-title-group") {
 		title := trans.Child("trans-title")
 		if title == nil {
+			r.warn("article-meta/title-group/trans-title-group", "translated title group without a <trans-title> not kept")
 			continue
 		}
 		value := r.markup(title, "article-meta/title-group/trans-title-group/trans-title")
@@ -65,7 +62,6 @@ func (r *articleReader) readFundingAndEditors() {
 			language = ""
 		}
 		r.article.AlternativeTitles = append(r.article.AlternativeTitles, ld.AlternativeTitle{Title: value, Language: language})
-		r.withdrawWarning("article-meta/title-group/trans-title-group", "translated title ")
 	}
 }
 
@@ -131,12 +127,4 @@ func (r *articleReader) funder(path string, source *element) ld.Funder {
 		}
 	}
 	return funder
-}
-
-// withdrawWarning removes the warnings at path whose message starts with
-// prefix: what they reported is now kept.
-func (r *articleReader) withdrawWarning(path, prefix string) {
-	r.warnings = slices.DeleteFunc(r.warnings, func(w reader.Warning) bool {
-		return w.Path == path && strings.HasPrefix(w.Msg, prefix)
-	})
 }

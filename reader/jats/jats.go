@@ -162,6 +162,9 @@ var articleTypes = map[string]ld.ArticleType{
 	"book-review":         ld.BookReview,
 	"article-commentary":  ld.Comment,
 	"other":               ld.OtherArticle,
+	// Not in the tag library's suggested list, but written by preprint
+	// servers and Europe PMC; JATS 1.3 says it with <article-version>.
+	"preprint": ld.Preprint,
 }
 
 func (r *articleReader) readArticleType(article *element) {
@@ -175,6 +178,20 @@ func (r *articleReader) readArticleType(article *element) {
 	}
 	r.article.Type = ld.OtherArticle
 	r.warn("article/@article-type", "article type %q has no equivalent: read as %q", value, ld.OtherArticle)
+}
+
+// readArticleVersion reads JATS 1.3's article-version: a version typed
+// "preprint" (the tag library's, and JATS4R's, value) makes the article a
+// preprint; the other versions (VoR, AM …) are the article's own state.
+func (r *articleReader) readArticleVersion(version *element, path string) {
+	kind := strings.ToLower(version.Attr("article-version-type"))
+	switch {
+	case kind == "preprint":
+		r.article.Type = ld.Preprint
+	case kind == "vor" || kind == "version-of-record" || kind == "":
+	default:
+		r.warn(path, "article version %q (%s) not kept", plainText(version), kind)
+	}
 }
 
 func (r *articleReader) readLanguage(article *element) {
@@ -228,6 +245,10 @@ func (r *articleReader) readArticleMeta() {
 			"aff-alternatives", "author-notes", "history", "pub-date",
 			"permissions", "kwd-group", "abstract", "related-article", "x":
 			// Read above.
+		case "funding-group":
+			// Read by readFundingAndEditors.
+		case "article-version":
+			r.readArticleVersion(child, path)
 		case "trans-abstract":
 			r.warn(path, "translated abstract not kept")
 		default:
@@ -262,16 +283,14 @@ func (r *articleReader) readTitle(group *element) {
 		return
 	}
 	for i, subtitle := range group.All("subtitle") {
-		value := r.markup(subtitle, fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1))
-		if value == "" {
-			continue
+		path := fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1)
+		switch value := r.markup(subtitle, path); {
+		case value == "":
+		case r.article.Subtitle == "":
+			r.article.Subtitle = value
+		default:
+			r.warn(path, "a further subtitle %q not kept", value)
 		}
-		separator := ": "
-		if strings.ContainsAny(lastRune(r.article.Title), ".:?!") {
-			separator = " "
-		}
-		r.article.Title += separator + value
-		r.warn(fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1), "appended to the title: the model has no subtitle")
 	}
 	for _, other := range group.Elements() {
 		switch other.Name {
@@ -279,16 +298,11 @@ func (r *articleReader) readTitle(group *element) {
 		case "alt-title":
 			r.warn("article-meta/title-group/alt-title", "alternative title %q (%s) not kept", plainText(other), orDefault(other.Attr("alt-title-type"), "untyped"))
 		case "trans-title-group":
-			r.warn("article-meta/title-group/trans-title-group", "translated title %q not kept", plainText(other.Child("trans-title")))
+			// Read by readFundingAndEditors.
 		default:
 			r.warn("article-meta/title-group/"+other.Name, "<%s> not kept", other.Name)
 		}
 	}
-}
-
-func lastRune(s string) string {
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return string(last)
 }
 
 func orDefault(s, fallback string) string {

@@ -60,21 +60,16 @@ var ruleTests = []ruleTest{
 		name:     "bad language",
 		xml:      strings.Replace(minimal(""), "<article ", `<article xml:lang="english" `, 1),
 		check:    func(t *testing.T, a *ld.Article) { eq(t, "language", a.Language, "") },
-		warnings: []string{`article/@xml:lang: dropped: ident: language tag "english"`},
+		warnings: []string{`article/@xml:lang: dropped: language tag "english"`},
 	},
 	{
-		name: "subtitle appended",
+		name: "subtitle kept as the subtitle, as the Crossref readers keep it",
 		xml: strings.Replace(minimal(""), "<article-title>Title</article-title>",
-			"<article-title>Big <italic>data</italic></article-title><subtitle>A <bold>short</bold> guide</subtitle>", 1),
-		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Big <i>data</i>: A <b>short</b> guide") },
-		warnings: []string{"article-meta/title-group/subtitle[1]: appended to the title"},
-	},
-	{
-		name: "subtitle after a question",
-		xml: strings.Replace(minimal(""), "<article-title>Title</article-title>",
-			"<article-title>Why?</article-title><subtitle>Because</subtitle>", 1),
-		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Why? Because") },
-		warnings: []string{"article-meta/title-group/subtitle[1]: appended to the title"},
+			"<article-title>Big <italic>data</italic></article-title><subtitle>A <bold>short</bold> guide</subtitle><subtitle>Second</subtitle>", 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "title and subtitle", []string{a.Title, a.Subtitle}, []string{"Big <i>data</i>", "A <b>short</b> guide"})
+		},
+		warnings: []string{`article-meta/title-group/subtitle[2]: a further subtitle "Second" not kept`},
 	},
 	{
 		name: "alternative and translated titles",
@@ -143,7 +138,7 @@ var ruleTests = []ruleTest{
 				[]string{"0000-0002-1825-0097", "0000-0001-9876-5439", "", "0000-0002-1694-233X", ""})
 		},
 		warnings: []string{
-			`article-meta/contrib-group[1]/contrib[3]/contrib-id[1]: ORCID dropped: ident: ORCID "0000-0002-1825-0098": check digit`,
+			`article-meta/contrib-group[1]/contrib[3]/contrib-id[1]: ORCID dropped: ORCID "0000-0002-1825-0098": check digit`,
 			`article-meta/contrib-group[1]/contrib[5]/contrib-id[1]: identifier "123" of type scopus not kept`,
 		},
 	},
@@ -550,7 +545,7 @@ var ruleTests = []ruleTest{
 			eq(t, "files", a.Files, []ld.File{{URL: "https://example.org/a.PDF", MediaType: "application/pdf"}})
 		},
 		warnings: []string{
-			`article-meta/self-uri[2]: PDF link dropped: ident: URL "a.pdf" is relative`,
+			`article-meta/self-uri[2]: PDF link dropped: URL "a.pdf" is relative`,
 			`article-meta/self-uri[3]: link "https://example.org/a.html" (html) not kept`,
 		},
 	},
@@ -628,6 +623,36 @@ var ruleTests = []ruleTest{
 			})
 		},
 		warnings: []string{`article-meta/funding-group[1]/funding-statement: funding statement not kept: the awards are`},
+	},
+	{
+		name: "funding, editors and translated titles are each read once: no warning for what is kept",
+		xml: minimal(`<contrib-group><contrib contrib-type="editor"><name><surname>Editor</surname><given-names>Erin</given-names></name></contrib></contrib-group>
+			<funding-group><funding-statement>The authors received no specific funding.</funding-statement></funding-group>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "editors", a.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
+			eq(t, "funding", len(a.Funding), 0)
+		},
+		warnings: []string{`article-meta/funding-group[1]: <funding-group> without an <award-group> not kept: the model holds funders and awards, not statements`},
+	},
+	{
+		name: "a preprint: article-version typed preprint (JATS 1.3)",
+		xml:  minimal(`<article-version article-version-type="preprint">1</article-version>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "type", a.Type, ld.Preprint)
+		},
+	},
+	{
+		name: "a preprint: article-type preprint",
+		xml:  strings.Replace(minimal(""), `article-type="research-article"`, `article-type="preprint"`, 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "type", a.Type, ld.Preprint)
+		},
+	},
+	{
+		name:     "an accepted manuscript is not a work type",
+		xml:      minimal(`<article-version article-version-type="AM">2</article-version>`),
+		check:    func(t *testing.T, a *ld.Article) { eq(t, "type", a.Type, ld.ResearchArticle) },
+		warnings: []string{`article-meta/article-version[1]: article version "2" (am) not kept`},
 	},
 	{
 		name: "namespace prefixes and a default namespace",

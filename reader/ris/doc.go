@@ -24,8 +24,10 @@
 //
 // Tags and where they go:
 //
-//	TY           JOUR, JFULL, EJOUR, ABST and INPR are articles; other
-//	             types are read as articles with a warning
+//	TY           JOUR, JFULL, EJOUR, ABST and INPR are articles;
+//	             CPAPER, CONF, CHAP, ECHAP and RPRT the model's work
+//	             types (worktype.go, docs/readers.md); other types are
+//	             read as articles with a warning
 //	TI, T1       Title (the first; HTML or JATS markup to inline markup)
 //	AU, A1       Authors, one per line: "Last, First", "Last, First,
 //	             Suffix" or natural order; "Name," (EndNote's trailing

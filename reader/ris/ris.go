@@ -80,31 +80,48 @@ type builder struct {
 	abstracts, urls, dates                              []tagLine
 	doi                                                 *tagLine
 	issns                                               []ld.ISSN
+	kind                                                string               // TY, upper case
+	work                                                map[string][]tagLine // readWorkTag
+}
+
+// unknownTag reports a tag the model does not hold.
+func (b *builder) unknownTag(l tagLine) {
+	if name, known := knownTags[l.tag]; known {
+		b.warn(l.tag, "%s not held by the model: %q", name, text.Clean(l.value))
+	} else {
+		b.warn(l.tag, "unknown tag: %q not kept", text.Clean(l.value))
+	}
 }
 
 // build maps the tags of a record to an article. Tags that depend on each
 // other (the journal, the date, a DOI in a URL) are settled at the end.
 func build(raw rawRecord) reader.Record {
-	b := &builder{file: raw.pos.File}
+	b := &builder{file: raw.pos.File, work: map[string][]tagLine{}}
 	for _, msg := range raw.warnings {
 		b.warn("ER", "%s", msg)
 	}
 	for _, l := range raw.lines {
 		switch l.tag {
 		case "TY":
-			if kind := strings.ToUpper(l.value); !articleTypes[kind] {
-				b.warn(l.tag, "reference type %q is not a journal article: read as an article", l.value)
+			b.setWorkType(l)
+		case "T2", "T3", "C1", "C3", "A2", "ED", "BT", "M3", "SN":
+			switch {
+			case b.readWorkTag(l):
+			case l.tag == "SN":
+				b.issn(l)
+			case l.tag == "T2":
+				b.journals = append(b.journals, l)
+			default:
+				b.unknownTag(l)
 			}
 		case "TI", "T1":
 			b.titles = append(b.titles, l)
 		case "AU", "A1":
 			b.author(l)
-		case "JF", "JO", "T2":
+		case "JF", "JO":
 			b.journals = append(b.journals, l)
 		case "JA", "J2", "J1":
 			b.abbreviations = append(b.abbreviations, l)
-		case "SN":
-			b.issn(l)
 		case "VL", "VO":
 			b.single(l, &b.article.Volume)
 		case "IS":
@@ -140,15 +157,11 @@ func build(raw rawRecord) reader.Record {
 				b.article.Keywords = append(b.article.Keywords, keyword)
 			}
 		default:
-			if name, known := knownTags[l.tag]; known {
-				b.warn(l.tag, "%s not held by the model: %q", name, text.Clean(l.value))
-			} else {
-				b.warn(l.tag, "unknown tag: %q not kept", text.Clean(l.value))
-			}
+			b.unknownTag(l)
 		}
 	}
 	b.finishTitle(raw)
-	b.finishJournal()
+	b.finishContainer()
 	b.finishAbstract()
 	b.finishDOI()
 	b.finishURLs()
@@ -380,12 +393,7 @@ func (b *builder) finishJournal() {
 		if len(b.issns) > 0 {
 			b.warn("SN", "not kept: the model holds ISSNs only for a journal, and the record names none")
 		}
-		if publisher != "" {
-			b.warn("PB", "publisher %q not kept: the model holds a publisher only for a journal, and the record names none", publisher)
-		}
-		if place != "" {
-			b.warn("CY", "place %q not kept: the record names no journal", place)
-		}
+		b.workPublisher() // a publisher without a journal is the work's
 		return
 	}
 	journal := &ld.Journal{Title: title, Abbreviation: abbreviation, ISSNs: b.issns}

@@ -108,7 +108,15 @@ func Normalize(doc any) (result any, err error) {
 			return nil, fmt.Errorf("@context %q: %w", u, ErrForeignContext)
 		}
 	}
-	doc = withDefaultContext(doc)
+	parsed, err := parsedContext()
+	if err != nil {
+		return nil, err
+	}
+	return expandAndCompact(withParsedContext(withDefaultContext(doc), parsed))
+}
+
+// expandAndCompact is the JSON-LD processing of Normalize, offline.
+func expandAndCompact(doc any) (map[string]any, error) {
 	opts := jsonld.NewJsonLdOptions("")
 	opts.DocumentLoader = Loader{}
 	processor := jsonld.NewJsonLdProcessor()
@@ -122,6 +130,62 @@ func Normalize(doc any) (result any, err error) {
 	}
 	delete(compacted, "@context")
 	return compacted, nil
+}
+
+// parsedContext is the official context processed once per process, as
+// json-gold processes it for a document that names it: processing the
+// context was most of what a document cost (BENCHMARKS.md).
+var parsedContext = sync.OnceValues(func() (*jsonld.Context, error) {
+	opts := jsonld.NewJsonLdOptions("")
+	opts.DocumentLoader = Loader{}
+	ctx, err := jsonld.NewContext(nil, opts).Parse("https://schema.org")
+	if err != nil {
+		return nil, fmt.Errorf("schemaorg: embedded context: %w", err)
+	}
+	return ctx, nil
+})
+
+// withParsedContext replaces the schema.org context URL that starts the
+// @context of a top-level object (alone or first of an array) by a copy
+// of the processed context: json-gold takes a *Context in a @context as
+// the active context itself. Only there is that exact: at the top level
+// the active context is empty, so processing the URL gives parsed; deeper
+// down it would build on the enclosing context. Each object gets its own
+// copy, since json-gold goes on to process the rest of the array into it.
+func withParsedContext(doc any, parsed *jsonld.Context) any {
+	switch v := doc.(type) {
+	case map[string]any:
+		var replaced any
+		switch c := v["@context"].(type) {
+		case string:
+			if IsContextURL(c) {
+				replaced = jsonld.CopyContext(parsed)
+			}
+		case []any:
+			if len(c) == 0 {
+				break
+			}
+			if first, ok := c[0].(string); ok && IsContextURL(first) {
+				replaced = append([]any{jsonld.CopyContext(parsed)}, c[1:]...)
+			}
+		}
+		if replaced == nil {
+			return doc
+		}
+		copied := make(map[string]any, len(v))
+		for k, x := range v {
+			copied[k] = x
+		}
+		copied["@context"] = replaced
+		return copied
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = withParsedContext(x, parsed)
+		}
+		return out
+	}
+	return doc
 }
 
 // withDefaultContext gives a document, or each top-level object of an

@@ -1,7 +1,9 @@
 package schemaorg
 
 import (
+	"encoding/json"
 	"errors"
+	"sync"
 	"testing"
 
 	"github.com/scholarld/scholarld/ld"
@@ -59,5 +61,77 @@ func TestNormalize(t *testing.T) {
 	}
 	if _, err := Normalize(map[string]any{"": 0.0}); err == nil {
 		t.Error("json-gold's panic on a \"\" key holding a number is not an error")
+	}
+}
+
+// TestParsedContextIsExact checks that Normalize, which hands json-gold
+// the official context processed once, gives exactly what json-gold gives
+// when it processes the context named by URL in every document: alone, in
+// an array before a local context that overrides a term, under the other
+// URL forms, nested below a node, in a top-level array and with @graph.
+func TestParsedContextIsExact(t *testing.T) {
+	docs := []string{
+		benchmarkDoc,
+		`{"@context": ["https://schema.org", {"name": "http://example.org/name", "ex": "http://example.org/"}], "type": "ScholarlyArticle", "name": "N", "ex:x": "y", "headline": "H"}`,
+		`{"@context": "http://www.schema.org/", "@type": "Article", "author": {"@context": "https://schema.org", "id": "https://orcid.org/0000-0002-1825-0097"}}`,
+		`[{"@context": "https://schema.org", "@type": "Article", "name": "A"}, {"@context": "https://schema.org/docs/jsonldcontext.json", "@type": "Person", "name": "B"}]`,
+		`{"@context": "https://schema.org", "@graph": [{"@type": "Article", "name": "A", "sameAs": "https://example.org/a"}, {"@type": "WebPage", "url": "https://example.org/"}]}`,
+		`{"@context": [{"@vocab": "http://example.org/"}, "https://schema.org"], "@type": "Article", "name": "A"}`,
+		`{"@type": "ScholarlyArticle", "name": "no context", "datePublished": "2020"}`,
+		`{"@context": [], "@type": "http://schema.org/Article"}`,
+	}
+	for _, text := range docs {
+		var doc any
+		if err := json.Unmarshal([]byte(text), &doc); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Normalize(doc)
+		if err != nil {
+			t.Errorf("%s: %v", text, err)
+			continue
+		}
+		want, err := expandAndCompact(withDefaultContext(doc))
+		if err != nil {
+			t.Fatalf("%s: by URL: %v", text, err)
+		}
+		gotJSON, _ := json.Marshal(got)
+		wantJSON, _ := json.Marshal(want)
+		if string(gotJSON) != string(wantJSON) {
+			t.Errorf("%s:\n got %s\nwant %s", text, gotJSON, wantJSON)
+		}
+	}
+}
+
+// TestNormalizeConcurrently runs Normalize from several goroutines on
+// documents that extend the shared processed context: each must get its
+// own result (go test -race checks that none writes the shared context).
+func TestNormalizeConcurrently(t *testing.T) {
+	const text = `{"@context": ["https://schema.org", {"name": "http://example.org/name"}], "@type": "Article", "name": "N", "headline": "H"}`
+	var doc any
+	if err := json.Unmarshal([]byte(text), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want, err := expandAndCompact(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantJSON, _ := json.Marshal(want)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				got, err := Normalize(doc)
+				gotJSON, _ := json.Marshal(got)
+				if err != nil || string(gotJSON) != string(wantJSON) {
+					t.Errorf("Normalize = %s, %v; want %s", gotJSON, err, wantJSON)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	plain, err := Normalize(map[string]any{"@context": "https://schema.org", "@type": "Article", "name": "N"})
+	if err != nil || plain.(map[string]any)["name"] != "N" {
+		t.Errorf("after extensions, schema.org's name = %v, %v: the shared context was changed", plain, err)
 	}
 }
