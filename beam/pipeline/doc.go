@@ -12,7 +12,9 @@
 // rejected input, as a missing path is for the CLI.
 //
 // A plain (uncompressed) file whose format is the record format and whose
-// first value fits on its first line is JSON Lines. It is cut into blocks
+// first value fits on its first line is JSON Lines (the first line must
+// end within the 64 KiB that format detection reads; a file whose first
+// line is longer is read per file, as below). It is cut into blocks
 // of Options.BlockSize bytes, read on many workers; a block holds the
 // lines that start in it. Line numbers and record numbers cannot be known
 // from a byte offset alone, so blocks are read twice: a first pass counts
