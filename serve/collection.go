@@ -86,7 +86,8 @@ type Loader struct {
 }
 
 type loadJob struct {
-	index   int
+	entry   *entry
+	index   int // the entry's place in the collection
 	article *ld.Article
 	schema  *ld.Graph
 	where   string
@@ -129,7 +130,7 @@ func (l *Loader) Add(a *ld.Article, schema *ld.Graph, where string) error {
 	l.keys[key] = where
 	e := &entry{path: path, title: plainText(a.Title)}
 	l.entries = append(l.entries, e)
-	l.jobs <- loadJob{index: len(l.entries) - 1, article: a, schema: schema, where: where}
+	l.jobs <- loadJob{entry: e, index: len(l.entries) - 1, article: a, schema: schema, where: where}
 	return nil
 }
 
@@ -164,7 +165,7 @@ func (l *Loader) work() {
 	var scratch bytes.Buffer
 	zw := &compressor{w: gzip.NewWriter(io.Discard)}
 	for job := range l.jobs {
-		used, err := l.encode(l.entries[job.index], job, &scratch, zw)
+		used, err := l.encode(job.entry, job, &scratch, zw)
 		l.mu.Lock()
 		if err != nil {
 			l.errs = append(l.errs, fmt.Errorf("%s: %w", job.where, err))

@@ -22,7 +22,9 @@ type representation struct {
 	label       string // for people
 	mediaType   string
 	contentType string // the Content-Type header
-	body        bodyKind
+	// contentTypeHeader is contentType as a header value, shared.
+	contentTypeHeader []string
+	body              bodyKind
 	// alias marks a representation that repeats another's body under
 	// another media type; it is not listed among the alternates.
 	alias bool
@@ -31,13 +33,19 @@ type representation struct {
 // representations are the article's formats, best first: the order breaks
 // ties between equally acceptable media types.
 var representations = []representation{
-	{"html", "HTML landing page", "text/html", "text/html; charset=utf-8", bodyHTML, false},
-	{"jsonld", "JSON-LD (schema.org, compacted)", "application/ld+json", "application/ld+json", bodyJSONLD, false},
-	{"turtle", "Turtle", "text/turtle", "text/turtle; charset=utf-8", bodyTurtle, false},
-	{"ntriples", "N-Triples", "application/n-triples", "application/n-triples", bodyNTriples, false},
-	{"nquads", "N-Quads", "application/n-quads", "application/n-quads", bodyNQuads, false},
-	{"jsonld-expanded", "JSON-LD (expanded)", "application/ld+json", `application/ld+json; profile="` + profileExpanded + `"`, bodyExpanded, false},
-	{"json", "JSON (the compacted JSON-LD)", "application/json", "application/json", bodyJSONLD, true},
+	{"html", "HTML landing page", "text/html", "text/html; charset=utf-8", nil, bodyHTML, false},
+	{"jsonld", "JSON-LD (schema.org, compacted)", "application/ld+json", "application/ld+json", nil, bodyJSONLD, false},
+	{"turtle", "Turtle", "text/turtle", "text/turtle; charset=utf-8", nil, bodyTurtle, false},
+	{"ntriples", "N-Triples", "application/n-triples", "application/n-triples", nil, bodyNTriples, false},
+	{"nquads", "N-Quads", "application/n-quads", "application/n-quads", nil, bodyNQuads, false},
+	{"jsonld-expanded", "JSON-LD (expanded)", "application/ld+json", `application/ld+json; profile="` + profileExpanded + `"`, nil, bodyExpanded, false},
+	{"json", "JSON (the compacted JSON-LD)", "application/json", "application/json", nil, bodyJSONLD, true},
+}
+
+func init() {
+	for i := range representations {
+		representations[i].contentTypeHeader = []string{representations[i].contentType}
+	}
 }
 
 // The JSON-LD profile IRIs of the compacted and expanded forms.
@@ -90,6 +98,8 @@ type Handler struct {
 	pageSize    int
 	dumpSize    int64
 	dumpTag     string
+	// lastModified is the Last-Modified header value, shared.
+	lastModified []string
 }
 
 // NewHandler returns the handler of a collection's routes.
@@ -105,6 +115,7 @@ func NewHandler(c *Collection, opts Options) *Handler {
 		h.pageSize = 100
 	}
 	h.dumpSize, h.dumpTag = c.dumpInfo()
+	h.lastModified = []string{c.modified.Format(http.TimeFormat)}
 	return h
 }
 
@@ -125,8 +136,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
 	header := w.Header()
-	header.Set("Access-Control-Allow-Origin", "*")
-	header.Set("Access-Control-Expose-Headers", "ETag, Link, Content-Location, Last-Modified, Vary")
+	header["Access-Control-Allow-Origin"] = corsOrigin
+	header["Access-Control-Expose-Headers"] = corsExpose
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
 	case http.MethodOptions:
@@ -216,15 +227,13 @@ func (h *Handler) articleByDOI(w http.ResponseWriter, r *http.Request, escaped s
 
 // article negotiates the representation of an article and sends it.
 func (h *Handler) article(w http.ResponseWriter, r *http.Request, e *entry) {
+	// Headers are set by their canonical keys, with the values that
+	// never change shared: a response should make little garbage.
 	header := w.Header()
-	header.Set("Vary", "Accept, Accept-Encoding")
+	header["Vary"] = varyArticle
+	header["Cache-Control"] = cacheArticle
 	canonical := h.c.base + e.path
-	links := make([]string, 0, len(representations)+1)
-	links = append(links, "<"+canonical+`>; rel="canonical"`)
-	for _, a := range alternates(canonical) {
-		links = append(links, "<"+a.Href+`>; rel="alternate"; type="`+a.Type+`"`)
-	}
-	header.Set("Link", strings.Join(links, ", "))
+	header["Link"] = []string{linkHeader(canonical)}
 
 	rep, status, detail := h.choose(r)
 	if status != http.StatusOK {
@@ -239,27 +248,52 @@ func (h *Handler) article(w http.ResponseWriter, r *http.Request, e *entry) {
 		etag += "-gz"
 	}
 	etag += `"`
-	header.Set("Content-Location", e.path+"?format="+chosen.name)
-	header.Set("ETag", etag)
-	header.Set("Last-Modified", h.c.modified.Format(http.TimeFormat))
-	header.Set("Cache-Control", "public, max-age=3600")
+	header["Content-Location"] = []string{e.path + "?format=" + chosen.name}
+	header["Etag"] = []string{etag}
+	header["Last-Modified"] = h.lastModified
 	if notModified(r, etag, h.c.modified) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	header.Set("Content-Type", chosen.contentType)
+	header["Content-Type"] = chosen.contentTypeHeader
 	if gz {
-		header.Set("Content-Encoding", "gzip")
-		header.Set("Content-Length", strconv.Itoa(len(b.gz)))
+		header["Content-Encoding"] = encodingGzip
+		header["Content-Length"] = []string{strconv.Itoa(len(b.gz))}
 		if r.Method != http.MethodHead {
 			w.Write(b.gz)
 		}
 		return
 	}
-	header.Set("Content-Length", strconv.Itoa(b.size))
+	header["Content-Length"] = []string{strconv.Itoa(b.size)}
 	if r.Method != http.MethodHead {
 		writeInflated(w, b.gz)
 	}
+}
+
+// The header values every article response shares.
+var (
+	varyArticle  = []string{"Accept, Accept-Encoding"}
+	cacheArticle = []string{"public, max-age=3600"}
+	encodingGzip = []string{"gzip"}
+	corsOrigin   = []string{"*"}
+	corsExpose   = []string{"ETag, Link, Content-Location, Last-Modified, Vary"}
+)
+
+// linkHeader is the Link header of an article: its canonical URL and its
+// URL in every format, rel="alternate".
+func linkHeader(canonical string) string {
+	var b strings.Builder
+	b.Grow(512 + (len(representations)+1)*len(canonical)) // the suffixes are under 512 bytes
+	b.WriteString("<" + canonical + `>; rel="canonical"`)
+	for _, r := range representations {
+		if r.alias {
+			continue
+		}
+		b.WriteString(", <")
+		b.WriteString(canonical)
+		b.WriteString("?format=" + r.name + `>; rel="alternate"; type="` + r.mediaType + `"`)
+	}
+	return b.String()
 }
 
 // choose picks the representation by ?format=, else by Accept. A status

@@ -53,6 +53,7 @@ func TestAcceptTable(t *testing.T) {
 		contentType, kind     string
 	}{
 		{"no Accept", "", "", 200, "text/html; charset=utf-8", "html"},
+		{"empty Accept", "", "", 200, "text/html; charset=utf-8", "html"},
 		{"Firefox", firefox, "", 200, "text/html; charset=utf-8", "html"},
 		{"Chrome", chrome, "", 200, "text/html; charset=utf-8", "html"},
 		{"curl", "*/*", "", 200, "text/html; charset=utf-8", "html"},

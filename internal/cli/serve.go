@@ -109,16 +109,10 @@ func serveCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	})
 	collection, encodeErrs := loader.Collection()
 	// Loading made garbage several times the size of the collection:
-	// give it back to the system before serving. The collection is then a
-	// large heap that never changes, and Go's default (GOGC=100) would let
-	// requests' garbage grow the heap to twice its size between
-	// collections; 25% costs a collection every few hundred MB of
-	// requests, each marking only the entries (the bodies hold no
-	// pointers). GOGC set by the user wins.
+	// give it back to the system before serving. (Go's GOGC=100 then lets
+	// the heap grow to twice the collection under load; BENCHMARKS.md
+	// says what GOGC=25 saves and costs.)
 	debug.FreeOSMemory()
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(25)
-	}
 	for _, e := range encodeErrs {
 		fmt.Fprintln(stderr, e)
 	}
