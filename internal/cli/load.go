@@ -170,32 +170,13 @@ func loadCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	client.QueryURL, client.UpdateURL, client.GraphStoreURL = c.endpoint, c.updateURL, c.storeURL
 
-	var rejects *os.File
-	if c.rejects != "" {
-		if rejects, err = os.Create(c.rejects); err != nil {
-			fmt.Fprintf(stderr, "scholarld load: %v\n", err)
-			return ExitIO
-		}
-		defer rejects.Close()
+	rejects, err := openRejects(c.rejects)
+	if err != nil {
+		fmt.Fprintf(stderr, "scholarld load: %v\n", err)
+		return ExitIO
 	}
-	var rejectErr error
-	reject := func(ref loadRef) {
-		if rejects == nil || rejectErr != nil {
-			return
-		}
-		line := ref.raw
-		if ref.article != nil {
-			line, rejectErr = json.Marshal(ref.article)
-		} else if len(line) > 0 {
-			var buf bytes.Buffer
-			if json.Compact(&buf, line) == nil {
-				line = buf.Bytes()
-			}
-		}
-		if len(line) > 0 && rejectErr == nil {
-			_, rejectErr = rejects.Write(append(bytes.TrimSpace(line), '\n'))
-		}
-	}
+	defer rejects.close()
+	reject := rejects.write
 
 	loader := &sparql.Loader{Client: client, Protocol: sparql.Protocol(c.protocol), Into: c.graph, Delete: c.delete,
 		Batch: c.batch, Jobs: c.jobs, Verify: c.verify && c.graph == ""}
@@ -234,19 +215,8 @@ func loadCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %v\n", where, err)
 		reject(loadRef{where: where, raw: raw})
 	}
-	var dois, paths []string
+	dois, paths := splitDOIs(inputs, c.delete)
 	recordNo := 0
-	for _, arg := range inputs {
-		if c.delete && arg != source.Stdin {
-			if _, err := os.Stat(arg); err != nil {
-				if doi, derr := ident.NormalizeDOI(arg); derr == nil {
-					dois = append(dois, doi)
-					continue
-				}
-			}
-		}
-		paths = append(paths, arg)
-	}
 	for _, doi := range dois {
 		loader.Add(sparql.Graph{IRI: doiGraph(doi, c.graphPrefix), Ref: loadRef{where: "doi:" + doi}})
 	}
@@ -313,14 +283,78 @@ func loadCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			sum.Mismatches++
 		}
 	}
-	if rejectErr != nil {
-		fmt.Fprintf(stderr, "scholarld load: --rejects: %v\n", rejectErr)
+	if err := rejects.close(); err != nil {
+		fmt.Fprintf(stderr, "scholarld load: --rejects: %v\n", err)
 		return ExitIO
 	}
 	if sum.FailedGraphs > 0 || readRejected > 0 || sum.Mismatches > 0 {
 		return ExitData
 	}
 	return ExitOK
+}
+
+// splitDOIs parts the arguments of --delete into DOIs and inputs: an
+// argument that is no file but a DOI names an article by its DOI.
+func splitDOIs(args []string, delete bool) (dois, paths []string) {
+	for _, arg := range args {
+		if delete && arg != source.Stdin {
+			if _, err := os.Stat(arg); err != nil {
+				if doi, derr := ident.NormalizeDOI(arg); derr == nil {
+					dois = append(dois, doi)
+					continue
+				}
+			}
+		}
+		paths = append(paths, arg)
+	}
+	return dois, paths
+}
+
+// rejectsFile writes the records that were not loaded as JSON Lines: an
+// article as its record, a record that could not be read as its text. The
+// first error stops the writing and is kept for close.
+type rejectsFile struct {
+	f   *os.File
+	err error
+}
+
+// openRejects creates the --rejects file; with no path, writes do nothing.
+func openRejects(path string) (*rejectsFile, error) {
+	if path == "" {
+		return &rejectsFile{}, nil
+	}
+	f, err := os.Create(path)
+	return &rejectsFile{f: f}, err
+}
+
+func (r *rejectsFile) write(ref loadRef) {
+	if r.f == nil || r.err != nil {
+		return
+	}
+	line := ref.raw
+	if ref.article != nil {
+		line, r.err = json.Marshal(ref.article)
+	} else if len(line) > 0 {
+		var buf bytes.Buffer
+		if json.Compact(&buf, line) == nil {
+			line = buf.Bytes()
+		}
+	}
+	if len(line) > 0 && r.err == nil {
+		_, r.err = r.f.Write(append(bytes.TrimSpace(line), '\n'))
+	}
+}
+
+// close closes the file once and reports the first error.
+func (r *rejectsFile) close() error {
+	if r.f == nil {
+		return r.err
+	}
+	if err := r.f.Close(); r.err == nil {
+		r.err = err
+	}
+	r.f = nil
+	return r.err
 }
 
 // articleGraph is the graph the store gets for one article: its name, and
