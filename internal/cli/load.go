@@ -170,7 +170,7 @@ func loadCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	client.QueryURL, client.UpdateURL, client.GraphStoreURL = c.endpoint, c.updateURL, c.storeURL
 
-	rejects, err := openRejects(c.rejects)
+	rejects, err := openLoadRejects(c.rejects)
 	if err != nil {
 		fmt.Fprintf(stderr, "scholarld load: %v\n", err)
 		return ExitIO
@@ -310,24 +310,24 @@ func splitDOIs(args []string, delete bool) (dois, paths []string) {
 	return dois, paths
 }
 
-// rejectsFile writes the records that were not loaded as JSON Lines: an
+// loadRejects writes the records that were not loaded as JSON Lines: an
 // article as its record, a record that could not be read as its text. The
 // first error stops the writing and is kept for close.
-type rejectsFile struct {
+type loadRejects struct {
 	f   *os.File
 	err error
 }
 
-// openRejects creates the --rejects file; with no path, writes do nothing.
-func openRejects(path string) (*rejectsFile, error) {
+// openLoadRejects creates the --rejects file; with no path, writes do nothing.
+func openLoadRejects(path string) (*loadRejects, error) {
 	if path == "" {
-		return &rejectsFile{}, nil
+		return &loadRejects{}, nil
 	}
 	f, err := os.Create(path)
-	return &rejectsFile{f: f}, err
+	return &loadRejects{f: f}, err
 }
 
-func (r *rejectsFile) write(ref loadRef) {
+func (r *loadRejects) write(ref loadRef) {
 	if r.f == nil || r.err != nil {
 		return
 	}
@@ -346,7 +346,7 @@ func (r *rejectsFile) write(ref loadRef) {
 }
 
 // close closes the file once and reports the first error.
-func (r *rejectsFile) close() error {
+func (r *loadRejects) close() error {
 	if r.f == nil {
 		return r.err
 	}
