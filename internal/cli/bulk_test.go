@@ -406,3 +406,84 @@ func TestFoldersPassOverWhatIsNotMetadata(t *testing.T) {
 		t.Errorf("named README: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// failingWriter fails every write, as a closed pipe or a full disk does.
+type failingWriter struct{ writes int }
+
+func (w *failingWriter) Write([]byte) (int, error) {
+	w.writes++
+	return 0, syscall.EPIPE
+}
+
+// TestAnOutputThatCannotBeWrittenStopsTheRun writes to an output that
+// fails: the run stops at the first failure with one message and exit 3,
+// rather than rejecting every later record for it.
+func TestAnOutputThatCannotBeWrittenStopsTheRun(t *testing.T) {
+	path, _ := corpusFile(t, 300, 0)
+	for _, format := range []string{"nquads", "jsonld"} {
+		var stderr bytes.Buffer
+		out := &failingWriter{}
+		code := Main([]string{"convert", "-j", "2", "-t", format, path}, nil, out, &stderr)
+		if code != ExitIO {
+			t.Errorf("%s: exit %d, want %d", format, code, ExitIO)
+		}
+		if n := strings.Count(stderr.String(), "broken pipe"); n != 1 {
+			t.Errorf("%s: %d messages about the broken pipe, want 1:\n%s", format, n, lastLines(stderr.String(), 4))
+		}
+		if strings.Contains(stderr.String(), " 300 records read") {
+			t.Errorf("%s: the run read every record after the output failed:\n%s", format, lastLines(stderr.String(), 2))
+		}
+	}
+}
+
+// TestOutputToAnOpenDescriptor writes to /dev/fd/N, as -o /dev/stdout
+// does: to the descriptor, a pipe or a file, never to a temporary file
+// renamed over it.
+func TestOutputToAnOpenDescriptor(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []byte)
+	go func() { data, _ := io.ReadAll(r); got <- data }()
+	code, _, errOut := run(t, "", "convert", "-t", "ntriples", "-o", fmt.Sprintf("/dev/fd/%d", w.Fd()), seed)
+	w.Close()
+	if data := <-got; code != ExitOK || string(data) != golden(t, "ijms-2014-15-14348.nt") {
+		t.Errorf("-o /dev/fd/N of a pipe: exit %d, %d bytes read from the pipe: %s", code, len(data), errOut)
+	}
+
+	dir := t.TempDir()
+	file := filepath.Join(dir, "redirected.nt")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	code, _, errOut = run(t, "", "convert", "-t", "nquads", "-o", fmt.Sprintf("/dev/fd/%d", f.Fd()), seed)
+	info, _ := f.Stat()
+	if now, err := os.Stat(file); code != ExitOK || err != nil || !os.SameFile(info, now) || info.Size() == 0 {
+		t.Errorf("-o /dev/fd/N of a file: exit %d, the file was replaced or not written: %s", code, errOut)
+	}
+	assertOnly(t, dir, "redirected.nt")
+}
+
+// TestAnInputThatCannotBeOpenedKeepsTheOutput names a missing input: its
+// error names it once, and an earlier output is not replaced by an empty
+// one.
+func TestAnInputThatCannotBeOpenedKeepsTheOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.nq")
+	os.WriteFile(out, []byte("earlier\n"), 0o644)
+	missing := filepath.Join(dir, "missing.jsonl")
+	code, _, errOut := run(t, "", "convert", "-o", out, missing)
+	if code != ExitIO {
+		t.Errorf("exit %d, want %d", code, ExitIO)
+	}
+	if want := missing + ": no such file or directory\n"; !strings.HasPrefix(errOut, want) {
+		t.Errorf("stderr %q, want it to start with %q", errOut, want)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "earlier\n" {
+		t.Errorf("the earlier output became %q", data)
+	}
+	assertOnly(t, dir, "out.nq")
+}

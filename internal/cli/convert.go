@@ -171,8 +171,11 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	prog.finish()
 
 	stopped := err != nil
-	keep := !stopped && (run.written > 0 || run.rejected == 0)
-	if ferr := sink.finish(keep); ferr != nil {
+	// An output with no record in it replaces nothing: not when every
+	// record was rejected, nor when no input could be read.
+	keep := !stopped && (run.written > 0 || run.rejected == 0 && run.inputErrors == 0)
+	var outErr *outputError
+	if ferr := sink.finish(keep); ferr != nil && !errors.As(err, &outErr) {
 		fmt.Fprintf(stderr, "scholarld convert: writing: %v\n", ferr)
 		run.ioFailed = true
 	}
@@ -248,6 +251,11 @@ func (r *convertRun) item(it *bulk.Item) error {
 	r.noteWarnings(it)
 	if it.Err == nil {
 		it.Err = r.sink.write(it)
+		var outErr *outputError
+		if errors.As(it.Err, &outErr) {
+			r.read--
+			return outErr // no later record could be written either
+		}
 	}
 	if it.Err != nil {
 		r.rejected++
@@ -297,6 +305,7 @@ func errorLine(it *bulk.Item, err error) string {
 	var field *ld.FieldError
 	var recordSyntax *ld.SyntaxError
 	var readerSyntax *reader.SyntaxError
+	var pathErr *fs.PathError
 	switch {
 	case errors.As(err, &field):
 		if field.Pos.IsValid() {
@@ -313,6 +322,8 @@ func errorLine(it *bulk.Item, err error) string {
 			pos = readerSyntax.Pos
 		}
 		msg = readerSyntax.Format + ": " + readerSyntax.Err.Error()
+	case errors.As(err, &pathErr) && pathErr.Path == it.Source:
+		msg = pathErr.Err.Error() // not "stat a.json:" after "a.json:"
 	}
 	where := pos.String()
 	if where == "" {
