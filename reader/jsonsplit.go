@@ -16,11 +16,12 @@ import (
 // JSON Lines, values one after another, or one top-level array. Each value
 // (each array element) is a chunk.
 //
-// When the first value ends on the line it starts on, the input is taken
-// as JSON Lines: every non-blank line is a chunk, found without scanning
-// its content, so that a broken line rejects only itself. Otherwise values
-// are found by their brackets and quotes; a value that never closes ends
-// the input with an error there.
+// The input is taken as JSON Lines when its first two non-blank lines
+// both start with '{', or its first value ends on the line it starts on:
+// every non-blank line is then a chunk, found without scanning its
+// content, so that a broken line (the first one too) rejects only itself.
+// Otherwise values are found by their brackets and quotes; a value that
+// never closes ends the input with an error there.
 func SplitJSON(r io.Reader, source string) iter.Seq2[Chunk, error] {
 	return func(yield func(Chunk, error) bool) {
 		s := &jsonSplitter{r: bufio.NewReaderSize(r, 1<<16), source: source, line: 1, col: 1}
@@ -133,6 +134,10 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 		s.array(yield)
 		return
 	}
+	if c == '{' && s.looksLikeLines() {
+		s.lines(yield)
+		return
+	}
 	var first Chunk
 	if c == '{' && len(s.listPath) > 0 {
 		start := s.pos()
@@ -153,12 +158,11 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 		return
 	}
 	if first.Pos.Line == s.line {
-		// One line: JSON Lines. The rest of this line belongs to no value.
+		// One line: JSON Lines. What follows the value on its line is
+		// part of the line's chunk, which then fails to decode.
 		rest, err := s.r.ReadBytes('\n')
-		if len(bytes.TrimSpace(rest)) > 0 {
-			s.col += len(bytes.TrimRight(rest, "\n"))
-			yield(Chunk{}, s.errorf("more after the value on its line, want one JSON value per line"))
-			return
+		if more := bytes.TrimRight(rest, " \t\r\n"); len(more) > 0 {
+			first.Data = append(first.Data, more...)
 		}
 		if err == nil {
 			s.line, s.col = s.line+1, 1
@@ -189,6 +193,28 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 	}
 }
 
+// looksLikeLines reports whether the input, at a '{', is JSON Lines: the
+// next non-blank line, within the reader's buffer, starts with '{' too,
+// and neither line looks like a part of a larger value, the first by
+// ending in '{', '[', ',' or ':' (a list opened on it, as in a Crossref
+// response), the second by ending in ','. Pretty-printed JSON has a
+// member name or a '}' on its second line.
+func (s *jsonSplitter) looksLikeLines() bool {
+	head, _ := s.r.Peek(s.r.Size())
+	end := bytes.IndexByte(head, '\n')
+	if end < 0 {
+		return false
+	}
+	first := bytes.TrimRight(head[:end], " \t\r")
+	next := bytes.TrimLeft(head[end:], " \t\r\n")
+	if nl := bytes.IndexByte(next, '\n'); nl >= 0 {
+		next = next[:nl]
+	}
+	next = bytes.TrimRight(next, " \t\r")
+	return len(next) > 0 && next[0] == '{' && next[len(next)-1] != ',' &&
+		bytes.IndexByte([]byte("{[,:"), first[len(first)-1]) < 0
+}
+
 // lines yields every non-blank line as a chunk.
 func (s *jsonSplitter) lines(yield func(Chunk, error) bool) {
 	for {
@@ -200,7 +226,7 @@ func (s *jsonSplitter) lines(yield func(Chunk, error) bool) {
 		content := bytes.TrimRight(line, "\r\n")
 		start := len(content) - len(bytes.TrimLeft(content, " \t"))
 		if start < len(content) {
-			c := Chunk{Source: s.source, Pos: ld.Position{File: s.source, Line: s.line, Column: 1 + start}, Data: content[start:]}
+			c := Chunk{Source: s.source, Pos: ld.Position{File: s.source, Line: s.line, Column: s.col + start}, Data: content[start:]}
 			if !yield(c, nil) {
 				return
 			}

@@ -38,7 +38,10 @@ func TestSplitJSON(t *testing.T) {
 		{"unterminated array", "[{\"a\":1},\n{\"b\":2", []string{"1:2 {\"a\":1}"}, "json: in:2:7: unexpected end of input in the value that starts at 2:1"},
 		{"no comma", "[{\"a\":1} {\"b\":2}]", []string{"1:2 {\"a\":1}"}, "json: in:1:10: '{' after an element, want ',' or ']'"},
 		{"after the array", "[1] x", []string{"1:2 1"}, "json: in:1:5: 'x' after the array, want the end of the input"},
-		{"two values on the first line", "{\"a\":1} {\"b\":2}\n", nil, "json: in:1:16: more after the value on its line, want one JSON value per line"},
+		{"two values on the first line are one bad line", "{\"a\":1} {\"b\":2}\n{\"c\":3}", []string{"1:1 {\"a\":1} {\"b\":2}", "2:1 {\"c\":3}"}, ""},
+		{"a first line cut short rejects only itself", "{\"a\":\"x\n{\"b\":2}\n{\"c\":\"}\"}\n", []string{"1:1 {\"a\":\"x", "2:1 {\"b\":2}", "3:1 {\"c\":\"}\"}"}, ""},
+		{"a first line with an unclosed object", "  {\"a\":[1\n{\"b\":2}\n", []string{"1:3 {\"a\":[1", "2:1 {\"b\":2}"}, ""},
+		{"a list opened on the first line is not json lines", "{\"a\":[\n{\"b\":2}\n]}", []string{"1:1 {\"a\":[\n{\"b\":2}\n]}"}, ""},
 		{"closing bracket first", "}", nil, "json: in:1:1: '}' closes nothing"},
 	}
 	for _, tt := range tests {

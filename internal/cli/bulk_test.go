@@ -487,3 +487,20 @@ func TestAnInputThatCannotBeOpenedKeepsTheOutput(t *testing.T) {
 	}
 	assertOnly(t, dir, "out.nq")
 }
+
+// TestABrokenFirstLineRejectsOnlyItself converts JSON Lines whose first
+// line is cut short, a file and standard input: the other lines are read.
+func TestABrokenFirstLineRejectsOnlyItself(t *testing.T) {
+	path, _ := corpusFile(t, 50, 0)
+	data, _ := os.ReadFile(path)
+	for _, first := range []string{"{\"title\": \"Cut sho", "{\"title\": \"A\"} {\"title\": \"B\"}"} {
+		input := first + "\n" + string(data)
+		os.WriteFile(path, []byte(input), 0o644)
+		for _, args := range [][]string{{path}, {"-f", "record", "-"}} {
+			code, _, errOut := run(t, input, append([]string{"convert", "-t", "nquads"}, args...)...)
+			if code != ExitData || !strings.Contains(errOut, " 51 records read, 50 written, 1 rejected, ") || !strings.Contains(errOut, ":1:") {
+				t.Errorf("%q, %v: exit %d:\n%s", first, args, code, lastLines(errOut, 3))
+			}
+		}
+	}
+}
