@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"iter"
+	"regexp"
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
@@ -15,18 +16,24 @@ import (
 // streams past, one chunk each, so that a set of thousands of articles is
 // never held whole. An input whose root is an <article> is one chunk. An
 // article in a set is read without the set's XML declaration and DOCTYPE,
-// as PMC's sets do not need them; articles deeper than the root's
-// children are read only by Read.
+// as PMC's sets do not need them. A child of the root that holds articles
+// deeper down (a group of them) is one chunk; the other children of the
+// root are passed over. A set in which no article was found is one chunk,
+// for Read to report.
 func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 	return func(yield func(reader.Chunk, error) bool) {
 		rec := &recorder{r: r}
 		dec := xml.NewDecoder(rec)
 		dec.Strict = false
 		depth := 0
+		yielded := false // until then, every byte is kept for the last case
 		for {
 			start := dec.InputOffset()
 			tok, err := dec.Token()
 			if err == io.EOF {
+				if !yielded {
+					yield(rec.chunk(source, rec.base, rec.from(rec.base), true), nil)
+				}
 				return
 			}
 			if err != nil {
@@ -49,7 +56,7 @@ func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 					}
 					yield(reader.Chunk{Source: source, Pos: ld.Position{File: source, Line: 1, Column: 1}, Data: append(rec.from(0), rest...), Whole: true}, nil)
 					return
-				case depth == 2 && t.Name.Local == "article":
+				case depth == 2:
 					if err := dec.Skip(); err != nil {
 						rest, _ := io.ReadAll(rec.r)
 						yield(rec.chunk(source, start, append(rec.from(start), rest...), false), nil)
@@ -57,10 +64,15 @@ func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 					}
 					depth--
 					end := dec.InputOffset()
-					if !yield(rec.chunk(source, start, rec.between(start, end), false), nil) {
-						return
+					if t.Name.Local == "article" || holdsArticle.Match(rec.buf[start-rec.base:end-rec.base]) {
+						if !yield(rec.chunk(source, start, rec.between(start, end), false), nil) {
+							return
+						}
+						yielded = true
 					}
-					rec.discard(end)
+					if yielded {
+						rec.discard(end)
+					}
 				}
 			case xml.EndElement:
 				depth--
@@ -68,6 +80,9 @@ func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 		}
 	}
 }
+
+// holdsArticle finds an <article> start tag, with or without a prefix.
+var holdsArticle = regexp.MustCompile(`<([\w.-]+:)?article[\s/>]`)
 
 // recorder keeps the bytes the XML decoder reads, from the end of the
 // last article on, so that an article's text can be cut out by offsets,
