@@ -111,6 +111,9 @@ func (c Converter) ConvertChunk(ch reader.Chunk, decode reader.Decoder, seq int)
 			items = []Item{{Pos: pos, Err: &PanicError{Value: v, Stack: debug.Stack()}, Raw: ch.Data}}
 		}
 	}()
+	if ch.Err != nil {
+		return []Item{{Pos: ch.Pos, Err: ch.Err}}
+	}
 	records := decode(ch)
 	items = make([]Item, len(records))
 	for i, rec := range records {

@@ -18,6 +18,7 @@ import (
 	"github.com/scholarld/scholarld/internal/corpus"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/source"
 )
 
@@ -186,5 +187,30 @@ func TestRunReturnsWhenCancelledWhileAReadBlocks(t *testing.T) {
 	cancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Errorf("Run = %v, want %v", err, context.Canceled)
+	}
+}
+
+// TestRunRejectsARecordTooLongAlone reads JSON Lines with one line longer
+// than reader.MaxChunkSize: that record is rejected at its line, in order,
+// and the others are converted.
+func TestRunRejectsARecordTooLongAlone(t *testing.T) {
+	defer func(n int) { reader.MaxChunkSize = n }(reader.MaxChunkSize)
+	reader.MaxChunkSize = 1000
+	line := func(title string) string {
+		return fmt.Sprintf("{\"title\": %q, \"doi\": \"10.5555/%d\", \"type\": \"research-article\"}\n", title, len(title))
+	}
+	input := line("A") + line(strings.Repeat("x", 2000)) + line("BC")
+	var got []string
+	err := bulk.Run(context.Background(), source.Open([]string{"-"}, strings.NewReader(input), nil), bulk.Options{Workers: 2, From: "record", Converter: bulk.Converter{Profile: ld.SchemaProfile}}, func(it *bulk.Item) error {
+		if it.Err != nil {
+			got = append(got, fmt.Sprintf("%d %d rejected: %v", it.Index, it.Pos.Line, strings.Contains(it.Err.Error(), "longer than")))
+		} else {
+			got = append(got, fmt.Sprintf("%d %d %s", it.Index, it.Pos.Line, it.Article.Title))
+		}
+		return nil
+	})
+	want := []string{"0 1 A", "1 2 rejected: true", "2 3 BC"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("Run = %v, items %q, want %q", err, got, want)
 	}
 }

@@ -70,7 +70,7 @@ func (s *jsonSplitter) readByte() (byte, error) {
 	} else {
 		s.col++
 	}
-	if s.recording {
+	if s.recording && len(s.recorded) <= MaxChunkSize {
 		s.recorded = append(s.recorded, c)
 	}
 	return c, nil
@@ -80,7 +80,7 @@ func (s *jsonSplitter) readByte() (byte, error) {
 func (s *jsonSplitter) unreadByte() {
 	s.r.UnreadByte()
 	s.line, s.col = s.prevLine, s.prevCol
-	if s.recording {
+	if s.recording && len(s.recorded) <= MaxChunkSize {
 		s.recorded = s.recorded[:len(s.recorded)-1]
 	}
 }
@@ -153,6 +153,9 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 			return
 		}
 		first = Chunk{Source: s.source, Pos: start, Data: s.recorded}
+		if len(s.recorded) > MaxChunkSize {
+			first = TooLong(s.source, "json", start)
+		}
 	} else if first, err = s.value(); err != nil {
 		yield(Chunk{}, err)
 		return
@@ -160,9 +163,12 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 	if first.Pos.Line == s.line {
 		// One line: JSON Lines. What follows the value on its line is
 		// part of the line's chunk, which then fails to decode.
-		rest, err := s.r.ReadBytes('\n')
-		if more := bytes.TrimRight(rest, " \t\r\n"); len(more) > 0 {
+		rest, n, err := s.readLine()
+		if more := bytes.TrimRight(rest, " \t\r\n"); len(more) > 0 && first.Err == nil {
 			first.Data = append(first.Data, more...)
+			if len(first.Data)-len(more)+n > MaxChunkSize {
+				first = TooLong(s.source, "json", first.Pos)
+			}
 		}
 		if err == nil {
 			s.line, s.col = s.line+1, 1
@@ -215,10 +221,18 @@ func (s *jsonSplitter) looksLikeLines() bool {
 		bytes.IndexByte([]byte("{[,:"), first[len(first)-1]) < 0
 }
 
-// lines yields every non-blank line as a chunk.
+// readLine reads the rest of a line with ReadLine, into a buffer that the
+// next read reuses.
+func (s *jsonSplitter) readLine() (line []byte, n int, err error) {
+	s.buf, n, err = ReadLine(s.r, s.buf)
+	return s.buf, n, err
+}
+
+// lines yields every non-blank line as a chunk; a line longer than
+// MaxChunkSize is a TooLong chunk.
 func (s *jsonSplitter) lines(yield func(Chunk, error) bool) {
 	for {
-		line, err := s.r.ReadBytes('\n')
+		line, n, err := s.readLine()
 		if err != nil && err != io.EOF {
 			yield(Chunk{}, s.readErr(err, "a line"))
 			return
@@ -226,7 +240,11 @@ func (s *jsonSplitter) lines(yield func(Chunk, error) bool) {
 		content := bytes.TrimRight(line, "\r\n")
 		start := len(content) - len(bytes.TrimLeft(content, " \t"))
 		if start < len(content) {
-			c := Chunk{Source: s.source, Pos: ld.Position{File: s.source, Line: s.line, Column: s.col + start}, Data: content[start:]}
+			pos := ld.Position{File: s.source, Line: s.line, Column: s.col + start}
+			c := Chunk{Source: s.source, Pos: pos, Data: bytes.Clone(content[start:])}
+			if n-len(line)+len(content)-start > MaxChunkSize {
+				c = TooLong(s.source, "json", pos)
+			}
 			if !yield(c, nil) {
 				return
 			}
@@ -340,23 +358,27 @@ func (s *jsonSplitter) findList(path []string) (found bool, err error) {
 // value reads one JSON value by its brackets and quotes, without checking
 // its grammar (the decoder does that, with positions), and returns it as
 // a chunk. A scalar value ends at white space, ',' or a closing bracket.
+// A value longer than MaxChunkSize is read past, not held: a TooLong
+// chunk.
 func (s *jsonSplitter) value() (Chunk, error) {
 	start := s.pos()
 	s.buf = s.buf[:0]
-	depth, inString, escaped := 0, false, false
+	n, depth, inString, escaped := 0, 0, false, false
 	for {
 		c, err := s.readByte()
 		if err != nil {
-			if err == io.EOF && depth == 0 && !inString && len(s.buf) > 0 {
+			if err == io.EOF && depth == 0 && !inString && n > 0 {
 				break
 			}
 			return Chunk{}, s.readErr(err, "the value that starts at "+fmt.Sprint(start.Line, ":", start.Column))
 		}
-		if !inString && depth == 0 && len(s.buf) > 0 && isValueEnd(c) {
+		if !inString && depth == 0 && n > 0 && isValueEnd(c) {
 			s.unreadByte()
 			break
 		}
-		s.buf = append(s.buf, c)
+		if n++; n <= MaxChunkSize {
+			s.buf = append(s.buf, c)
+		}
 		switch {
 		case inString:
 			switch {
@@ -381,6 +403,9 @@ func (s *jsonSplitter) value() (Chunk, error) {
 		if depth == 0 && !inString && (c == '}' || c == ']' || c == '"') {
 			break
 		}
+	}
+	if n > MaxChunkSize {
+		return TooLong(s.source, "json", start), nil
 	}
 	data := append([]byte(nil), s.buf...)
 	return Chunk{Source: s.source, Pos: start, Data: data}, nil

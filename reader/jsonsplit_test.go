@@ -115,3 +115,43 @@ func TestSplitJSONList(t *testing.T) {
 		})
 	}
 }
+
+// TestSplittersBoundTheirChunks lowers MaxChunkSize: a line, an element
+// or an input longer is one rejected chunk at its place, not held, and
+// the input goes on after it.
+func TestSplittersBoundTheirChunks(t *testing.T) {
+	defer func(n int) { reader.MaxChunkSize = n }(reader.MaxChunkSize)
+	reader.MaxChunkSize = 16
+	long := strings.Repeat("x", 40)
+	tests := []struct {
+		name  string
+		split reader.Splitter
+		input string
+		want  []string
+	}{
+		{"a long line", reader.SplitJSON, "{\"a\":1}\n{\"b\":\"" + long + "\"}\n{\"c\":3}\n", []string{"1:1 {\"a\":1}", "2:1 too long", "3:1 {\"c\":3}"}},
+		{"a long first line", reader.SplitJSON, "{\"b\":\"" + long + "\"} x\n{\"c\":3}\n", []string{"1:1 too long", "2:1 {\"c\":3}"}},
+		{"a long element", reader.SplitJSON, "[{\"a\":1},\n {\"b\":\"" + long + "\"}, {\"c\":3}]", []string{"1:2 {\"a\":1}", "2:2 too long", "2:52 {\"c\":3}"}},
+		{"a long item", reader.SplitJSONList("message", "items"), "{\"message\":{\"items\":[{\"b\":\"" + long + "\"},{\"c\":3}]}}", []string{"1:22 too long", "1:71 {\"c\":3}"}},
+		{"a long object without the list", reader.SplitJSONList("message", "items"), "{\"message\":{\"b\":\"" + long + "\"}}", []string{"1:1 too long"}},
+		{"a long input read whole", reader.Whole, long, []string{"1:1 too long"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for c, err := range tt.split(strings.NewReader(tt.input), "in") {
+				switch {
+				case err != nil:
+					got = append(got, err.Error())
+				case c.Err != nil && len(c.Data) == 0 && strings.Contains(c.Err.Error(), "longer than"):
+					got = append(got, fmt.Sprintf("%d:%d too long", c.Pos.Line, c.Pos.Column))
+				default:
+					got = append(got, fmt.Sprintf("%d:%d %s", c.Pos.Line, c.Pos.Column, c.Data))
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -63,6 +63,9 @@ func TestStreamingReadsWhatReadReads(t *testing.T) {
 				if !reflect.DeepEqual(w.Article, s.Article) {
 					t.Errorf("record %d: the articles differ", i+1)
 				}
+				if w.Pos.IsValid() && w.Pos != s.Pos {
+					t.Errorf("record %d: at %v read whole, at %v streamed", i+1, w.Pos, s.Pos)
+				}
 				// Field errors are the same; an element that cannot be read
 				// at all is reported in the splitter's or reader's words.
 				var wl, sl ld.ErrorList

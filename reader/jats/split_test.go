@@ -1,0 +1,58 @@
+package jats_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/jats"
+)
+
+// article is a small JATS article with a title.
+func article(title string) string {
+	return "<article><front><article-meta><title-group><article-title>" + title +
+		"</article-title></title-group></article-meta></front></article>"
+}
+
+// TestSplitKeepsEveryArticle cuts article sets of several shapes: every
+// article Read finds is read, at its place, and a set that holds none is
+// reported, not passed over in silence.
+func TestSplitKeepsEveryArticle(t *testing.T) {
+	tests := []struct {
+		name, input string
+		want        []string // each record's "line:col title" or "error"
+	}{
+		{"a set", "<pmc-articleset>\n" + article("A") + "\n  " + article("B") + "\n</pmc-articleset>\n", []string{"2:1 A", "3:3 B"}},
+		{"articles in groups", "<set>\n<group>\n" + article("A") + "\n</group>\n<group>" + article("B") + article("C") + "</group>\n</set>", []string{"3:1 A", "5:8 B", "5:130 C"}},
+		{"articles and other children", "<set>\n<meta>x</meta>\n" + article("A") + "\n<note>article</note>\n<group>\n" + article("B") + "</group>\n</set>", []string{"3:1 A", "6:1 B"}},
+		{"no article", "<pmc-articleset>\n<note/>\n</pmc-articleset>\n", []string{"error"}},
+		{"one article", article("A"), []string{"1:1 A"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			whole, err := jats.Read([]byte(tt.input), "in.xml")
+			var read []string
+			if err != nil {
+				read = []string{"error"}
+			}
+			for _, rec := range whole {
+				read = append(read, describe(rec))
+			}
+			var streamed []string
+			for rec := range reader.Records(strings.NewReader(tt.input), "in.xml", jats.Split, reader.DecodeAt(jats.Read, reader.WarningPathsInRecord)) {
+				streamed = append(streamed, describe(rec))
+			}
+			if fmt.Sprint(read) != fmt.Sprint(tt.want) || fmt.Sprint(streamed) != fmt.Sprint(tt.want) {
+				t.Errorf("\n    Read: %q\nstreamed: %q\n    want: %q", read, streamed, tt.want)
+			}
+		})
+	}
+}
+
+func describe(rec reader.Record) string {
+	if rec.Err != nil {
+		return "error"
+	}
+	return fmt.Sprintf("%d:%d %s", rec.Pos.Line, rec.Pos.Column, rec.Article.Title)
+}
