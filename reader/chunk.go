@@ -43,6 +43,10 @@ type Chunk struct {
 	// from it: what earlier chunks defined that this one may use, such as
 	// BibTeX @string macros.
 	Prelude []byte
+	// Next is where the next chunk starts when the splitter cut this one
+	// there, not at its own end (a RIS record without its ER, cut at the
+	// next TY); zero otherwise.
+	Next ld.Position
 	// Err is set, and Data empty, for a chunk that could not be held (one
 	// longer than MaxChunkSize): it is one rejected record, and the input
 	// goes on after it.

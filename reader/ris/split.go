@@ -2,6 +2,7 @@ package ris
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"iter"
 	"strings"
@@ -42,6 +43,9 @@ func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 			yielded = true
 			pos := ld.Position{File: source, Line: start, Column: 1}
 			c := reader.Chunk{Source: source, Pos: pos, Data: data}
+			if !eof {
+				c.Next = ld.Position{File: source, Line: line, Column: 1}
+			}
 			if size > reader.MaxChunkSize {
 				c = reader.TooLong(source, "ris", pos)
 			}
@@ -80,4 +84,22 @@ func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 			}
 		}
 	}
+}
+
+// DecodeChunk reads the record of one chunk at its place in the input. A
+// record without its ER that the next TY cut short is said to end there,
+// as Read says, rather than with the input.
+func DecodeChunk(c reader.Chunk) []reader.Record {
+	records := reader.DecodeAt(Read, reader.WarningPathsInRecord)(c)
+	if !c.Next.IsValid() {
+		return records
+	}
+	for i := range records {
+		for j, w := range records[i].Warnings {
+			if w.Path == "ER" && w.Msg == "the record has no ER line: it ends with the input" {
+				records[i].Warnings[j].Msg = fmt.Sprintf("the record has no ER line: it ends before the TY at line %d", c.Next.Line)
+			}
+		}
+	}
+	return records
 }
