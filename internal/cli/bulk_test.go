@@ -504,3 +504,29 @@ func TestABrokenFirstLineRejectsOnlyItself(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitNeverFollowsALinkOutOfItsFolder plants, in the --split folder,
+// a symlink under the name an article's file takes, pointing outside the
+// folder: the link is not followed, and the article is rejected.
+func TestSplitNeverFollowsALinkOutOfItsFolder(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "site")
+	os.Mkdir(dir, 0o755)
+	outside := filepath.Join(base, "outside.txt")
+	os.WriteFile(outside, []byte("keep me\n"), 0o644)
+	os.Symlink(outside, filepath.Join(dir, SplitName("10.5555/planted")+".jsonld"))
+	stdin := "{\"title\": \"A\", \"doi\": \"10.5555/planted\"}\n{\"title\": \"B\", \"doi\": \"10.5555/b\\u001b[2J\\u0000c\"}\n{\"title\": \"C\", \"doi\": \"10.5555/c\"}\n"
+	code, _, errOut := run(t, stdin, "convert", "--split", dir)
+	if data, _ := os.ReadFile(outside); string(data) != "keep me\n" {
+		t.Errorf("the file outside the folder became %q", data)
+	}
+	if code != ExitData || !strings.Contains(errOut, "<stdin>:1:1: record 1: --split: ") || !strings.Contains(errOut, "1 written, 2 rejected") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.ContainsFunc(e.Name(), func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+			t.Errorf("a file name holds a control character: %q", e.Name())
+		}
+	}
+}

@@ -288,7 +288,12 @@ func (s *splitSink) write(it *bulk.Item) error {
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	out, err := createFileOutput(filepath.Join(s.dir, name))
+	path := filepath.Join(s.dir, name)
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		// A link planted under the name would lead the output out of dir.
+		return fmt.Errorf("--split: %s is there and is not a regular file (%v): not followed", path, info.Mode().Type())
+	}
+	out, err := createFileOutput(path)
 	if err != nil {
 		return err
 	}
