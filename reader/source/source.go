@@ -11,8 +11,10 @@
 //
 // A name keeps its compression suffix stripped (Input.Name is what the
 // reader sees: "a.jsonl" for "a.jsonl.gz"), so that format detection by
-// extension works through compression. Nothing is read whole but zip
-// archives that do not come from a file (zip needs random access).
+// extension works through compression. Nothing is read whole: a zip
+// archive that does not come from a file (zip needs random access) is
+// copied to a temporary file, removed at once, so that it takes disk, not
+// memory.
 package source
 
 import (
@@ -137,7 +139,7 @@ func (o *opener) file(name string) bool {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		head := make([]byte, 4)
 		if n, _ := io.ReadFull(f, head); n == 4 && bytes.Equal(head, zipMagic) {
-			return o.zip(name, f, info.Size())
+			return o.zip(name, f, info.Size(), 0)
 		}
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return o.yield(Input{Name: name, FormatName: name}, err)
@@ -182,11 +184,16 @@ func (o *opener) stream(name, formatName string, r io.Reader, depth int, member 
 		case isTar(head):
 			return o.tar(name, br, depth)
 		case bytes.HasPrefix(head, zipMagic):
-			data, err := io.ReadAll(br)
+			spill, size, err := spillToDisk(br)
 			if err != nil {
+				var damaged *ReadError // it names the input already
+				if !errors.As(err, &damaged) {
+					err = fmt.Errorf("%s: zip: %w", name, err)
+				}
 				return o.yield(Input{Name: name, FormatName: formatName}, err)
 			}
-			return o.zip(name, bytes.NewReader(data), int64(len(data)))
+			defer spill.Close()
+			return o.zip(name, spill, size, depth)
 		}
 	}
 	in := Input{Name: name, FormatName: formatName, Reader: br, Found: o.found || member}
@@ -231,7 +238,23 @@ func (o *opener) tar(name string, r io.Reader, depth int) bool {
 	}
 }
 
-func (o *opener) zip(name string, r io.ReaderAt, size int64) bool {
+// spillToDisk copies r to a temporary file, removed at once (it lives
+// while it is open), for the random access zip needs.
+func spillToDisk(r io.Reader) (*os.File, int64, error) {
+	f, err := os.CreateTemp("", "scholarld-zip-*")
+	if err != nil {
+		return nil, 0, err
+	}
+	os.Remove(f.Name())
+	size, err := io.Copy(f, r)
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, size, nil
+}
+
+func (o *opener) zip(name string, r io.ReaderAt, size int64, depth int) bool {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return o.yield(Input{Name: name, FormatName: name}, fmt.Errorf("%s: zip: %w", name, err))
@@ -250,7 +273,7 @@ func (o *opener) zip(name string, r io.ReaderAt, size int64) bool {
 			}
 			continue
 		}
-		more := o.stream(member, f.Name, &named{member, "zip", rc}, 1, true)
+		more := o.stream(member, f.Name, &named{member, "zip", rc}, depth+1, true)
 		rc.Close()
 		if !more {
 			return false

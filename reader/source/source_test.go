@@ -202,3 +202,48 @@ func TestSizeCountsFiles(t *testing.T) {
 		t.Errorf("standard input has a known size")
 	}
 }
+
+func zipped(name string, data []byte) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create(name)
+	w.Write(data)
+	zw.Close()
+	return b.Bytes()
+}
+
+// TestZipStreams reads zip archives that are not files: on standard
+// input, compressed, and as a member of a tar; each is spilled to a
+// temporary file, not held in memory, and the file is gone afterwards.
+func TestZipStreams(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	got := openAll(t, []string{"-"}, bytes.NewReader(gzipped(string(zipped("a.ris", []byte("TY  - JOUR\n"))))))
+	if len(got) != 1 || got[0].name != "<stdin>:a.ris" || got[0].content != "TY  - JOUR\n" || got[0].err != "" {
+		t.Errorf("a gzipped zip on standard input: %+v", got)
+	}
+	dir := t.TempDir()
+	tarPath := write(t, filepath.Join(dir, "set.tar"), tarred("inner.zip", string(zipped("b.bib", []byte("@article{b}")))))
+	got = openAll(t, []string{tarPath}, nil)
+	if len(got) != 1 || got[0].name != tarPath+":inner.zip:b.bib" || got[0].content != "@article{b}" {
+		t.Errorf("a zip in a tar: %+v", got)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestNestingIsBounded reads zips nested deeper than any real package:
+// the nesting stops (a zip that holds itself would never end), and the
+// innermost is an input of its own.
+func TestNestingIsBounded(t *testing.T) {
+	data := []byte("deep")
+	for range 8 {
+		data = zipped("z.zip", data)
+	}
+	path := write(t, filepath.Join(t.TempDir(), "deep.zip"), data)
+	got := openAll(t, []string{path}, nil)
+	if len(got) != 1 || strings.Count(got[0].name, ":") > 5 {
+		t.Errorf("got %d inputs, the first %q", len(got), got[0].name)
+	}
+}
