@@ -530,3 +530,18 @@ func TestSplitNeverFollowsALinkOutOfItsFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningsArePlaced prints the warnings of a BibTeX file with -v:
+// each at its record's place, as errors are.
+func TestWarningsArePlaced(t *testing.T) {
+	path := "reader/bibtex/testdata/macros-broken.bib"
+	_, _, errOut := run(t, "", "convert", "-v", "-t", "nquads", path)
+	for _, want := range []string{
+		path + ":20:1: record 3: warning: month: undefined macro \"smarch\" expands to nothing\n",
+		path + ":29:1: record 4: warning: doi: dropped: ident: DOI \"not a doi\": does not start with \"10.\"\n",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}

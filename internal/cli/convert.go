@@ -379,8 +379,12 @@ func (r *convertRun) noteWarnings(it *bulk.Item) {
 		return
 	}
 	r.progress.clear()
+	where := it.Pos.String()
+	if !it.Pos.IsValid() {
+		where = it.Source
+	}
 	for _, s := range distinct {
-		line := fmt.Sprintf("%s: record %d: warning: %s", it.Source, it.Index+1, s.w)
+		line := fmt.Sprintf("%s: record %d: warning: %s", where, it.Index+1, s.w)
 		if s.n > 1 {
 			line += fmt.Sprintf(" (%d times)", s.n)
 		}
