@@ -54,8 +54,10 @@ type jsonSplitter struct {
 	// that an object without the list is still its own chunk.
 	recording bool
 	recorded  []byte
-	prevLine  int
-	prevCol   int
+	// inList is set while the array read is the list at listPath.
+	inList   bool
+	prevLine int
+	prevCol  int
 }
 
 // readByte reads one byte and counts its line and column.
@@ -149,6 +151,7 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 			return
 		}
 		if found {
+			s.inList = true
 			s.array(yield)
 			return
 		}
@@ -285,13 +288,32 @@ func (s *jsonSplitter) array(yield func(Chunk, error) bool) {
 			}
 		}
 		chunk, err := s.value()
-		chunk.Path = fmt.Sprintf("%s[%d]", strings.Join(s.listPath, "."), n)
+		chunk.Path = fmt.Sprintf("[%d]", n)
+		if s.inList {
+			chunk.Path = strings.Join(s.listPath, ".") + chunk.Path
+		}
 		if !yield(chunk, err) || err != nil {
 			return
 		}
 	}
-	if len(s.listPath) > 0 {
-		return // the rest of the object that holds the list
+	if s.inList {
+		s.inList = false
+		// The rest of the objects that hold the list, then what follows
+		// them: another response, read as the first was.
+		for range s.listPath {
+			if err := s.skipMembers(); err != nil {
+				yield(Chunk{}, err)
+				return
+			}
+		}
+		if _, err := s.peek(); err != nil {
+			if err != io.EOF {
+				yield(Chunk{}, s.readErr(err, ""))
+			}
+			return
+		}
+		s.split(yield)
+		return
 	}
 	if c, err := s.peek(); err == nil {
 		yield(Chunk{}, s.errorf("%q after the array, want the end of the input", c))
@@ -351,6 +373,42 @@ func (s *jsonSplitter) findList(path []string) (found bool, err error) {
 		}
 		if _, err := s.value(); err != nil {
 			return false, err
+		}
+	}
+}
+
+// skipMembers reads the rest of an object, after one of its members, to
+// its '}'.
+func (s *jsonSplitter) skipMembers() error {
+	for {
+		c, err := s.peek()
+		if err != nil {
+			return s.readErr(err, "an object")
+		}
+		if c == '}' {
+			s.readByte()
+			return nil
+		}
+		if c != ',' {
+			return s.errorf("%q after a member, want ',' or '}'", c)
+		}
+		s.readByte()
+		if _, err := s.peek(); err != nil {
+			return s.readErr(err, "an object")
+		}
+		key, err := s.value()
+		if err != nil {
+			return err
+		}
+		if c, err := s.peek(); err != nil || c != ':' {
+			return s.errorf("want ':' after the member name %.40s", key.Data)
+		}
+		s.readByte()
+		if _, err := s.peek(); err != nil {
+			return s.readErr(err, "an object")
+		}
+		if _, err := s.value(); err != nil {
+			return err
 		}
 	}
 }

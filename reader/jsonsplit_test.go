@@ -93,6 +93,8 @@ func TestSplitJSONList(t *testing.T) {
 		{"json lines of works", "{\"title\":\"a\"}\n{\"title\":\"b\"}\n", []string{"1:1 {\"title\":\"a\"}", "2:1 {\"title\":\"b\"}"}, ""},
 		{"top-level array", "[{\"a\":1}]", []string{"1:2 {\"a\":1}"}, ""},
 		{"broken member", "{\"message\" {\"items\": []}}", nil, "json: in:1:12: want ':' after the member name \"message\""},
+		{"two responses, one after the other", "{\"message\": {\"items\": [\n{\"a\":1}\n], \"next\": {\"x\": [1]}}}\n{\"message\": {\"items\": [\n{\"b\":2}\n]}}\n", []string{"2:1 {\"a\":1}", "5:1 {\"b\":2}"}, ""},
+		{"a broken member after the list", "{\"message\": {\"items\": [1], \"next\" 2}}", []string{"1:24 1"}, "json: in:1:35: want ':' after the member name \"next\""},
 		{"cut in the list", "{\"message\": {\"items\": [{\"a\":1}, {\"b\"", []string{"1:24 {\"a\":1}"}, "json: in:1:37: unexpected end of input in the value that starts at 1:33"},
 	}
 	for _, tt := range tests {
@@ -153,5 +155,25 @@ func TestSplittersBoundTheirChunks(t *testing.T) {
 				t.Errorf("\n got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSplitJSONListPaths checks the paths of the chunks: the list's path
+// for the works of a response, the index alone for a top-level array.
+func TestSplitJSONListPaths(t *testing.T) {
+	for input, want := range map[string]string{
+		"{\"message\": {\"items\": [{\"a\":1}, {\"b\":2}]}}": "[message.items[0] message.items[1]]",
+		"[{\"a\":1}, {\"b\":2}]":                             "[[0] [1]]",
+	} {
+		var paths []string
+		for c, err := range reader.SplitJSONList("message", "items")(strings.NewReader(input), "in") {
+			if err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, c.Path)
+		}
+		if fmt.Sprint(paths) != want {
+			t.Errorf("%s: paths %v, want %s", input, paths, want)
+		}
 	}
 }
