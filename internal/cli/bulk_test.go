@@ -545,3 +545,35 @@ func TestWarningsArePlaced(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxErrorsStopsTheRun stops after the N-th rejected record, for any
+// -j: exit 1, the output left as it was, the N rejects written.
+func TestMaxErrorsStopsTheRun(t *testing.T) {
+	path, bad := corpusFile(t, 1000, 10)
+	for _, workers := range []string{"1", "4"} {
+		dir := t.TempDir()
+		out, rejects := filepath.Join(dir, "out.nq"), filepath.Join(dir, "rejects.jsonl")
+		os.WriteFile(out, []byte("earlier\n"), 0o644)
+		code, _, errOut := run(t, "", "convert", "-j", workers, "--max-errors", "5", "--rejects", rejects, "-o", out, path)
+		if code != ExitData || !strings.Contains(errOut, "stopped after 5 rejected records (--max-errors)") {
+			t.Errorf("-j %s: exit %d:\n%s", workers, code, lastLines(errOut, 3))
+		}
+		if data, _ := os.ReadFile(out); string(data) != "earlier\n" {
+			t.Errorf("-j %s: the output became %d bytes", workers, len(data))
+		}
+		data, _ := os.ReadFile(rejects)
+		var lines []int
+		for l := range strings.Lines(string(data)) {
+			var r rejectLine
+			json.Unmarshal([]byte(l), &r)
+			lines = append(lines, r.Line)
+		}
+		if !slices.Equal(lines, bad[:5]) {
+			t.Errorf("-j %s: rejects at lines %v, want %v", workers, lines, bad[:5])
+		}
+		if strings.Count(errOut, path+":") != 5 {
+			t.Errorf("-j %s: %d error lines, want 5", workers, strings.Count(errOut, path+":"))
+		}
+		assertOnly(t, dir, "out.nq", "rejects.jsonl")
+	}
+}
