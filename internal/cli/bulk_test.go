@@ -577,3 +577,29 @@ func TestMaxErrorsStopsTheRun(t *testing.T) {
 		assertOnly(t, dir, "out.nq", "rejects.jsonl")
 	}
 }
+
+// TestTruncatedArchiveNamesTheMemberOnce converts a .tgz cut in its second
+// member: one message, naming the member and the damage once.
+func TestTruncatedArchiveNamesTheMemberOnce(t *testing.T) {
+	path, _ := corpusFile(t, 400, 0)
+	data, _ := os.ReadFile(path)
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	tw := tar.NewWriter(zw)
+	for _, m := range []struct {
+		name string
+		data []byte
+	}{{"a.jsonl", data[:bytes.IndexByte(data, '\n')+1]}, {"b.jsonl", data}} {
+		tw.WriteHeader(&tar.Header{Name: m.name, Mode: 0o644, Size: int64(len(m.data)), Typeflag: tar.TypeReg})
+		tw.Write(m.data)
+	}
+	tw.Close()
+	zw.Close()
+	cut := filepath.Join(t.TempDir(), "cut.tgz")
+	os.WriteFile(cut, z.Bytes()[:z.Len()*2/3], 0o644)
+	_, _, errOut := run(t, "", "convert", "-t", "nquads", cut)
+	want := cut + ":b.jsonl: gzip: the input ends early (truncated file?)\n"
+	if !strings.HasPrefix(errOut, want) || strings.Count(errOut, "ends early") != 1 || !strings.Contains(errOut, "1 input could not be read") {
+		t.Errorf("stderr %q, want it to start with %q and name the damage once", errOut, want)
+	}
+}

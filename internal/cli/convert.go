@@ -306,6 +306,7 @@ func errorLine(it *bulk.Item, err error) string {
 	var recordSyntax *ld.SyntaxError
 	var readerSyntax *reader.SyntaxError
 	var pathErr *fs.PathError
+	var damage *source.ReadError
 	switch {
 	case errors.As(err, &field):
 		if field.Pos.IsValid() {
@@ -324,6 +325,10 @@ func errorLine(it *bulk.Item, err error) string {
 		msg = readerSyntax.Format + ": " + readerSyntax.Err.Error()
 	case errors.As(err, &pathErr) && pathErr.Path == it.Source:
 		msg = pathErr.Err.Error() // not "stat a.json:" after "a.json:"
+	case errors.As(err, &damage) && strings.HasPrefix(it.Source, damage.Name+":"):
+		// Damage in the archive that holds the input: "a.tgz:m.xml: gzip:
+		// ...", not "a.tgz:m.xml: a.tgz: gzip: ...".
+		msg = strings.TrimPrefix(msg, damage.Name+": ")
 	}
 	where := pos.String()
 	if where == "" {

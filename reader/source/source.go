@@ -171,16 +171,16 @@ func (o *opener) stream(name, formatName string, r io.Reader, depth int, member 
 				return o.yield(Input{Name: name, FormatName: formatName}, fmt.Errorf("%s: gzip: %w", name, err))
 			}
 			defer zr.Close()
-			return o.stream(name, trimExt(formatName, ".gz", ".tgz"), &named{name, "gzip", zr}, depth+1, member)
+			return o.stream(name, trimExt(formatName, ".gz", ".tgz"), &named{name: name, layer: "gzip", r: zr}, depth+1, member)
 		case bytes.HasPrefix(head, zstdMagic):
 			zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1))
 			if err != nil {
 				return o.yield(Input{Name: name, FormatName: formatName}, fmt.Errorf("%s: zstd: %w", name, err))
 			}
 			defer zr.Close()
-			return o.stream(name, trimExt(formatName, ".zst", ".tzst"), &named{name, "zstd", zr}, depth+1, member)
+			return o.stream(name, trimExt(formatName, ".zst", ".tzst"), &named{name: name, layer: "zstd", r: zr}, depth+1, member)
 		case bytes.HasPrefix(head, bzip2Magic) && len(head) > 3 && head[3] >= '1' && head[3] <= '9':
-			return o.stream(name, trimExt(formatName, ".bz2", ".tbz2"), &named{name, "bzip2", bzip2.NewReader(br)}, depth+1, member)
+			return o.stream(name, trimExt(formatName, ".bz2", ".tbz2"), &named{name: name, layer: "bzip2", r: bzip2.NewReader(br)}, depth+1, member)
 		case isTar(head):
 			return o.tar(name, br, depth)
 		case bytes.HasPrefix(head, zipMagic):
@@ -232,8 +232,14 @@ func (o *opener) tar(name string, r io.Reader, depth int) bool {
 			continue
 		}
 		member := name + ":" + h.Name
-		if !o.stream(member, h.Name, &named{member, "tar", tr}, depth+1, true) {
+		r := &named{name: member, layer: "tar", r: tr}
+		if !o.stream(member, h.Name, r, depth+1, true) {
 			return false
+		}
+		if r.failed {
+			// The member ended with the damage, which its reader reported;
+			// the archive cannot go on past it.
+			return true
 		}
 	}
 }
@@ -273,7 +279,7 @@ func (o *opener) zip(name string, r io.ReaderAt, size int64, depth int) bool {
 			}
 			continue
 		}
-		more := o.stream(member, f.Name, &named{member, "zip", rc}, depth+1, true)
+		more := o.stream(member, f.Name, &named{name: member, layer: "zip", r: rc}, depth+1, true)
 		rc.Close()
 		if !more {
 			return false
@@ -355,11 +361,13 @@ func (c *countingReader) Read(p []byte) (int, error) {
 type named struct {
 	name, layer string
 	r           io.Reader
+	failed      bool // a read returned an error other than io.EOF
 }
 
 func (n *named) Read(p []byte) (int, error) {
 	k, err := n.r.Read(p)
 	if err != nil && err != io.EOF {
+		n.failed = true
 		var already *ReadError
 		if !errors.As(err, &already) {
 			err = &ReadError{Name: n.name, Layer: n.layer, Err: err}

@@ -247,3 +247,16 @@ func TestNestingIsBounded(t *testing.T) {
 		t.Errorf("got %d inputs, the first %q", len(got), got[0].name)
 	}
 }
+
+// TestDamageInAnArchiveIsReportedOnce cuts a .tgz in its second member:
+// the first member is whole, the second ends with the damage, and the
+// archive reports nothing more (the damage was the member's).
+func TestDamageInAnArchiveIsReportedOnce(t *testing.T) {
+	big := strings.Repeat("line of text that does not compress to nothing 0123456789\n", 4000)
+	whole := gzipped(string(tarred("a.jsonl", "first\n", "b.jsonl", big, "c.jsonl", "third\n")))
+	path := write(t, filepath.Join(t.TempDir(), "cut.tgz"), whole[:len(whole)*2/3])
+	got := openAll(t, []string{path}, nil)
+	if len(got) != 2 || got[0].content != "first\n" || got[0].err != "" || got[1].name != path+":b.jsonl" || !strings.Contains(got[1].err, "gzip: the input ends early") {
+		t.Errorf("got %+v", got)
+	}
+}
