@@ -139,7 +139,7 @@ func (o *opener) file(name string) bool {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		head := make([]byte, 4)
 		if n, _ := io.ReadFull(f, head); n == 4 && bytes.Equal(head, zipMagic) {
-			return o.zip(name, f, info.Size(), 0)
+			return o.zip(name, o.countAt(f), info.Size(), 0)
 		}
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return o.yield(Input{Name: name, FormatName: name}, err)
@@ -343,6 +343,25 @@ func (o *opener) count(r io.Reader) io.Reader {
 		return r
 	}
 	return &countingReader{r: r, counter: o.counter}
+}
+
+// countAt counts the bytes a zip archive reads from its file.
+func (o *opener) countAt(r io.ReaderAt) io.ReaderAt {
+	if o.counter == nil {
+		return r
+	}
+	return &countingReaderAt{r: r, counter: o.counter}
+}
+
+type countingReaderAt struct {
+	r       io.ReaderAt
+	counter func(int)
+}
+
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.counter(n)
+	return n, err
 }
 
 type countingReader struct {

@@ -260,3 +260,24 @@ func TestDamageInAnArchiveIsReportedOnce(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+// TestBytesAreCountedForEveryKindOfFile counts the bytes read from a
+// plain file, a gzip file and a zip file, for progress: each is counted.
+func TestBytesAreCountedForEveryKindOfFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, path := range []string{
+		write(t, filepath.Join(dir, "a.jsonl"), []byte("plain\n")),
+		write(t, filepath.Join(dir, "b.jsonl.gz"), gzipped("gzipped\n")),
+		write(t, filepath.Join(dir, "c.zip"), zipped("c.jsonl", []byte("zipped\n"))),
+	} {
+		counted := 0
+		for in, err := range source.Open([]string{path}, nil, func(n int) { counted += n }) {
+			if err == nil {
+				io.ReadAll(in.Reader)
+			}
+		}
+		if info, _ := os.Stat(path); counted < int(info.Size())/2 {
+			t.Errorf("%s: %d bytes counted of %d", filepath.Base(path), counted, info.Size())
+		}
+	}
+}
