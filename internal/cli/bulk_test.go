@@ -18,6 +18,7 @@ import (
 
 	"github.com/creack/pty"
 	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
 	"github.com/scholarld/scholarld/internal/corpus"
 	"github.com/scholarld/scholarld/internal/testkit"
 )
@@ -601,5 +602,39 @@ func TestTruncatedArchiveNamesTheMemberOnce(t *testing.T) {
 	want := cut + ":b.jsonl: gzip: the input ends early (truncated file?)\n"
 	if !strings.HasPrefix(errOut, want) || strings.Count(errOut, "ends early") != 1 || !strings.Contains(errOut, "1 input could not be read") {
 		t.Errorf("stderr %q, want it to start with %q and name the damage once", errOut, want)
+	}
+}
+
+// TestCompressedOutput writes -o NAME.gz and NAME.zst: the format comes
+// from the name under the compression suffix, and the file decompresses
+// to the same bytes as the plain output.
+func TestCompressedOutput(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"out.nt.gz", "out.nt.zst"} {
+		out := filepath.Join(dir, name)
+		if code, _, errOut := run(t, "", "convert", "-o", out, seed); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", name, code, errOut)
+		}
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		var r io.Reader
+		if strings.HasSuffix(name, ".gz") {
+			if r, err = gzip.NewReader(f); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			zr, err := zstd.NewReader(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer zr.Close()
+			r = zr
+		}
+		if data, err := io.ReadAll(r); err != nil || string(data) != golden(t, "ijms-2014-15-14348.nt") {
+			t.Errorf("%s: %d bytes decompressed (%v), not the N-Triples golden file", name, len(data), err)
+		}
 	}
 }
