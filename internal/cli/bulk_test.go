@@ -638,3 +638,18 @@ func TestCompressedOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestARepeatedWarningIsPrintedOnce prints a warning that one record
+// gives twice once, with its count, under -v; without -v the summary
+// counts it by kind.
+func TestARepeatedWarningIsPrintedOnce(t *testing.T) {
+	stdin := "@article{a,\n title={T},\n journal = foo # foo,\n year=2001}\n"
+	_, _, errOut := run(t, stdin, "convert", "-v", "-f", "bibtex", "-t", "nquads")
+	if want := "<stdin>:1:1: record 1: warning: journal: undefined macro \"foo\" expands to nothing (2 times)\n"; !strings.Contains(errOut, want) || strings.Count(errOut, "undefined macro") != 1 {
+		t.Errorf("-v: stderr %q, want %q once", errOut, want)
+	}
+	_, _, errOut = run(t, stdin, "convert", "-f", "bibtex", "-t", "nquads")
+	if want := "scholarld convert: 2 warnings (-v prints each); the most frequent:\n  2 × journal: undefined macro \"foo\" expands to nothing\n"; !strings.HasSuffix(errOut, want) {
+		t.Errorf("summary: stderr %q, want it to end with %q", errOut, want)
+	}
+}
