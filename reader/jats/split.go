@@ -19,7 +19,10 @@ import (
 // as PMC's sets do not need them. A child of the root that holds articles
 // deeper down (a group of them) is one chunk; the other children of the
 // root are passed over. A set in which no article was found is one chunk,
-// for Read to report.
+// for Read to report. An article whose damage the XML decoder cannot go
+// past (Read rejects the whole set for it) is a chunk up to the next
+// <article> start tag, where cutting goes on with a fresh decoder, so
+// that it rejects only itself.
 func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 	return func(yield func(reader.Chunk, error) bool) {
 		rec := &recorder{r: r}
@@ -47,6 +50,9 @@ func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 			switch t := tok.(type) {
 			case xml.StartElement:
 				depth++
+				if depth == 1 {
+					rec.root = rec.between(start, dec.InputOffset())
+				}
 				switch {
 				case depth == 1 && t.Name.Local == "article":
 					rest, err := io.ReadAll(rec.r)
@@ -58,8 +64,17 @@ func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 					return
 				case depth == 2:
 					if err := dec.Skip(); err != nil {
-						rest, _ := io.ReadAll(rec.r)
-						yield(rec.chunk(source, start, append(rec.from(start), rest...), false), nil)
+						next, found := rec.findArticle(dec.InputOffset())
+						if !found {
+							rest, _ := io.ReadAll(rec.r)
+							yield(rec.chunk(source, start, append(rec.from(start), rest...), false), nil)
+							return
+						}
+						// The damage is this child's alone: it is a chunk up
+						// to the next article, where cutting goes on.
+						if yield(rec.chunk(source, start, rec.between(start, next), false), nil) {
+							rec.resume(source, next, yield)
+						}
 						return
 					}
 					depth--
@@ -90,9 +105,10 @@ var holdsArticle = regexp.MustCompile(`<([\w.-]+:)?article[\s/>]`)
 type recorder struct {
 	r    io.Reader
 	buf  []byte
-	base int64 // the offset of buf[0]
-	line int   // the line on which buf[0] stands, from 0
-	col  int   // its column, from 0
+	base int64  // the offset of buf[0]
+	line int    // the line on which buf[0] stands, from 0
+	col  int    // its column, from 0
+	root []byte // the root element's start tag
 }
 
 func (r *recorder) Read(p []byte) (int, error) {
@@ -112,6 +128,48 @@ func (r *recorder) discard(offset int64) {
 	r.line, r.col = advance(r.line, r.col, r.buf[:offset-r.base])
 	r.buf = append(r.buf[:0], r.buf[offset-r.base:]...)
 	r.base = offset
+}
+
+// findArticle finds the next <article> start tag at or after offset,
+// reading on as needed; found is false at the end of the input.
+func (r *recorder) findArticle(offset int64) (next int64, found bool) {
+	const overlap = 64 // a tag cut between two reads
+	buf := make([]byte, 32<<10)
+	for from := offset; ; {
+		if loc := holdsArticle.FindIndex(r.buf[from-r.base:]); loc != nil {
+			return from + int64(loc[0]), true
+		}
+		from = max(offset, r.base+int64(len(r.buf))-overlap)
+		if n, err := r.Read(buf); n == 0 && err != nil {
+			return 0, false
+		}
+	}
+}
+
+// resume cuts the rest of the input, from offset, the start of an article
+// after damage that the decoder could not go past: a fresh decoder reads
+// it after the root's start tag again, as the children of the set, and
+// the chunks are placed in the input.
+func (r *recorder) resume(source string, offset int64, yield func(reader.Chunk, error) bool) {
+	// On one line, so that the places of the first line stay.
+	root := bytes.Map(func(c rune) rune {
+		if c == '\n' || c == '\r' {
+			return ' '
+		}
+		return c
+	}, r.root)
+	at := r.chunk(source, offset, nil, false).Pos
+	rest := io.MultiReader(bytes.NewReader(root), bytes.NewReader(r.from(offset)), r.r)
+	for c, err := range Split(rest, source) {
+		if c.Pos.Line == 1 {
+			c.Pos.Column += at.Column - 1 - len(root)
+		}
+		c.Pos.Line += at.Line - 1
+		c.Whole = false
+		if !yield(c, err) {
+			return
+		}
+	}
 }
 
 // chunk makes the chunk of data, which starts at offset.

@@ -56,3 +56,49 @@ func describe(rec reader.Record) string {
 	}
 	return fmt.Sprintf("%d:%d %s", rec.Pos.Line, rec.Pos.Column, rec.Article.Title)
 }
+
+// TestSplitGoesOnAfterABrokenArticle streams a set whose second article
+// breaks XML itself (Read rejects the whole set): only that article is
+// rejected, and the articles after it are read at their places.
+func TestSplitGoesOnAfterABrokenArticle(t *testing.T) {
+	broken := "<article><front><article-meta><title-group><article-title>B < C</article-title></title-group></article-meta></front></article>"
+	tests := []struct {
+		name, input string
+		want        []string
+	}{
+		{"in the middle", "<pmc-articleset>\n" + article("A") + "\n" + broken + "\n  " + article("C") + article("D") + "\n</pmc-articleset>\n", []string{"2:1 A", "error", "4:3 C", "4:125 D"}},
+		{"two broken", "<set>\n" + broken + broken + "\n" + article("C") + "</set>", []string{"error", "error", "3:1 C"}},
+		{"a root tag on two lines", "<pmc-articleset\n  xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n" + broken + article("C") + "\n</pmc-articleset>", []string{"error", "3:127 C"}},
+		{"at the end", "<set>\n" + article("A") + "\n" + broken + "\n</set>", []string{"2:1 A", "error"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var streamed []string
+			for rec := range reader.Records(strings.NewReader(tt.input), "in.xml", jats.Split, reader.DecodeAt(jats.Read, reader.WarningPathsInRecord)) {
+				streamed = append(streamed, describe(rec))
+			}
+			if fmt.Sprint(streamed) != fmt.Sprint(tt.want) {
+				t.Errorf("\nstreamed: %q\n    want: %q", streamed, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzSplit cuts any input: no panic, and every chunk at a place in it.
+func FuzzSplit(f *testing.F) {
+	broken := "<article><front><article-meta><title-group><article-title>B < C</article-title></title-group></article-meta></front></article>"
+	for _, seed := range []string{"<set>\n" + article("A") + broken + article("C") + "</set>", "<a><article>", "<set><g><article><front/></article></g></set>"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		lines := strings.Count(input, "\n") + 1
+		for c, err := range jats.Split(strings.NewReader(input), "in.xml") {
+			if err != nil {
+				return
+			}
+			if c.Pos.Line < 1 || c.Pos.Line > lines || c.Pos.Column < 1 {
+				t.Fatalf("a chunk at %d:%d of %d lines", c.Pos.Line, c.Pos.Column, lines)
+			}
+		}
+	})
+}
