@@ -9,42 +9,22 @@ import (
 	"io"
 	"iter"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/scholarld/scholarld/bulk"
-	"github.com/scholarld/scholarld/internal/corpus"
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/source"
 )
 
-// writeCorpus writes a generated corpus to a file in a temporary folder
-// and returns its path and the lines of its bad records.
+// writeCorpus writes a generated corpus and returns its path and the lines of
+// its bad records.
 func writeCorpus(t *testing.T, n, badEvery int) (string, []int) {
 	t.Helper()
-	bases, err := corpus.LoadBases(testkit.Root(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	bad, err := corpus.Write(&buf, bases, corpus.Options{Records: n, BadEvery: badEvery, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "corpus.jsonl")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var lines []int
-	for _, l := range bad {
-		lines = append(lines, l...)
-	}
-	slices.Sort(lines)
-	return path, lines
+	return testkit.Corpus(t, n, badEvery, 7)
 }
 
 // run converts the inputs to N-Quads and returns the output, the lines of

@@ -19,33 +19,14 @@ import (
 	"github.com/creack/pty"
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
-	"github.com/scholarld/scholarld/internal/corpus"
 	"github.com/scholarld/scholarld/internal/testkit"
 )
 
-// corpusFile writes a generated corpus and returns its path and the
-// lines of its bad records.
+// corpusFile writes a generated corpus and returns its path and the lines of
+// its bad records.
 func corpusFile(t *testing.T, n, badEvery int) (string, []int) {
 	t.Helper()
-	bases, err := corpus.LoadBases(testkit.Root(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	bad, err := corpus.Write(&buf, bases, corpus.Options{Records: n, BadEvery: badEvery, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "corpus.jsonl")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var lines []int
-	for _, l := range bad {
-		lines = append(lines, l...)
-	}
-	slices.Sort(lines)
-	return path, lines
+	return testkit.Corpus(t, n, badEvery, 3)
 }
 
 func TestConvertIsTheSameForAnyParallelism(t *testing.T) {

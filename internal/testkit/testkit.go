@@ -14,7 +14,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/scholarld/scholarld/internal/corpus"
 )
 
 // Update rewrites golden files instead of comparing with them.
@@ -115,4 +118,29 @@ func Golden(t testing.TB, path string, got []byte) {
 			t.Fatalf("%s differs at line %d (go test ./... -update rewrites it):\n got: %s\nwant: %s", path, i+1, g, w)
 		}
 	}
+}
+
+// Corpus writes a generated corpus of n records (internal/corpus), every
+// badEvery-th one bad (0: none), to a file in a temporary folder, and
+// returns its path and the lines of its bad records in order.
+func Corpus(t testing.TB, n, badEvery int, seed uint64) (path string, badLines []int) {
+	t.Helper()
+	bases, err := corpus.LoadBases(Root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	bad, err := corpus.Write(&buf, bases, corpus.Options{Records: n, BadEvery: badEvery, Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(t.TempDir(), "corpus.jsonl")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, lines := range bad {
+		badLines = append(badLines, lines...)
+	}
+	slices.Sort(badLines)
+	return path, badLines
 }
