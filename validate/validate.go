@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,7 +18,7 @@ import (
 	"github.com/scholarld/scholarld/ld/turtle"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/formats"
-	"github.com/scholarld/scholarld/reader/textpos"
+	"github.com/scholarld/scholarld/reader/source"
 )
 
 // The RDF input formats that validate reads besides those of
@@ -68,11 +70,11 @@ func ParseProfile(name string) (Profile, error) {
 // InputFormats lists the names Options.Format takes: the formats of
 // reader/formats, then the RDF formats.
 func InputFormats() []string {
-	names := make([]string, 0, len(formats.Inputs)+3)
+	names := make([]string, 0, len(formats.Inputs)+4)
 	for _, in := range formats.Inputs {
 		names = append(names, in.Name)
 	}
-	return append(names, JSONLD, Turtle, NTriples)
+	return append(names, JSONLD, Turtle, NTriples, NQuads)
 }
 
 // Options are the settings of a validation.
@@ -85,75 +87,24 @@ type Options struct {
 	// Vocabulary is what the vocabulary rules check against; nil is the
 	// embedded one (NewVocabulary).
 	Vocabulary *Vocabulary
+	// Workers is the number of goroutines that check; 0 means one per
+	// CPU. The findings come in input order whatever the number.
+	Workers int
+	// MaxFindings stops a Run after that many findings; 0 means no limit.
+	MaxFindings int
 }
 
 // Validate checks one input, named file in the report, and reports what
 // it finds. It never fails: what cannot be read is itself a finding, and
-// Report.Unreadable is then set.
+// Report.Unreadable is then set. It is Run over one input held in memory.
 func Validate(data []byte, file string, opts Options) *Report {
-	r := &Report{File: file, Findings: []Finding{}}
-	v := opts.Vocabulary
-	if v == nil {
-		var err error
-		if v, err = NewVocabulary(); err != nil {
-			r.unreadable(Finding{}, "%v", err)
-			return r
-		}
+	c := &collector{}
+	in := source.Input{Name: file, FormatName: file, Reader: bufio.NewReaderSize(bytes.NewReader(data), sniffLen)}
+	_, err := Run(context.Background(), func(yield func(source.Input, error) bool) { yield(in, nil) }, opts, c)
+	if err != nil || len(c.reports) == 0 {
+		return Unreadable(file, err)
 	}
-	c := &checker{report: r, vocab: v, profiles: opts.Profiles}
-	format := opts.Format
-	if format == anyFormat {
-		format = detect(file, data)
-	}
-	r.Format = format
-	switch format {
-	case anyFormat:
-		r.unreadable(Finding{}, "cannot tell the input format of %s; name it with -f (one of %s)", file, strings.Join(InputFormats(), ", "))
-	case JSONLD:
-		if g, err := readJSONLD(data); err != nil {
-			where := Finding{}
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				pos := textpos.New(data, file).Position(textpos.JSONErrorOffset(se))
-				where.Line, where.Column = pos.Line, pos.Column
-			}
-			r.unreadable(where, "%v", err)
-		} else {
-			c.rdfGraph(g)
-		}
-	case Turtle, NTriples:
-		// N-Triples is read by the Turtle parser, of which it is a
-		// subset, for the line and column of a syntax error.
-		if g, err := turtle.Parse(data, ""); err != nil {
-			var se *turtle.SyntaxError
-			where := Finding{}
-			if errors.As(err, &se) {
-				where.Line, where.Column = se.Line, se.Column
-			}
-			r.unreadable(where, "%s", message(err))
-		} else {
-			c.rdfGraph(g)
-		}
-	default:
-		in, ok := formats.ByName(format)
-		if !ok {
-			r.unreadable(Finding{}, "unknown input format %q (one of %s)", format, strings.Join(InputFormats(), ", "))
-			return r
-		}
-		records, err := in.Read(data, file)
-		if err != nil {
-			r.unreadable(positionOf(err), "%s", message(err))
-			return r
-		}
-		var explicit []bool
-		if in.Name == "record" {
-			explicit = explicitAuthors(data)
-		}
-		for _, rec := range records {
-			c.record(rec, len(records), explicit)
-		}
-	}
-	return r
+	return c.reports[0]
 }
 
 // unreadable adds an "unreadable" finding and marks the report.

@@ -39,7 +39,7 @@ func TestValidateExitCodes(t *testing.T) {
 		{"an error on stdin, flags after", `{"title":"T"}`, []string{"-", "--format", "text"}, 1, "<stdin> (record): 2 errors"},
 		{"Turtle from stdin", "@prefix schema: <http://schema.org/> . <http://ex.org/a> schema:headline \"T\" .", nil, 0, "<stdin> (turtle): 0 errors"},
 		{"missing file", "", []string{"testdata/records/nonexistent.json", "testdata/records/ijms-2014-15-14348.json"}, 2, "[unreadable]"},
-		{"syntax error", "{\"title\": ", []string{"-f", "record"}, 2, "<stdin>:1:11: record 1: record: unexpected end of input, want a value [unreadable]"},
+		{"syntax error", "{\"title\": ", []string{"-f", "record"}, 2, "<stdin>:1:11: record 1: json: unexpected end of input in the value that starts at 1:1 [unreadable]"},
 		{"unknown format", "", []string{"--format", "xml"}, 2, ""},
 		{"unknown profile", "", []string{"--profile", "bing"}, 2, ""},
 		{"bad vocabulary file", "", []string{"--vocab-file", "testdata/records/ijms-2014-15-14348.json"}, 2, ""},
