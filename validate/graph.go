@@ -48,16 +48,21 @@ func (ix *graphIndex) values(node rdf.Term, property string) []rdf.Object {
 }
 
 // nodeName writes a node as N-Triples does: <iri> or _:label.
-func nodeName(n rdf.Term) string { return n.Serialize(rdf.NTriples) }
+func nodeName(n rdf.Term) string {
+	if iri, ok := n.(rdf.IRI); ok {
+		return "<" + iri.String() + ">" // what Serialize gives, without fmt
+	}
+	return n.Serialize(rdf.NTriples)
+}
 
 // articleNodes returns the nodes typed schema:Article or a subclass, in
 // order of appearance.
 func articleNodes(triples []rdf.Triple, v *Vocabulary) []rdf.Term {
-	ix := newGraphIndex(triples)
 	var out []rdf.Term
-	for _, s := range ix.subjects {
-		if slices.ContainsFunc(ix.types[s], func(c string) bool { return v.isSubclass(c, vocab.Schema+"Article") }) {
-			out = append(out, s)
+	for _, t := range triples {
+		if t.Obj.Type() == rdf.TermIRI && t.Pred.String() == vocab.RDFType &&
+			v.isSubclass(t.Obj.String(), vocab.Schema+"Article") && !slices.Contains(out, rdf.Term(t.Subj)) {
+			out = append(out, t.Subj)
 		}
 	}
 	return out

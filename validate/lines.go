@@ -6,8 +6,7 @@ import (
 	"errors"
 	"io"
 	"iter"
-
-	"github.com/knakk/rdf"
+	"sync"
 )
 
 // lineSegment is the lines of one unit of N-Triples or N-Quads: a named
@@ -47,7 +46,7 @@ var rdfTypeIRI = []byte("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 func lineUnits(br *bufio.Reader, file string, quads bool, opts *Options) iter.Seq[unit] {
 	return func(yield func(unit) bool) {
 		cut := newArticleCutter(opts.Vocabulary)
-		seg := &lineSegment{quads: quads}
+		seg := newSegment(quads)
 		var graph []byte // the current segment's graph name, as written
 		sent := false
 		flush := func() bool {
@@ -56,7 +55,7 @@ func lineUnits(br *bufio.Reader, file string, quads bool, opts *Options) iter.Se
 			}
 			sent = true
 			ok := yield(seg)
-			seg = &lineSegment{quads: quads, buf: make([]byte, 0, cap(seg.buf)), lines: make([]segmentLine, 0, cap(seg.lines))}
+			seg = newSegment(quads)
 			return ok
 		}
 		var scratch []byte
@@ -140,12 +139,30 @@ func readLine(br *bufio.Reader, scratch *[]byte) ([]byte, error) {
 	return line, err
 }
 
+// segments recycles the buffers of segments checked, so that reading
+// allocates none after the first few.
+var segments = sync.Pool{New: func() any { return new(lineSegment) }}
+
+func newSegment(quads bool) *lineSegment {
+	seg := segments.Get().(*lineSegment)
+	seg.quads = quads
+	return seg
+}
+
+// recycle returns a segment checked to the pool.
+func (u *lineSegment) recycle() {
+	u.buf, u.lines, u.errs = u.buf[:0], u.lines[:0], nil
+	segments.Put(u)
+}
+
 func (u *lineSegment) check(w *worker) result {
+	defer u.recycle()
 	c := w.checker()
 	c.report.Findings = append(c.report.Findings, u.errs...)
 	c.report.Unreadable = len(u.errs) > 0
 	w.terms.newGraph()
-	triples := make([]rdf.Triple, 0, len(u.lines))
+	triples := w.triples[:0]
+	defer func() { w.triples = triples[:0] }()
 	for i := range u.lines {
 		l := &u.lines[i]
 		t, err := w.terms.triple(u.buf[l.start:l.end], &l.st)

@@ -163,12 +163,23 @@ func (s *scanner) iri() (span, *syntaxError) {
 			}
 			sp.escaped = true
 			s.off-- // the loop steps past the escape's last character
-		case c <= ' ' || c == '<' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`':
+		case notInIRI[c]:
 			return sp, s.errorf("%s is not allowed in an IRI", s.describe())
 		}
 	}
 	return sp, s.errorf("the IRI has no closing '>'")
 }
+
+// notInIRI holds the bytes that IRIREF does not allow unescaped.
+var notInIRI = func() (t [256]bool) {
+	for c := 0; c <= ' '; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("<\"{}|^`") {
+		t[c] = true
+	}
+	return t
+}()
 
 // escape checks the escape at the scanner and moves past it: \uXXXX and
 // \UXXXXXXXX, and in a literal the one-character escapes of ECHAR.

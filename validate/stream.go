@@ -194,6 +194,8 @@ type result struct {
 type worker struct {
 	opts  *Options
 	terms *termBuilder
+	// triples is reused from graph to graph; no finding keeps a triple.
+	triples []rdf.Triple
 }
 
 // checker returns a fresh checker for one unit.

@@ -34,6 +34,10 @@ type Vocabulary struct {
 	// schemaRelease is set once a file defining the whole of schema.org
 	// has been added: a schema.org term it lacks is then an error.
 	schemaRelease bool
+	// above caches superclasses (class → []string) for the workers of a
+	// run, which ask for the same few classes millions of times; add
+	// clears it.
+	above sync.Map
 }
 
 var embedded = sync.OnceValues(func() (*Vocabulary, error) {
@@ -87,6 +91,7 @@ func (v *Vocabulary) add(data []byte) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	v.above.Clear()
 	schemaTerms := 0
 	for _, t := range triples {
 		s, o := t.Subj.String(), t.Obj.String()
@@ -133,6 +138,15 @@ func (v *Vocabulary) Defined(iri string) bool {
 
 // superclasses returns class and every class above it.
 func (v *Vocabulary) superclasses(class string) []string {
+	if cached, ok := v.above.Load(class); ok {
+		return cached.([]string)
+	}
+	out := v.walkSuperclasses(class)
+	v.above.Store(class, out)
+	return out
+}
+
+func (v *Vocabulary) walkSuperclasses(class string) []string {
 	seen := map[string]bool{}
 	var out []string
 	var visit func(string)
