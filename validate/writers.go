@@ -300,3 +300,14 @@ func WriteJSON(w io.Writer, reports []*Report) error { return write(NewJSONWrite
 
 // WriteSARIF writes reports made whole as a SARIF 2.1.0 log.
 func WriteSARIF(w io.Writer, reports []*Report) error { return write(NewSARIFWriter(w), reports) }
+
+// UnmarshalText reads a severity's name, so that JSONOutput decodes.
+func (s *Severity) UnmarshalText(text []byte) error {
+	for i, name := range severityNames {
+		if name == string(text) {
+			*s = Severity(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("validate: unknown severity %q", text)
+}
