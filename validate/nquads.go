@@ -153,8 +153,8 @@ func (s *scanner) iri() (span, *syntaxError) {
 		case c == '>':
 			sp.end = int32(s.off)
 			s.off++
-			if sp.end == sp.start {
-				return sp, &syntaxError{column: int(sp.start), msg: "empty IRI <>"}
+			if !hasScheme(s.line[sp.start:sp.end]) {
+				return sp, &syntaxError{column: int(sp.start) + 1, msg: "the IRI is relative; N-Triples and N-Quads name nodes by absolute IRIs, scheme:…"}
 			}
 			return sp, nil
 		case c == '\\':
@@ -168,6 +168,21 @@ func (s *scanner) iri() (span, *syntaxError) {
 		}
 	}
 	return sp, s.errorf("the IRI has no closing '>'")
+}
+
+// hasScheme reports whether an IRI starts with a scheme and its colon.
+func hasScheme(iri []byte) bool {
+	for i, c := range iri {
+		switch {
+		case c == ':':
+			return i > 0
+		case isLetter(c):
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // notInIRI holds the bytes that IRIREF does not allow unescaped.
