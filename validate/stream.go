@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"path/filepath"
 	"runtime"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/knakk/rdf"
 	"github.com/scholarld/scholarld/ld"
-	"github.com/scholarld/scholarld/ld/turtle"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/formats"
 	"github.com/scholarld/scholarld/reader/source"
@@ -444,43 +442,6 @@ func shift(start ld.Position, line, column int) (int, int) {
 		column += start.Column - 1
 	}
 	return line + start.Line - 1, column
-}
-
-// turtleUnits reads Turtle whole (ld/turtle parses a document at once)
-// and checks it article by article, cut as N-Triples are.
-func turtleUnits(br *bufio.Reader, opts *Options) iter.Seq[unit] {
-	return func(yield func(unit) bool) {
-		data, err := io.ReadAll(br)
-		if err != nil {
-			yield(errorUnit{err: err})
-			return
-		}
-		triples, err := turtle.Parse(data, "")
-		if err != nil {
-			var se *turtle.SyntaxError
-			where := Finding{}
-			if errors.As(err, &se) {
-				where.Line, where.Column = se.Line, se.Column
-			}
-			yield(errorUnit{where: where, err: err})
-			return
-		}
-		cut := newArticleCutter(opts.Vocabulary)
-		start := 0
-		for i, t := range triples {
-			var class []byte
-			if t.Pred.String() == vocab.RDFType && t.Obj.Type() == rdf.TermIRI {
-				class = []byte(t.Obj.String())
-			}
-			if cut.startsArticle([]byte(nodeName(t.Subj)), class) {
-				if i > start && !yield(graphUnit(triples[start:i])) {
-					return
-				}
-				start = i
-			}
-		}
-		yield(graphUnit(triples[start:]))
-	}
 }
 
 // graphUnit is a graph already parsed.

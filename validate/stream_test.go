@@ -374,3 +374,69 @@ func TestRecordStream(t *testing.T) {
 		t.Errorf("rules %v, want those of %v", byRule, want)
 	}
 }
+
+// TestTurtleStream: Turtle is checked article by article as it is read:
+// each article's Turtle given alone gets the findings, byte for byte,
+// that it gets among others in one document, with the directives at the
+// top and a statement broken in the middle.
+func TestTurtleStream(t *testing.T) {
+	bases, err := corpus.LoadBases(testkit.Root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var records bytes.Buffer
+	if _, err := corpus.Write(&records, bases, corpus.Options{Records: 60, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	var graphs []*ld.Graph
+	opts := bulk.Options{From: "record", Converter: bulk.Converter{Profile: ld.FullProfile}}
+	err = bulk.Run(context.Background(), source.Open([]string{"-"}, &records, nil), opts, func(it *bulk.Item) error {
+		graphs = append(graphs, it.Graph)
+		return it.Err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	format, _ := ld.FormatByName("turtle")
+	encode := func(gs ...*ld.Graph) []byte {
+		var out bytes.Buffer
+		enc := format.NewEncoder(&out)
+		for _, g := range gs {
+			if err := enc.Encode(g); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := enc.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	var alone []string
+	for _, g := range graphs {
+		found, s := findings(t, encode(g), "a.ttl", Options{Profiles: Profiles})
+		if s.Unreadable {
+			t.Fatalf("one article's Turtle is unreadable: %q", found)
+		}
+		alone = append(alone, found...)
+	}
+	whole := encode(graphs...)
+	for _, workers := range []int{1, 3} {
+		stream, s := findings(t, whole, "a.ttl", Options{Profiles: Profiles, Workers: workers})
+		if s.Format != Turtle || !slices.Equal(stream, alone) {
+			t.Errorf("-j %d: %s: %d findings differ from the %d of the articles alone\n%s", workers, s.Format, len(stream), len(alone), firstDifference(stream, alone))
+		}
+	}
+
+	// A statement broken in the middle is reported at its line; the
+	// statements around it are checked.
+	lines := bytes.SplitAfter(whole, []byte("\n"))
+	broken := slices.IndexFunc(lines, func(l []byte) bool { return bytes.Contains(l, []byte("schema:headline")) })
+	lines[broken] = []byte("    schema:headline \"unclosed ;\n")
+	stream, s := findings(t, bytes.Join(lines, nil), "a.ttl", Options{Workers: 2})
+	if !s.Unreadable || !strings.Contains(stream[0], `"rule":"unreadable"`) || !strings.Contains(stream[0], fmt.Sprintf(`"line":%d,`, broken+1)) {
+		t.Errorf("the broken statement at line %d: %q", broken+1, stream[:min(2, len(stream))])
+	}
+	if s.Rules["license-cc"] < len(graphs)-1 {
+		t.Errorf("the articles after the broken one were not checked: %+v", s)
+	}
+}
