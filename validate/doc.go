@@ -16,6 +16,15 @@
 // property, with a line and column when known) and a one-line fix.
 // WriteText, WriteJSON and WriteSARIF write reports.
 //
+// Run is the streaming form that the command uses, and Validate is Run
+// over one input in memory: an input is cut into units checked on their
+// own (a named graph of N-Quads, an article of N-Triples or Turtle, a
+// line of JSON Lines, a chunk of a record reader), the units are checked
+// on Options.Workers goroutines, and a Writer (NewTextWriter,
+// NewJSONWriter, NewSARIFWriter) receives the findings in input order,
+// then each input's Summary. docs/validate-streaming.md says which checks
+// see what.
+//
 // The Vocabulary starts from vocab.nt, embedded: the definitions of the
 // terms scholarld emits and of what they lead to, generated from
 // testdata/vocab by a test. Third-party data uses other schema.org terms;
