@@ -23,7 +23,7 @@ type graphIndex struct {
 }
 
 func newGraphIndex(triples []rdf.Triple) *graphIndex {
-	ix := &graphIndex{bySubject: map[rdf.Term][]rdf.Triple{}, types: map[rdf.Term][]string{}}
+	ix := &graphIndex{bySubject: make(map[rdf.Term][]rdf.Triple, len(triples)/4), types: make(map[rdf.Term][]string, len(triples)/8)}
 	for _, t := range triples {
 		if _, seen := ix.bySubject[t.Subj]; !seen {
 			ix.subjects = append(ix.subjects, t.Subj)

@@ -34,10 +34,10 @@ type Vocabulary struct {
 	// schemaRelease is set once a file defining the whole of schema.org
 	// has been added: a schema.org term it lacks is then an error.
 	schemaRelease bool
-	// above caches superclasses (class → []string) for the workers of a
-	// run, which ask for the same few classes millions of times; add
-	// clears it.
-	above sync.Map
+	// above holds superclasses for every term defined, which the checks
+	// ask for millions of times in a run; index computes it whenever the
+	// vocabulary changes, and it is only read while checks run.
+	above map[string][]string
 }
 
 var embedded = sync.OnceValues(func() (*Vocabulary, error) {
@@ -68,6 +68,7 @@ func NewVocabulary() (*Vocabulary, error) {
 			m.dst[k] = append([]string(nil), vals...)
 		}
 	}
+	v.index()
 	return v, nil
 }
 
@@ -91,7 +92,7 @@ func (v *Vocabulary) add(data []byte) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	v.above.Clear()
+	defer v.index()
 	schemaTerms := 0
 	for _, t := range triples {
 		s, o := t.Subj.String(), t.Obj.String()
@@ -136,14 +137,22 @@ func (v *Vocabulary) Defined(iri string) bool {
 	return len(v.types[iri]) > 0
 }
 
+// index computes above.
+func (v *Vocabulary) index() {
+	v.above = make(map[string][]string, len(v.types)+len(v.supers))
+	for _, m := range []map[string][]string{v.types, v.supers} {
+		for term := range m {
+			v.above[term] = v.walkSuperclasses(term)
+		}
+	}
+}
+
 // superclasses returns class and every class above it.
 func (v *Vocabulary) superclasses(class string) []string {
-	if cached, ok := v.above.Load(class); ok {
-		return cached.([]string)
+	if above, ok := v.above[class]; ok {
+		return above
 	}
-	out := v.walkSuperclasses(class)
-	v.above.Store(class, out)
-	return out
+	return v.walkSuperclasses(class)
 }
 
 func (v *Vocabulary) walkSuperclasses(class string) []string {
