@@ -254,9 +254,19 @@ func readJSONLD(data []byte) ([]rdf.Triple, error) {
 	}
 	// json-gold walks its node map in no fixed order; sorting makes the
 	// findings come out the same on every run.
-	slices.SortStableFunc(triples, func(a, b rdf.Triple) int {
-		return strings.Compare(a.Serialize(rdf.NTriples), b.Serialize(rdf.NTriples))
-	})
+	// Each triple is written once, not at every comparison.
+	type keyedTriple struct {
+		key    string
+		triple rdf.Triple
+	}
+	keyed := make([]keyedTriple, len(triples))
+	for i, t := range triples {
+		keyed[i] = keyedTriple{t.Serialize(rdf.NTriples), t}
+	}
+	slices.SortStableFunc(keyed, func(a, b keyedTriple) int { return strings.Compare(a.key, b.key) })
+	for i := range keyed {
+		triples[i] = keyed[i].triple
+	}
 	return triples, nil
 }
 
