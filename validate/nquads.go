@@ -94,7 +94,11 @@ func scanStatement(line []byte, quads bool) (st statement, ok bool, err *syntaxE
 		s.space()
 	}
 	if s.done() || line[s.off] != '.' {
-		return st, false, s.errorf("want %s the final '.', found %s", map[bool]string{true: "a graph name or", false: "a"}[quads && st.graph.kind == noTerm], s.describe())
+		want := "the final '.'"
+		if quads && st.graph.kind == noTerm {
+			want = "a graph name or the final '.'"
+		}
+		return st, false, s.errorf("want %s, found %s", want, s.describe())
 	}
 	s.off++
 	s.space()
@@ -336,11 +340,12 @@ func (b *termBuilder) term(line []byte, sp span) (rdf.Term, error) {
 		if t, ok := b.blanks[string(text)]; ok {
 			return t, nil
 		}
-		blank, err := rdf.NewBlank(string(text))
+		label := string(text)
+		blank, err := rdf.NewBlank(label)
 		if err != nil {
 			return nil, err
 		}
-		b.blanks[string(text)] = blank
+		b.blanks[label] = blank
 		return blank, nil
 	case literalTerm:
 		value := string(text)
