@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/scholarld/scholarld/reader/source"
@@ -108,12 +107,6 @@ func validateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	}
 	opts.Vocabulary = vocabulary
 
-	if os.Getenv("GOGC") == "" {
-		// A run holds a few units at a time, a few MiB: collecting less
-		// often costs little memory and saves a tenth of the CPU time
-		// (BENCHMARKS.md).
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-	}
 	summaries, err := validate.Run(context.Background(), source.Open(inputs, stdin, nil), opts, newWriter(stdout))
 	if err != nil {
 		fmt.Fprintf(stderr, "scholarld validate: writing the report: %v\n", err)
