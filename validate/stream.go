@@ -28,7 +28,8 @@ import (
 // check the units in parallel; the caller's goroutine receives each
 // unit's findings in input order and writes them. Queues between the
 // stages are bounded, so memory holds a few units per worker, whatever
-// the size of the input. doc.go says which checks see what.
+// the size of the input. docs/validate-streaming.md says which checks
+// see what.
 
 // NQuads is the N-Quads input format, besides those of validate.go.
 const NQuads = "nquads"
