@@ -3,7 +3,10 @@ package validate
 import (
 	"bytes"
 	"context"
+	"io"
 	"testing"
+
+	"github.com/knakk/rdf"
 
 	"github.com/scholarld/scholarld/reader/source"
 )
@@ -40,4 +43,47 @@ func BenchmarkRun(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkParseNQuads reads the N-Quads of 1,000 generated articles
+// into knakk/rdf terms with the line parser, and with knakk/rdf's own
+// decoder, which validate does not use.
+func BenchmarkParseNQuads(b *testing.B) {
+	nq := dump(b, 1000, "nquads")
+	triples := bytes.Count(nq, []byte("\n"))
+	b.Run("scholarld", func(b *testing.B) {
+		for b.Loop() {
+			terms := newTermBuilder()
+			for line := range bytes.Lines(nq) {
+				line = bytes.TrimSuffix(line, []byte("\n"))
+				st, ok, serr := scanStatement(line, true)
+				if serr != nil || !ok {
+					b.Fatalf("%q: %v", line, serr)
+				}
+				if _, err := terms.triple(line, &st); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(triples)*float64(b.N)/b.Elapsed().Seconds(), "triples/s")
+	})
+	b.Run("knakk-rdf", func(b *testing.B) {
+		for b.Loop() {
+			dec := rdf.NewQuadDecoder(bytes.NewReader(nq), rdf.NQuads)
+			n := 0
+			for {
+				if _, err := dec.Decode(); err != nil {
+					if err != io.EOF {
+						b.Fatal(err)
+					}
+					break
+				}
+				n++
+			}
+			if n != triples {
+				b.Fatalf("%d quads, want %d", n, triples)
+			}
+		}
+		b.ReportMetric(float64(triples)*float64(b.N)/b.Elapsed().Seconds(), "triples/s")
+	})
 }

@@ -16,9 +16,9 @@ import (
 // without allocating, which is all that cutting the input into graphs
 // needs; termBuilder then makes knakk/rdf terms of them in a worker.
 //
-// The parser is scholarld's own: knakk/rdf's decoder reads a line at
-// about a third of the speed (BENCHMARKS.md), and the Turtle parser reads
-// N-Triples only whole.
+// The parser is scholarld's own: knakk/rdf's decoder makes the same
+// terms five to ten times slower (BenchmarkParseNQuads, BENCHMARKS.md),
+// and the Turtle parser reads a document only whole.
 
 // termKind is what a span holds.
 type termKind uint8
