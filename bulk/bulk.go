@@ -6,7 +6,9 @@
 //
 //  1. one goroutine opens the inputs (package reader/source), detects each
 //     one's format from its name and first bytes, and cuts it into chunks
-//     with the format's reader.Splitter;
+//     with the format's reader.Splitter; a file found in a folder or an
+//     archive whose extension no format claims (README.md, a PDF) is
+//     passed over;
 //  2. workers decode each chunk with the format's reader.Decoder, map each
 //     record to its graph (ld.Map) and, for line formats, encode it
 //     (Converter);
@@ -53,6 +55,10 @@ type Item struct {
 	// mapped or encoded, or its input could not be opened or cut. Article,
 	// Graph and Encoded are then nil.
 	Err error
+	// InputError is set when Err is about the whole input (it could not
+	// be opened, its format told, or it was cut short), not about one
+	// record: such an Item is not a record, and Index is not a number.
+	InputError bool
 	// Raw is the record's text, when its chunk holds it alone (a line of
 	// JSON Lines, an array element, an entry); for --rejects.
 	Raw []byte
@@ -124,6 +130,9 @@ type Options struct {
 	Converter
 	// Workers is the number of decoding goroutines; 0 means one per CPU.
 	Workers int
+	// OnInput, if set, is called with the name of each input that is read
+	// (not passed over), from the goroutine that reads: for counting.
+	OnInput func(name string)
 }
 
 // job is one chunk on its way through the workers, or an input's error.
@@ -139,7 +148,8 @@ type job struct {
 // order, from the calling goroutine. An input that cannot be opened,
 // detected or cut further gives an Item with its Err and no Graph; the
 // run goes on. Run stops when each returns an error, which it returns, or
-// when ctx is done.
+// when ctx is done; it then returns at once, and a splitter blocked in a
+// read (standard input) ends when the read returns.
 func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Options, each func(*Item) error) error {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -170,9 +180,8 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		split(ctx, inputs, forced, jobs, order)
+		split(ctx, inputs, forced, opts.OnInput, jobs, order)
 	}()
-	defer wg.Wait()
 
 	var lastInput, index int = -1, 0
 	for j := range order {
@@ -188,21 +197,17 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 		for i := range items {
 			it := &items[i]
 			it.Source, it.Format, it.Index = j.chunk.Source, j.format.Name, index
-			index++
+			if !it.InputError {
+				index++
+			}
 			if err := each(it); err != nil {
-				cancel()
-				drain(order)
 				return err
 			}
 		}
 	}
+	// The splitter is done and has closed the workers' queue.
+	wg.Wait()
 	return ctx.Err()
-}
-
-// drain empties the order queue after a stop, so the splitter can end.
-func drain(order chan *job) {
-	for range order {
-	}
 }
 
 // sniffLen is how much of an input format detection looks at.
@@ -210,7 +215,7 @@ const sniffLen = 64 << 10
 
 // split opens and cuts every input, queueing each chunk for a worker and,
 // in the same order, for the consumer.
-func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced formats.Input, jobs, order chan<- *job) {
+func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced formats.Input, onInput func(string), jobs, order chan<- *job) {
 	seq, inputNo := 0, 0
 	send := func(j *job, work bool) bool {
 		j.seq = seq
@@ -231,11 +236,17 @@ func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced fo
 	}
 	fail := func(source string, format formats.Input, err error) bool {
 		j := &job{input: inputNo, chunk: reader.Chunk{Source: source}, format: format, done: make(chan []Item, 1)}
-		j.done <- []Item{{Pos: ld.Position{File: source}, Err: err}}
+		j.done <- []Item{{Pos: ld.Position{File: source}, Err: err, InputError: true}}
 		return send(j, false)
 	}
 	for in, err := range inputs {
 		inputNo++
+		if err == nil && forced.Name == "" && in.Found && formats.Unclaimed(in.FormatName) {
+			continue // a README or an image beside the metadata
+		}
+		if onInput != nil {
+			onInput(in.Name)
+		}
 		if err != nil {
 			if !fail(in.Name, formats.Input{}, err) {
 				return

@@ -4,7 +4,8 @@ package ld
 // It is the model in the middle: every reader produces it, and the mapping
 // (Map) and every encoder consume only the graph built from it.
 //
-// The JSON field names are the record format documented in the README.
+// The JSON field names are the record format documented in
+// docs/record-format.md.
 // Empty fields mean "not known": a reader never fills a field the source
 // lacks.
 type Article struct {
@@ -54,6 +55,34 @@ type Article struct {
 	Citation   string      `json:"citation,omitempty"`
 	References []Reference `json:"references,omitempty"`
 	Related    []Related   `json:"related,omitempty"`
+
+	// The fields below carry works beyond the journal article (preprints,
+	// conference papers, reports, book chapters; docs/worktypes.md) and
+	// what any work may have: they are declared in work.go.
+
+	// Subtitle follows the title, without the separator.
+	Subtitle string `json:"subtitle,omitempty"`
+	// AlternativeTitles are other titles of the work: translated or
+	// original-language titles, alternative titles.
+	AlternativeTitles []AlternativeTitle `json:"alternativeTitles,omitempty"`
+	// Publisher is the work's publisher when no journal names one: a
+	// preprint server, a report's institution, a book's publisher.
+	Publisher *Publisher `json:"publisher,omitempty"`
+	// Editors of the work itself; a chapter's book has editors of its own.
+	Editors []Author `json:"editors,omitempty"`
+	// Funding lists the funders and their awards, in the order given.
+	Funding []Funding `json:"funding,omitempty"`
+	// Identifiers other than the DOI: PMID, PMCID, OpenAlex, arXiv.
+	Identifiers []Identifier `json:"identifiers,omitempty"`
+	// ReportNumber is a report's or working paper's number in its series.
+	ReportNumber string `json:"reportNumber,omitempty"`
+	// Series is the series a report, or a chapter's book, belongs to.
+	Series *Series `json:"series,omitempty"`
+	// Book is the book a chapter, or the proceedings a conference paper,
+	// is part of.
+	Book *Book `json:"book,omitempty"`
+	// Event is the conference at which a conference paper was given.
+	Event *Event `json:"event,omitempty"`
 }
 
 // ArticleType names the genre of an article.
@@ -72,12 +101,19 @@ const (
 	BookReview      ArticleType = "book-review"
 	Comment         ArticleType = "comment"
 	OtherArticle    ArticleType = "other"
+	// The work types beyond the journal article (docs/worktypes.md).
+	Preprint        ArticleType = "preprint"
+	ConferencePaper ArticleType = "conference-paper"
+	Report          ArticleType = "report"
+	WorkingPaper    ArticleType = "working-paper"
+	BookChapter     ArticleType = "book-chapter"
 )
 
 // ArticleTypes lists every valid ArticleType in documentation order.
 var ArticleTypes = []ArticleType{
 	ResearchArticle, ReviewArticle, Editorial, Correction, Retraction,
 	Letter, CaseReport, BriefReport, BookReview, Comment, OtherArticle,
+	Preprint, ConferencePaper, Report, WorkingPaper, BookChapter,
 }
 
 // AuthorKind tells a person from an organisation (a consortium, a group).
@@ -271,9 +307,14 @@ const (
 	RetractedBy Relation = "retractedBy"
 	// CommentOn: this article comments on the related one.
 	CommentOn Relation = "commentOn"
+	// PreprintOf: this work is a preprint of the related one (its later,
+	// published version); HasPreprint is the inverse.
+	PreprintOf  Relation = "preprintOf"
+	HasPreprint Relation = "hasPreprint"
 )
 
 // Relations lists every valid Relation in documentation order.
 var Relations = []Relation{
 	NextArticle, PreviousArticle, Corrects, CorrectedBy, Retracts, RetractedBy, CommentOn,
+	PreprintOf, HasPreprint,
 }

@@ -110,6 +110,7 @@ func check(a *Article) []*FieldError {
 		c.identifier(path+".doi", r.DOI, ident.NormalizeDOI, "write the bare DOI %q")
 		c.url(path+".url", r.URL)
 	}
+	c.work(a, affiliationIDs)
 	return c.errs
 }
 
@@ -176,16 +177,7 @@ func (c *checker) journal(j *Journal) {
 	if strings.TrimSpace(j.Title) == "" {
 		c.add("journal.title", "required")
 	}
-	for i, issn := range j.ISSNs {
-		path := fmt.Sprintf("journal.issns[%d]", i)
-		if issn.Value == "" {
-			c.add(path+".value", "required")
-		}
-		c.identifier(path+".value", issn.Value, ident.NormalizeISSN, "write the ISSN as %q")
-		if issn.Kind != "" && !slices.Contains(ISSNKinds, issn.Kind) {
-			c.add(path+".kind", "unknown kind %q (want one of %s)", issn.Kind, quoteAll(ISSNKinds))
-		}
-	}
+	c.issns("journal.issns", j.ISSNs)
 }
 
 // pages checks that a last page comes with a first page, and that numeric

@@ -81,13 +81,43 @@ func seedArticle() *ld.Article {
 			{Relation: ld.NextArticle, URL: "https://www.mdpi.com/1422-0067/15/8/14364",
 				Title: "Cross-Species, Amplifiable Microsatellite Markers for Neoverrucid Barnacles from Deep-Sea Hydrothermal Vents Developed Using Next-Generation Sequencing"},
 			{Relation: ld.PreviousArticle, DOI: "10.1002/(SICI)1097-4636(199706)35:4<409::AID-JBM1>3.0.CO;2-T"},
+			{Relation: ld.HasPreprint, URL: "https://www.preprints.org/manuscript/201407.0001/v1"},
 		},
+		Subtitle:          "A Review",
+		AlternativeTitles: []ld.AlternativeTitle{{Title: "Mikropartikel aus mesenchymalen Stammzellen", Language: "de"}},
+		Editors:           []ld.Author{{Given: "Mirjana", Family: "Pavlovic", Affiliations: []string{"a2"}}},
+		Funding: []ld.Funding{
+			{Funder: ld.Funder{Name: "National Natural Science Foundation of China", ROR: "https://ror.org/01h0zpd94", DOI: "10.13039/501100001809"},
+				Award: "81170277", AwardTitle: "Microparticles in vascular remodelling", AwardURL: "https://www.nsfc.gov.cn/"},
+		},
+		Identifiers: []ld.Identifier{{Scheme: ld.PMID, Value: "25141106"}, {Scheme: ld.PMCID, Value: "PMC4159781"}},
+	}
+}
+
+// workSeedArticle is a working paper with the fields that only works
+// beyond the journal article have: a report number, a series, the book of
+// a conference and the event. Its values are examples.
+func workSeedArticle() *ld.Article {
+	return &ld.Article{
+		Type:         ld.WorkingPaper,
+		Title:        "Prices and Wages in a Model Economy",
+		Authors:      []ld.Author{{Given: "Ada", Family: "Lovelace"}},
+		ReportNumber: "w12345",
+		Publisher:    &ld.Publisher{Name: "Example Bureau of Economic Research", Address: &ld.Address{City: "Cambridge", Country: "US"}},
+		Series:       &ld.Series{Title: "Working Paper Series", ISSNs: []ld.ISSN{{Value: "0898-2937", Kind: ld.PrintISSN}}},
+		Book: &ld.Book{Title: "Proceedings of the Example Workshop", ISBNs: []string{"9780306406157"},
+			Editors: []ld.Author{{Kind: ld.OrganizationAuthor, Name: "Example Programme Committee"}}},
+		Event: &ld.Event{Name: "Example Workshop on Economics", Acronym: "EWE 2024", Place: "Lisbon, Portugal",
+			StartDate: mustParseDate("2024-05-06"), EndDate: mustParseDate("2024-05-08")},
 	}
 }
 
 func TestCheckFullArticle(t *testing.T) {
 	if errs := ld.Check(seedArticle()); len(errs) != 0 {
 		t.Errorf("Check(seedArticle) = %v", errs)
+	}
+	if errs := ld.Check(workSeedArticle()); len(errs) != 0 {
+		t.Errorf("Check(workSeedArticle) = %v", errs)
 	}
 	if errs := ld.Check(&ld.Article{Title: "Only a title"}); len(errs) != 0 {
 		t.Errorf("Check(title only) = %v", errs)
@@ -253,6 +283,61 @@ func TestCheck(t *testing.T) {
 		{"related url", func(a *ld.Article) { a.Related[0].URL = "mailto:editor@mdpi.com" },
 			[]wantField{{"related[0].url", `scheme "mailto"`}}},
 
+		// Works beyond the journal article, funding, identifiers, other titles.
+		{"type preprint", func(a *ld.Article) { a.Type = ld.Preprint }, nil},
+		{"alternative title empty", func(a *ld.Article) { a.AlternativeTitles[0].Title = " " },
+			[]wantField{{"alternativeTitles[0].title", "required"}}},
+		{"alternative title language", func(a *ld.Article) { a.AlternativeTitles[0].Language = "deutsch!" },
+			[]wantField{{"alternativeTitles[0].language", "deutsch!"}}},
+		{"publisher without name", func(a *ld.Article) { a.Journal.Publisher = nil; a.Publisher = &ld.Publisher{} },
+			[]wantField{{"publisher.name", "required"}}},
+		{"publisher twice", func(a *ld.Article) { a.Publisher = &ld.Publisher{Name: "MDPI AG"} },
+			[]wantField{{"publisher", "give one of them"}}},
+		{"publisher of a work without journal", func(a *ld.Article) { a.Journal = nil; a.Publisher = &ld.Publisher{Name: "MDPI AG"} }, nil},
+		{"editor checked as an author", func(a *ld.Article) {
+			a.Editors[0].ORCID = "0000-0002-1825-0098"
+			a.Editors[0].Affiliations = []string{"a9"}
+		},
+			[]wantField{{"editors[0].orcid", "check digit is 8, want 7"}, {"editors[0].affiliations[0]", `no affiliation has id "a9"`}}},
+		{"funder without name", func(a *ld.Article) { a.Funding[0].Funder.Name = "" },
+			[]wantField{{"funding[0].funder.name", "required"}}},
+		{"funder ror", func(a *ld.Article) { a.Funding[0].Funder.ROR = "01h0zpd94" },
+			[]wantField{{"funding[0].funder.ror", `write the full ROR ID "https://ror.org/01h0zpd94"`}}},
+		{"funder id as a URL", func(a *ld.Article) { a.Funding[0].Funder.DOI = "https://doi.org/10.13039/501100001809" },
+			[]wantField{{"funding[0].funder.doi", `write the bare DOI "10.13039/501100001809"`}}},
+		{"award url", func(a *ld.Article) { a.Funding[0].AwardURL = "www.nsfc.gov.cn" },
+			[]wantField{{"funding[0].awardUrl", "www.nsfc.gov.cn"}}},
+		{"funding without award", func(a *ld.Article) { a.Funding[0] = ld.Funding{Funder: ld.Funder{Name: "Wellcome Trust"}} }, nil},
+		{"identifier scheme unknown", func(a *ld.Article) { a.Identifiers[0].Scheme = "pubmed" },
+			[]wantField{{"identifiers[0].scheme", `unknown scheme "pubmed" (want one of "pmid", "pmcid", "openalex", "arxiv")`}}},
+		{"identifier scheme missing", func(a *ld.Article) { a.Identifiers[0].Scheme = "" },
+			[]wantField{{"identifiers[0].scheme", "required"}}},
+		{"identifier value missing", func(a *ld.Article) { a.Identifiers[0].Value = "" },
+			[]wantField{{"identifiers[0].value", "required"}}},
+		{"pmcid without PMC", func(a *ld.Article) { a.Identifiers[1].Value = "4159781" },
+			[]wantField{{"identifiers[1].value", `"4159781" is not a bare pmcid (such as PMC4153410)`}}},
+		{"openalex as a URL", func(a *ld.Article) {
+			a.Identifiers[0] = ld.Identifier{Scheme: ld.OpenAlex, Value: "https://openalex.org/W2741809807"}
+		},
+			[]wantField{{"identifiers[0].value", "is not a bare openalex"}}},
+		{"arxiv forms", func(a *ld.Article) {
+			a.Identifiers = []ld.Identifier{{Scheme: ld.ArXiv, Value: "2101.00001v2"}, {Scheme: ld.ArXiv, Value: "math.GT/0309136"}}
+		}, nil},
+		{"report number on a review", func(a *ld.Article) { a.ReportNumber = "7" },
+			[]wantField{{"reportNumber", `only a report or a working paper has one (type "review"`}}},
+		{"report number on a report", func(a *ld.Article) { a.Type, a.ReportNumber = ld.Report, "7" }, nil},
+		{"series title", func(a *ld.Article) { a.Series = &ld.Series{ISSNs: []ld.ISSN{{Value: "0898-2936"}}} },
+			[]wantField{{"series.title", "required"}, {"series.issns[0].value", "check digit"}}},
+		{"book", func(a *ld.Article) {
+			a.Book = &ld.Book{ISBNs: []string{"978-0-306-40615-7", "0306406153", ""}, Editors: []ld.Author{{Given: "Ann"}}}
+		}, []wantField{{"book.title", "required"}, {"book.isbns[0]", `write the ISBN as "9780306406157"`},
+			{"book.isbns[1]", "check digit is 3, want 2"}, {"book.isbns[2]", "empty ISBN"}, {"book.editors[0]", "a person needs a family name or a name"}}},
+		{"event", func(a *ld.Article) {
+			a.Event = &ld.Event{StartDate: mustParseDate("2024-05-08"), EndDate: mustParseDate("2024-05-06")}
+		}, []wantField{{"event.name", "required"}, {"event.endDate", "2024-05-06 is before event.startDate 2024-05-08"}}},
+		{"event date invalid", func(a *ld.Article) { a.Event = &ld.Event{Name: "E", StartDate: ld.Date{Year: 2024, Month: 2, Day: 30}} },
+			[]wantField{{"event.startDate", "day 30 of 2024-02 does not exist"}}},
+
 		// Several problems are all reported, in field order.
 		{"several", func(a *ld.Article) {
 			a.Title = ""
@@ -304,4 +389,25 @@ func ExampleCheck() {
 	// Output:
 	// authors[0]: a person needs a family name or a name
 	// doi: write the bare DOI "10.3390/ijms150814348"
+}
+
+func TestCheckIdentifier(t *testing.T) {
+	for _, tt := range []struct {
+		id   ld.Identifier
+		want string
+	}{
+		{ld.Identifier{Scheme: ld.ArXiv, Value: "2101.00001"}, ""},
+		{ld.Identifier{Scheme: ld.ArXiv, Value: "hep-th/9901001v2"}, ""},
+		{ld.Identifier{Scheme: ld.ArXiv, Value: ""}, "required"},
+		{ld.Identifier{Scheme: ld.ArXiv, Value: "arXiv:2101.00001"}, `"arXiv:2101.00001" is not a bare arxiv`},
+		{ld.Identifier{Scheme: "isbn", Value: "1"}, `unknown scheme "isbn"`},
+	} {
+		err := ld.CheckIdentifier(tt.id)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckIdentifier(%+v) = %v", tt.id, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("CheckIdentifier(%+v) = %v, want an error containing %q", tt.id, err, tt.want)
+		}
+	}
 }

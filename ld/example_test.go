@@ -30,6 +30,7 @@ func ExampleMap() {
 	// <https://doi.org/10.5555/12345678> <http://schema.org/headline> "A minimal article" .
 	// <https://doi.org/10.5555/12345678> <http://schema.org/name> "A minimal article" .
 	// <https://orcid.org/0000-0002-1825-0097> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Person> .
+	// <https://orcid.org/0000-0002-1825-0097> <http://schema.org/url> <https://orcid.org/0000-0002-1825-0097> .
 	// <https://doi.org/10.5555/12345678> <http://schema.org/author> <https://orcid.org/0000-0002-1825-0097> .
 	// <https://orcid.org/0000-0002-1825-0097> <http://schema.org/name> "Josiah Carberry" .
 	// <https://orcid.org/0000-0002-1825-0097> <http://schema.org/givenName> "Josiah" .

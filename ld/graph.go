@@ -19,6 +19,12 @@ type Graph struct {
 	// JSON-LD encoder declares the prefixes of the full profile.
 	Profile Profile
 	Triples []rdf.Triple
+	// Paths names the record field the nodes of authors, affiliations, the
+	// journal, its publisher, the volume, the issue, the DOI, the files and
+	// the graphical abstract were made from ("authors[0]",
+	// "affiliations[1]", "journal", "files[0]"), so that messages about a
+	// node can name what the user wrote.
+	Paths map[rdf.Term]string
 }
 
 // Len reports the number of triples.
@@ -37,24 +43,24 @@ type resource interface {
 // to write inline. Encoders keep their own per-node state in slices
 // indexed by the same numbers.
 type index struct {
-	ids      map[nodeKey]int
-	subjects []int          // ids of the subjects, in order of first appearance
-	props    [][]rdf.Triple // by id: the triples of which the node is subject
-	refs     []int          // by id: how often the node is used as an object
-}
-
-// nodeKey identifies an IRI or a blank node without hashing an interface.
-type nodeKey struct {
-	blank bool
-	value string
+	// iris and blanks number the IRIs and the blank nodes, by their
+	// strings: two maps of strings hash faster than one of structs.
+	iris, blanks map[string]int
+	subjects     []int          // ids of the subjects, in order of first appearance
+	props        [][]rdf.Triple // by id: the triples of which the node is subject
+	refs         []int          // by id: how often the node is used as an object
 }
 
 func newIndex(g *Graph) *index {
-	ix := &index{ids: make(map[nodeKey]int, len(g.Triples)/2)}
+	ix := &index{iris: make(map[string]int, len(g.Triples)/4), blanks: make(map[string]int, len(g.Triples)/4)}
 	subjectOf := make([]int, len(g.Triples))
 	var counts []int
+	var last rdf.Subject // the subject of the triple before: most triples share it
+	s := 0
 	for i, t := range g.Triples {
-		s := ix.add(t.Subj)
+		if i == 0 || t.Subj != last {
+			s, last = ix.add(t.Subj), t.Subj
+		}
 		subjectOf[i] = s
 		if t.Obj.Type() != rdf.TermLiteral {
 			ix.refs[ix.add(t.Obj)]++
@@ -80,14 +86,25 @@ func newIndex(g *Graph) *index {
 	return ix
 }
 
+// nodes returns the map that numbers nodes of n's kind: nil for a literal.
+func (ix *index) nodes(n rdf.Term) map[string]int {
+	switch n.Type() {
+	case rdf.TermIRI:
+		return ix.iris
+	case rdf.TermBlank:
+		return ix.blanks
+	}
+	return nil
+}
+
 // add returns the id of a node, numbering it on first sight.
 func (ix *index) add(n rdf.Term) int {
-	key := nodeKey{n.Type() == rdf.TermBlank, n.String()}
-	if id, ok := ix.ids[key]; ok {
+	nodes, key := ix.nodes(n), n.String()
+	if id, ok := nodes[key]; ok {
 		return id
 	}
 	id := len(ix.props)
-	ix.ids[key] = id
+	nodes[key] = id
 	ix.props = append(ix.props, nil)
 	ix.refs = append(ix.refs, 0)
 	return id
@@ -95,10 +112,7 @@ func (ix *index) add(n rdf.Term) int {
 
 // id returns the number of a node of the graph; ok is false for a literal.
 func (ix *index) id(n rdf.Term) (int, bool) {
-	if n.Type() == rdf.TermLiteral {
-		return 0, false
-	}
-	id, ok := ix.ids[nodeKey{n.Type() == rdf.TermBlank, n.String()}]
+	id, ok := ix.nodes(n)[n.String()]
 	return id, ok
 }
 
@@ -110,8 +124,11 @@ func (ix *index) list(node rdf.Term) (items []rdf.Object, cells []int, ok bool) 
 		if node.Type() == rdf.TermIRI && node.String() == vocab.RDFNil {
 			return items, cells, len(items) > 0
 		}
+		if node.Type() != rdf.TermBlank {
+			return nil, nil, false
+		}
 		id, known := ix.id(node)
-		if !known || node.Type() != rdf.TermBlank || ix.refs[id] != 1 {
+		if !known || ix.refs[id] != 1 {
 			return nil, nil, false
 		}
 		props := ix.props[id]

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/knakk/rdf"
 	"github.com/piprate/json-gold/ld"
@@ -27,15 +29,33 @@ const SchemaContextURL = "https://schema.org"
 var schemaContext []byte
 
 // OfflineLoader is a json-gold DocumentLoader that never uses the
-// network: it serves the embedded schema.org context for https://schema.org
-// and http://schema.org, with or without a trailing slash, and refuses
-// every other URL.
+// network: it serves the embedded schema.org context for every form of
+// the schema.org context's URL (IsSchemaContextURL) and refuses every
+// other URL.
 type OfflineLoader struct{}
+
+// IsSchemaContextURL reports whether u names the schema.org context:
+// http or https, with or without "www." and a trailing slash, or the path
+// of the context file itself (/docs/jsonldcontext.json, .jsonld).
+func IsSchemaContextURL(u string) bool {
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(u, "http://"); !ok {
+			return false
+		}
+	}
+	rest = strings.TrimPrefix(rest, "www.")
+	switch rest {
+	case "schema.org", "schema.org/", "schema.org/docs/jsonldcontext.json", "schema.org/docs/jsonldcontext.jsonld", "schema.org/docs/jsonldcontext.json.txt":
+		return true
+	}
+	return false
+}
 
 // LoadDocument implements ld.DocumentLoader.
 func (OfflineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
-	switch u {
-	case "https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/":
+	switch {
+	case IsSchemaContextURL(u):
 		var doc any
 		if err := json.Unmarshal(schemaContext, &doc); err != nil {
 			return nil, err
@@ -45,22 +65,33 @@ func (OfflineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, fmt.Sprintf("offline: no document is served for %s", u))
 }
 
-// contextValue is the @context an output of the profile carries: the
-// schema.org URL, followed in the full profile by the prefixes of the
-// other vocabularies.
-func contextValue(p Profile) any {
-	if p == SchemaProfile {
-		return SchemaContextURL
-	}
-	prefixes := map[string]any{}
+// contextPrefixes are the prefixes the @context of the full profile
+// declares after the schema.org URL: those of the other vocabularies.
+func contextPrefixes() []vocab.Prefix {
+	var prefixes []vocab.Prefix
 	for _, pre := range vocab.Prefixes {
 		switch pre.Name {
 		case "schema", "xsd", "rdf": // defined by schema.org, or not needed
 		default:
-			prefixes[pre.Name] = pre.Namespace
+			prefixes = append(prefixes, pre)
 		}
 	}
-	return []any{SchemaContextURL, prefixes}
+	return prefixes
+}
+
+// contextMember is the @context an output of the profile carries: the
+// schema.org URL, followed in the full profile by the prefixes of the
+// other vocabularies.
+func contextMember(p Profile) compactMember {
+	context := compactMember{key: "@context", first: compactValue{str: SchemaContextURL}}
+	if p == FullProfile {
+		prefixes := &compactNode{}
+		for _, pre := range contextPrefixes() {
+			prefixes.add(pre.Name, compactValue{str: pre.Namespace})
+		}
+		context.more = []compactValue{objectValue(prefixes)}
+	}
+	return context
 }
 
 // jsonldEncoder writes JSON-LD. One graph is one document; several
@@ -74,6 +105,9 @@ type jsonldEncoder struct {
 	first   []any
 	graphs  int
 	written int // items written into the array so far
+	// reshape, when set, makes the compact document of a graph's expanded
+	// tree instead of the project's own compactor (NewContextEncoder).
+	reshape func(tree []any) (any, error)
 }
 
 type jsonldForm int
@@ -130,21 +164,30 @@ func (e *jsonLinesEncoder) Close() error { return nil }
 
 // appendJSONLine is the AppendGraph of JSON Lines; scope is not needed.
 func appendJSONLine(dst []byte, g *Graph, _ string) ([]byte, error) {
-	doc, err := jsonLD(g, false, "")
+	doc, err := compactDocument(g, "")
 	if err != nil {
 		return dst, err
 	}
-	return append(appendJSON(dst, doc, -1, false), '\n'), nil
+	// Grow once to about the size of the line: its values, and a short
+	// key and punctuation for each.
+	size := 0
+	for _, t := range g.Triples {
+		size += len(t.Obj.String()) + 24
+	}
+	dst = slices.Grow(dst, size)
+	return append(appendCompactNode(dst, doc, -1, false), '\n'), nil
 }
 
 // Encode writes one graph. The blank nodes of the second and later graphs
 // are relabelled "g1_b0", "g2_b0", ..., as in N-Triples.
 func (e *jsonldEncoder) Encode(g *Graph) error {
-	scope := ""
-	if e.graphs > 0 {
-		scope = "g" + strconv.Itoa(e.graphs) + "_"
+	var doc any
+	var err error
+	if e.reshape != nil {
+		doc, err = e.reshape(plainJSON(expand(g, StreamScope(e.graphs))).([]any))
+	} else {
+		doc, err = jsonLD(g, e.form == expandedForm, StreamScope(e.graphs))
 	}
-	doc, err := jsonLD(g, e.form == expandedForm, scope)
 	if err != nil {
 		return err
 	}
@@ -209,33 +252,34 @@ func (e *jsonldEncoder) Close() error {
 // of the expanded form gives against that context; the tests hold the two
 // equal byte for byte.
 func JSONLD(g *Graph, expanded bool) (any, error) {
-	return jsonLD(g, expanded, "")
+	doc, err := jsonLD(g, expanded, "")
+	if c, ok := doc.(*compactNode); ok {
+		return c.plain(), nil
+	}
+	return doc, err
 }
 
 // jsonLD is JSONLD with the blank node labels prefixed by scope, which
-// keeps the blank nodes of the articles of one stream apart.
+// keeps the blank nodes of the articles of one stream apart. The compact
+// form is a *compactNode, which appendJSON writes.
 func jsonLD(g *Graph, expanded bool, scope string) (any, error) {
-	tree := expand(g, scope)
 	if expanded {
-		return plainJSON(tree), nil
+		return plainJSON(expand(g, scope)), nil
 	}
+	doc, err := compactDocument(g, scope)
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// compactDocument is the compact JSON-LD document of a graph.
+func compactDocument(g *Graph, scope string) (*compactNode, error) {
 	compactors, err := compactors()
 	if err != nil {
 		return nil, err
 	}
-	c := compactors[g.Profile]
-	var doc map[string]any
-	if len(tree) == 1 {
-		doc = c.node(tree[0].(map[string]any))
-	} else {
-		nodes := make([]any, len(tree))
-		for i, n := range tree {
-			nodes[i] = c.node(n.(map[string]any))
-		}
-		doc = map[string]any{"@graph": nodes}
-	}
-	doc["@context"] = contextValue(g.Profile)
-	return doc, nil
+	return compactors[g.Profile].document(g, scope), nil
 }
 
 // expand writes the graph as expanded JSON-LD, nested from the root: each
@@ -319,34 +363,48 @@ func (x *expander) value(o rdf.Object) any {
 	return map[string]any{} // a blank node without properties, used once
 }
 
+// literalForm is a literal as JSON-LD writes it: its value as a JSON
+// string, number or boolean, and the datatype or language it then needs.
+// Booleans and integers that fit a float64 exactly become JSON literals,
+// which JSON-LD reads back as xsd:boolean and xsd:integer; xsd:string is
+// left implicit.
+type literalForm struct {
+	value              compactValue // a compactString, compactNumber or compactBool
+	datatype, language string
+}
+
+func literalFormOf(lit rdf.Literal) literalForm {
+	s := lit.String()
+	switch dt := lit.DataType.String(); dt {
+	case vocab.XSDString, "":
+		return literalForm{value: compactValue{str: s}}
+	case vocab.RDFLangString:
+		return literalForm{value: compactValue{str: s}, language: lit.Lang()}
+	case vocab.XSDBoolean:
+		if s == "true" || s == "false" {
+			return literalForm{value: compactValue{kind: compactBool, str: s}}
+		}
+	case vocab.XSDInteger:
+		// The text of an integer that fits a float64 exactly is the JSON
+		// text encoding/json writes for the float64.
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(i, 10) == s && math.Abs(float64(i)) < 1<<53 {
+			return literalForm{value: compactValue{kind: compactNumber, str: s}}
+		}
+	}
+	return literalForm{value: compactValue{str: s}, datatype: lit.DataType.String()}
+}
+
 // valueObject is a literal of the expanded tree. It stays a struct until
-// the expanded form is asked for (plainJSON), so that compaction does not
-// build and read a map per literal.
+// the expanded form is asked for (plainJSON).
 type valueObject struct {
 	value              any // a string, or a bool or float64 for native JSON literals
 	datatype, language string
 }
 
-// literalValue gives a literal's value object. Booleans and integers that
-// fit a float64 exactly become JSON literals, which JSON-LD reads back as
-// xsd:boolean and xsd:integer; xsd:string is left implicit.
+// literalValue gives a literal's value object.
 func literalValue(lit rdf.Literal) valueObject {
-	s := lit.String()
-	switch dt := lit.DataType.String(); dt {
-	case vocab.XSDString, "":
-		return valueObject{value: s}
-	case vocab.RDFLangString:
-		return valueObject{value: s, language: lit.Lang()}
-	case vocab.XSDBoolean:
-		if b, err := strconv.ParseBool(s); err == nil && (s == "true" || s == "false") {
-			return valueObject{value: b}
-		}
-	case vocab.XSDInteger:
-		if i, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(i, 10) == s && math.Abs(float64(i)) < 1<<53 {
-			return valueObject{value: float64(i)}
-		}
-	}
-	return valueObject{value: s, datatype: lit.DataType.String()}
+	f := literalFormOf(lit)
+	return valueObject{value: f.value.plain(), datatype: f.datatype, language: f.language}
 }
 
 // plainJSON replaces the value objects of a tree by the maps of expanded

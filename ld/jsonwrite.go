@@ -7,7 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// appendJSON appends v, made of the kinds encoding/json decodes into, in
+// appendJSON appends v, made of the kinds encoding/json decodes into or a
+// compact document (*compactNode), in
 // the layout json.Encoder gives with SetIndent("", "  "): keys sorted,
 // two spaces per level, and with escapeHTML '<', '>' and '&' as \u
 // escapes. It writes the same bytes as json.Encoder (tested), without
@@ -18,6 +19,8 @@ func appendJSON(dst []byte, v any, depth int, escapeHTML bool) []byte {
 		inner, colon = depth, ":"
 	}
 	switch v := v.(type) {
+	case *compactNode:
+		return appendCompactNode(dst, v, depth, escapeHTML)
 	case map[string]any:
 		if len(v) == 0 {
 			return append(dst, "{}"...)
@@ -94,16 +97,30 @@ func appendJSONNumber(dst []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonSafe tells the ASCII bytes written as they are in a JSON string;
+// htmlSafe leaves out '<', '>' and '&' too.
+var jsonSafe, htmlSafe = func() (json, html [utf8.RuneSelf]bool) {
+	for b := byte(0x20); b < utf8.RuneSelf; b++ {
+		json[b] = b != '"' && b != '\\'
+		html[b] = json[b] && b != '<' && b != '>' && b != '&'
+	}
+	return json, html
+}()
+
 // appendJSONString quotes s as encoding/json does: short escapes for the
 // quote, backslash, \b, \f, \n, \r and \t, \u00XX for other control
 // characters (and '<', '>', '&' with escapeHTML), \u2028 and \u2029 always,
 // and U+FFFD for invalid UTF-8.
 func appendJSONString(dst []byte, s string, escapeHTML bool) []byte {
 	dst = append(dst, '"')
+	safe := &jsonSafe
+	if escapeHTML {
+		safe = &htmlSafe
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && (!escapeHTML || b != '<' && b != '>' && b != '&') {
+			if safe[b] {
 				i++
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/knakk/rdf"
 	"github.com/scholarld/scholarld/ld/ident"
@@ -56,12 +57,23 @@ func (p Profile) String() string {
 // that cannot become an IRI is an error naming its field, and Map then
 // returns no graph rather than a graph with the triple missing.
 func Map(a *Article, profile Profile) (*Graph, error) {
-	m := &graphBuilder{article: a, full: profile == FullProfile, triples: make([]rdf.Triple, 0, 192)}
+	m := &graphBuilder{article: a, full: profile == FullProfile, triples: make([]rdf.Triple, 0, tripleCount(a, profile))}
+	defer m.release()
 	root := m.articleNode()
 	if err := m.errs.Err(); err != nil {
 		return nil, err
 	}
-	return &Graph{Root: root, Profile: profile, Triples: m.triples}, nil
+	return &Graph{Root: root, Profile: profile, Triples: m.triples, Paths: m.paths}, nil
+}
+
+// tripleCount guesses, a little high, how many triples the graph of an
+// article holds, so that they are allocated once.
+func tripleCount(a *Article, profile Profile) int {
+	n := 24 + 8*len(a.Authors) + 8*len(a.Affiliations) + 3*len(a.References) + 2*len(a.Keywords) + 6*len(a.Files) + 3*len(a.Related)
+	if profile == FullProfile {
+		n = n * 3 / 2 // DCMI terms beside most schema.org ones
+	}
+	return n * 6 / 5
 }
 
 // graphBuilder holds the state of one call of Map.
@@ -73,7 +85,16 @@ type graphBuilder struct {
 	errs    ErrorList
 	// affiliations holds the node of each affiliation id, made on first use.
 	affiliations map[string]resource
-	seen         map[uint64]int // the index of the triple with each hash
+	seen         map[uint64]int      // the index of the triple with each hash
+	paths        map[rdf.Term]string // Graph.Paths
+}
+
+// from records the record field a node was made from.
+func (m *graphBuilder) from(node resource, path string) {
+	if m.paths == nil {
+		m.paths = make(map[rdf.Term]string)
+	}
+	m.paths[node] = path
 }
 
 // add appends a triple unless the graph has it already: a record may
@@ -81,16 +102,29 @@ type graphBuilder struct {
 // and a graph is a set. Triples are found by a 64-bit hash and then
 // compared whole, so a hash collision never drops a triple.
 func (m *graphBuilder) add(s resource, p string, o rdf.Object) {
-	t := rdf.Triple{Subj: s, Pred: term(p), Obj: o}
+	t := rdf.Triple{Subj: s, Pred: predicate(p), Obj: o}
 	h := hashTriple(t)
 	if i, seen := m.seen[h]; seen && (sameTriple(m.triples[i], t) || m.has(t)) {
 		return
 	}
 	if m.seen == nil {
-		m.seen = make(map[uint64]int, 256)
+		m.seen = seenPool.Get().(map[uint64]int)
 	}
 	m.seen[h] = len(m.triples)
 	m.triples = append(m.triples, t)
+}
+
+// seenPool keeps the emptied hash sets of finished graphs: allocating and
+// zeroing one per article costs more than emptying one.
+var seenPool = sync.Pool{New: func() any { return make(map[uint64]int, 256) }}
+
+// release gives the builder's hash set back to seenPool.
+func (m *graphBuilder) release() {
+	if m.seen != nil {
+		clear(m.seen)
+		seenPool.Put(m.seen)
+		m.seen = nil
+	}
 }
 
 // has reports whether the graph holds t, by a full scan: only needed
@@ -153,14 +187,17 @@ func (m *graphBuilder) typed(s resource, p, value string, datatype rdf.IRI) {
 }
 
 // blank makes a new blank node, labelled by its place in the graph.
-func (m *graphBuilder) blank() rdf.Blank {
-	b, _ := rdf.NewBlank("b" + strconv.Itoa(m.blanks)) // the label is never empty
+func (m *graphBuilder) blank() resource {
 	m.blanks++
+	if m.blanks <= len(blankNodes) {
+		return blankNodes[m.blanks-1]
+	}
+	b, _ := rdf.NewBlank("b" + strconv.Itoa(m.blanks-1)) // the label is never empty
 	return b
 }
 
 // node makes a new blank node of the given class.
-func (m *graphBuilder) node(class string) rdf.Blank {
+func (m *graphBuilder) node(class string) resource {
 	b := m.blank()
 	m.add(b, vocab.RDFType, term(class))
 	return b
@@ -180,13 +217,17 @@ func (m *graphBuilder) iri(path, raw string) (rdf.IRI, bool) {
 	return rdf.IRI{}, false
 }
 
+// doiIRI returns the https://doi.org IRI of a DOI, in lower case (DOIs are
+// case-insensitive, IRIs are not: the same article read from two sources
+// that spell its DOI differently is one node). The schema:identifier value
+// and dcterms:identifier keep the DOI as the source gave it.
 func (m *graphBuilder) doiIRI(path, doi string) (rdf.IRI, bool) {
 	norm, err := ident.NormalizeDOI(doi)
 	if err != nil {
 		m.errs = append(m.errs, &FieldError{Path: path, Err: err})
 		return rdf.IRI{}, false
 	}
-	return m.iri(path, ident.DOIURL(norm))
+	return m.iri(path, ident.DOIURL(ident.FoldDOI(norm)))
 }
 
 // schemaDate writes a date as schema.org expects it: the ISO form typed
@@ -229,7 +270,7 @@ func (m *graphBuilder) articleNode() resource {
 	if root == nil {
 		root, _ = rdf.NewBlank("article")
 	}
-	m.add(root, vocab.RDFType, term(vocab.SchemaScholarlyArticle))
+	m.add(root, vocab.RDFType, term(workClass(a.Type)))
 	if a.Type != "" {
 		if class, ok := articleClasses[a.Type]; ok {
 			m.add(root, vocab.SchemaAdditionalType, term(class))
@@ -255,6 +296,7 @@ func (m *graphBuilder) articleNode() resource {
 	m.str(root, vocab.SchemaPagination, a.ArticleNumber)
 	if a.DOI != "" {
 		id := m.node(vocab.SchemaPropertyValue)
+		m.from(id, "doi")
 		m.str(id, vocab.SchemaPropertyID, "doi")
 		m.str(id, vocab.SchemaValue, a.DOI)
 		m.add(root, vocab.SchemaIdentifier, id)
@@ -284,6 +326,7 @@ func (m *graphBuilder) articleNode() resource {
 	m.graphicalAbstract(root)
 	m.references(root)
 	related := m.related(root)
+	m.work(root, publisher)
 	m.unlinkedAffiliations(root)
 
 	if m.full {
@@ -305,10 +348,17 @@ var articleClasses = map[ArticleType]string{
 	BriefReport:     vocab.FaBiOBriefReport,
 	BookReview:      vocab.FaBiOBookReview,
 	Comment:         vocab.FaBiOComment,
+	Preprint:        vocab.FaBiOPreprint,
+	ConferencePaper: vocab.FaBiOConferencePaper,
+	Report:          vocab.FaBiOReportDocument,
+	WorkingPaper:    vocab.FaBiOWorkingPaper,
+	BookChapter:     vocab.FaBiOBookChapter,
 }
 
 // authors maps the byline. Persons with an ORCID and organisations with a
-// ROR are named by that IRI; the others are blank nodes.
+// ROR are named by that IRI, and give it as their schema:url too: the page
+// that identifies them, which Google's Article guidelines ask of an author
+// (author.url). The others are blank nodes.
 func (m *graphBuilder) authors(root resource) []resource {
 	nodes := make([]resource, 0, len(m.article.Authors))
 	for i := range m.article.Authors {
@@ -329,16 +379,19 @@ func (m *graphBuilder) authors(root resource) []resource {
 			if iri, ok := m.iri(path+".orcid", ident.ORCIDURL(norm)); ok {
 				node = iri
 				m.add(node, vocab.RDFType, term(class))
+				m.add(node, vocab.SchemaURL, iri)
 			}
 		case au.ROR != "":
 			if iri, ok := m.iri(path+".ror", au.ROR); ok {
 				node = iri
 				m.add(node, vocab.RDFType, term(class))
+				m.add(node, vocab.SchemaURL, iri)
 			}
 		}
 		if node == nil {
 			node = m.node(class)
 		}
+		m.from(node, path)
 		m.add(root, vocab.SchemaAuthor, node)
 		m.str(node, vocab.SchemaName, au.DisplayName())
 		if !au.IsOrganization() {
@@ -347,9 +400,15 @@ func (m *graphBuilder) authors(root resource) []resource {
 			m.str(node, vocab.SchemaHonorificSuffix, au.Suffix)
 		}
 		m.str(node, vocab.SchemaEmail, au.Email)
+		// schema:affiliation is defined for persons only; an organisation
+		// author (a consortium) is schema:memberOf its institutions.
+		affiliation := vocab.SchemaAffiliation
+		if au.IsOrganization() {
+			affiliation = vocab.SchemaMemberOf
+		}
 		for j, id := range au.Affiliations {
 			if aff := m.affiliation(fmt.Sprintf("%s.affiliations[%d]", path, j), id); aff != nil {
-				m.add(node, vocab.SchemaAffiliation, aff)
+				m.add(node, affiliation, aff)
 			}
 		}
 		if au.Corresponding && m.full {
@@ -398,6 +457,7 @@ func (m *graphBuilder) organization(path string, aff *Affiliation) resource {
 	if node == nil {
 		node = m.node(vocab.SchemaOrganization)
 	}
+	m.from(node, path)
 	name := aff.Name
 	if name == "" {
 		name = aff.Department
@@ -444,6 +504,7 @@ func (m *graphBuilder) publisher() resource {
 		return nil
 	}
 	node := m.node(vocab.SchemaOrganization)
+	m.from(node, "journal.publisher")
 	m.str(node, vocab.SchemaName, j.Publisher.Name)
 	m.address(node, j.Publisher.Address)
 	return node
@@ -459,12 +520,14 @@ func (m *graphBuilder) container(publisher resource) resource {
 	}
 	if a.Volume != "" {
 		volume := m.node(vocab.SchemaPublicationVolume)
+		m.from(volume, "volume")
 		m.str(volume, vocab.SchemaVolumeNumber, a.Volume)
 		m.partOf(volume, chain)
 		chain = volume
 	}
 	if a.Issue != "" || !a.Dates.PublishedPrint.IsZero() {
 		issue := m.node(vocab.SchemaPublicationIssue)
+		m.from(issue, "issue")
 		m.str(issue, vocab.SchemaIssueNumber, a.Issue)
 		// The print date is the date of the issue.
 		m.schemaDate(issue, vocab.SchemaDatePublished, a.Dates.PublishedPrint)
@@ -504,6 +567,7 @@ func (m *graphBuilder) periodical(j *Journal, publisher resource) resource {
 	if node == nil {
 		node = m.node(vocab.SchemaPeriodical)
 	}
+	m.from(node, "journal")
 	m.str(node, vocab.SchemaName, j.Title)
 	m.str(node, vocab.SchemaAlternateName, j.Abbreviation)
 	for _, issn := range j.ISSNs {
@@ -563,7 +627,8 @@ func (m *graphBuilder) license() rdf.Object {
 }
 
 // copyright maps the copyright line and returns the holders' nodes. A
-// holder written "the authors" (or "The Author(s)") is the byline.
+// holder written "the authors" (or "The Author(s)"), or that names the
+// authors ("Harrison et al", "Smith and Jones"), is the byline.
 func (m *graphBuilder) copyright(root resource, authors []resource) []resource {
 	c := m.article.Copyright
 	if c == nil {
@@ -571,7 +636,7 @@ func (m *graphBuilder) copyright(root resource, authors []resource) []resource {
 	}
 	var holders []resource
 	switch {
-	case isTheAuthors(c.Holder):
+	case isTheAuthors(c.Holder), namesTheAuthors(c.Holder, m.article.Authors):
 		holders = authors
 	case c.Holder != "":
 		org := m.node(vocab.SchemaOrganization)
@@ -596,6 +661,50 @@ func isTheAuthors(holder string) bool {
 	return false
 }
 
+// namesTheAuthors reports whether a copyright holder names the byline:
+// the first author's family name followed by "et al", or every author's
+// family name (or organisation name) in byline order, joined by commas,
+// "and" or "&".
+func namesTheAuthors(holder string, authors []Author) bool {
+	if holder == "" || len(authors) == 0 {
+		return false
+	}
+	name := func(a *Author) string {
+		if a.Family != "" {
+			return a.Family
+		}
+		return a.DisplayName()
+	}
+	h := strings.ToLower(strings.Join(strings.Fields(holder), " "))
+	first := strings.ToLower(name(&authors[0]))
+	if first == "" {
+		return false
+	}
+	for _, etAl := range []string{" et al", " et al.", ", et al", ", et al.", " et al.,"} {
+		if h == first+etAl {
+			return true
+		}
+	}
+	words := strings.FieldsFunc(h, func(r rune) bool { return r == ',' || r == '&' })
+	var parts []string
+	for _, w := range words {
+		for _, p := range strings.Split(w, " and ") {
+			if p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "and ")); p != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	if len(parts) != len(authors) {
+		return false
+	}
+	for i := range authors {
+		if parts[i] != strings.ToLower(name(&authors[i])) && parts[i] != strings.ToLower(authors[i].DisplayName()) {
+			return false
+		}
+	}
+	return true
+}
+
 // files maps the full-text files as MediaObjects and returns their URLs.
 func (m *graphBuilder) files(root resource) []rdf.IRI {
 	var urls []rdf.IRI
@@ -606,6 +715,7 @@ func (m *graphBuilder) files(root resource) []rdf.IRI {
 			continue
 		}
 		node := m.node(vocab.SchemaMediaObject)
+		m.from(node, path)
 		m.add(node, vocab.SchemaContentURL, url)
 		m.str(node, vocab.SchemaEncodingFormat, f.MediaType)
 		m.str(node, vocab.SchemaContentSize, f.Size)
@@ -626,6 +736,7 @@ func (m *graphBuilder) graphicalAbstract(root resource) {
 		return
 	}
 	node := m.node(vocab.SchemaImageObject)
+	m.from(node, "graphicalAbstract")
 	m.add(node, vocab.SchemaContentURL, url)
 	m.str(node, vocab.SchemaEncodingFormat, img.MediaType)
 	m.str(node, vocab.SchemaCaption, img.Caption)
@@ -633,7 +744,10 @@ func (m *graphBuilder) graphicalAbstract(root resource) {
 }
 
 // references maps the reference list: a reference with a DOI or URL is
-// cited by that IRI, one with text only by the text.
+// cited by that IRI; one with text only is a CreativeWork of its own,
+// named by the text and numbered by its schema:position (1-based) in the
+// list, so that references whose text is the same ("2011") stay distinct
+// and in order rather than collapsing into one literal.
 func (m *graphBuilder) references(root resource) {
 	for i, ref := range m.article.References {
 		path := fmt.Sprintf("references[%d]", i)
@@ -647,9 +761,13 @@ func (m *graphBuilder) references(root resource) {
 				m.str(target, vocab.DCTermsBibliographicCitation, ref.Text)
 			}
 		case ref.Text != "":
-			m.str(root, vocab.SchemaCitation, ref.Text)
+			node := m.node(vocab.SchemaCreativeWork)
+			// The position comes first: knakk/rdf's Turtle reader (used by
+			// the tests) fails on a bare integer that ends a [ ] block.
+			m.typed(node, vocab.SchemaPosition, strconv.Itoa(i+1), xsdInteger)
+			m.str(node, vocab.SchemaName, ref.Text)
+			m.add(root, vocab.SchemaCitation, node)
 			if m.full {
-				node := m.blank() // untyped: DCMI has no class for a bare citation
 				m.str(node, vocab.DCTermsBibliographicCitation, ref.Text)
 				m.add(root, vocab.DCTermsReferences, node)
 			}
@@ -692,6 +810,7 @@ func (m *graphBuilder) related(root resource) []resource {
 		case Corrects, Retracts, CommentOn:
 			m.add(root, vocab.SchemaAbout, target)
 		}
+		m.version(root, rel.Relation, target)
 		nodes = append(nodes, target)
 	}
 	return nodes
@@ -751,7 +870,7 @@ func (m *graphBuilder) dcterms(root resource, authors []resource, publisher reso
 // list builds an rdf:List of the members and returns its head.
 func (m *graphBuilder) list(members []resource) rdf.Object {
 	var head rdf.Object = rdfNil
-	cells := make([]rdf.Blank, len(members))
+	cells := make([]resource, len(members))
 	for i := range members {
 		cells[i] = m.blank()
 	}

@@ -186,11 +186,84 @@ func TestMappingRules(t *testing.T) {
 				}
 			},
 			want: []string{
-				article + ` <http://schema.org/citation> <https://doi.org/10.1016/S0140-6736(20)30183-5> .`,
-				article + ` <http://schema.org/citation> <https://doi.org/10.1002/(SICI)1097-4636(199706)35:4%3C409::AID-JBM1%3E3.0.CO;2-T> .`,
-				article + ` <http://schema.org/citation> "Smith J. Unpublished." .`,
+				article + ` <http://schema.org/citation> <https://doi.org/10.1016/s0140-6736(20)30183-5> .`,
+				article + ` <http://schema.org/citation> <https://doi.org/10.1002/(sici)1097-4636(199706)35:4%3C409::aid-jbm1%3E3.0.co;2-t> .`,
+				article + ` <http://schema.org/citation> _:b1 .`,
+				`_:b1 <http://schema.org/name> "Smith J. Unpublished." .`,
 				`_:b1 <http://purl.org/dc/terms/bibliographicCitation> "Smith J. Unpublished." .`,
 				article + ` <http://purl.org/dc/terms/references> _:b1 .`,
+			},
+		},
+		{
+			name: "the DOI is lower case in IRIs and as given where people read it",
+			edit: func(a *ld.Article) { a.DOI = "10.7554/eLife.01567" },
+			want: []string{
+				`<https://doi.org/10.7554/elife.01567> <http://schema.org/headline> "A title" .`,
+				`_:b0 <http://schema.org/value> "10.7554/eLife.01567" .`,
+				`<https://doi.org/10.7554/elife.01567> <http://purl.org/dc/terms/identifier> "https://doi.org/10.7554/eLife.01567" .`,
+			},
+			notWant: []string{"<https://doi.org/10.7554/eLife"},
+		},
+		{
+			name: "identical reference texts stay distinct and numbered in order",
+			edit: func(a *ld.Article) {
+				a.References = []ld.Reference{{Text: "2011"}, {DOI: "10.5555/1"}, {Text: "2011"}}
+			},
+			want: []string{
+				article + ` <http://schema.org/citation> _:b1 .`,
+				`_:b1 <http://schema.org/name> "2011" .`,
+				`_:b1 <http://schema.org/position> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .`,
+				article + ` <http://schema.org/citation> _:b2 .`,
+				`_:b2 <http://schema.org/name> "2011" .`,
+				`_:b2 <http://schema.org/position> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .`,
+			},
+		},
+		{
+			name: "an organisation author is a member of its institutions, not affiliated",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{{Kind: ld.OrganizationAuthor, Name: "The PLOS Medicine Editors", Affiliations: []string{"a1"}}}
+				a.Affiliations = []ld.Affiliation{{ID: "a1", Name: "Public Library of Science"}}
+			},
+			want:    []string{`_:b0 <http://schema.org/memberOf> _:b1 .`},
+			notWant: []string{"schema.org/affiliation"},
+		},
+		{
+			name: "a copyright holder naming the first author et al is the authors",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{{Given: "Ann", Family: "Harrison"}, {Given: "Bo", Family: "Lee"}}
+				a.Copyright = &ld.Copyright{Holder: "Harrison et al"}
+			},
+			want:    []string{article + ` <http://schema.org/copyrightHolder> _:b0 .`, article + ` <http://schema.org/copyrightHolder> _:b1 .`},
+			notWant: []string{`"Harrison et al"`},
+		},
+		{
+			name: "a copyright holder naming every author is the authors",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{{Given: "Ann", Family: "Harrison"}, {Given: "Bo", Family: "Lee"}}
+				a.Copyright = &ld.Copyright{Holder: "Harrison and Lee"}
+			},
+			want:    []string{article + ` <http://schema.org/copyrightHolder> _:b1 .`},
+			notWant: []string{`"Harrison and Lee"`},
+		},
+		{
+			name: "a copyright holder naming someone else is an organisation",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{{Given: "Ann", Family: "Harrison"}}
+				a.Copyright = &ld.Copyright{Holder: "Smith et al"}
+			},
+			want: []string{`_:b2 <http://schema.org/name> "Smith et al" .`},
+		},
+		{
+			name: "an author named by ORCID or ROR gives it as schema:url",
+			edit: func(a *ld.Article) {
+				a.Authors = []ld.Author{
+					{Given: "Josiah", Family: "Carberry", ORCID: "0000-0002-1825-0097"},
+					{Kind: ld.OrganizationAuthor, Name: "CERN", ROR: "https://ror.org/01ggx4157"},
+				}
+			},
+			want: []string{
+				`<https://orcid.org/0000-0002-1825-0097> <http://schema.org/url> <https://orcid.org/0000-0002-1825-0097> .`,
+				`<https://ror.org/01ggx4157> <http://schema.org/url> <https://ror.org/01ggx4157> .`,
 			},
 		},
 		{

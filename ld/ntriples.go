@@ -2,10 +2,11 @@ package ld
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/knakk/rdf"
@@ -19,7 +20,8 @@ import (
 type lineEncoder struct {
 	w      *bufio.Writer
 	quads  bool
-	graphs int // graphs written so far, to keep blank labels apart
+	graphs int    // graphs written so far, to keep blank labels apart
+	buf    []byte // one graph's lines
 }
 
 // NewNTriplesEncoder returns an encoder of N-Triples; NewNQuadsEncoder one
@@ -43,9 +45,10 @@ func (e *lineEncoder) Encode(g *Graph) error {
 	if err := checkGraph(g); err != nil {
 		return fmt.Errorf("ld: n-triples: %w", err)
 	}
-	writeLines(e.w, g, e.quads, StreamScope(e.graphs))
+	e.buf = appendGraphLines(e.buf[:0], g, e.quads, StreamScope(e.graphs))
 	e.graphs++
-	return nil
+	_, err := e.w.Write(e.buf)
+	return err
 }
 
 // StreamScope is the blank node label prefix of the graph with the given
@@ -58,46 +61,53 @@ func StreamScope(index int) string {
 	return "g" + strconv.Itoa(index) + "_"
 }
 
-// textWriter is what the term writers write to: a bufio.Writer for a
-// stream, a bytes.Buffer for one graph encoded on its own.
-type textWriter interface {
-	io.Writer
-	io.ByteWriter
-	io.StringWriter
-}
-
-// writeLines writes the triples of g, or quads in the graph g.Root, with
-// the labels of blank nodes prefixed by scope.
-func writeLines(w textWriter, g *Graph, quads bool, scope string) {
-	for _, t := range g.Triples {
-		writeLineTerm(w, t.Subj, scope)
-		w.WriteByte(' ')
-		writeLineTerm(w, t.Pred, scope)
-		w.WriteByte(' ')
-		if lit, ok := t.Obj.(rdf.Literal); ok {
-			writeLiteral(w, lit, func(dt rdf.IRI) { writeLineTerm(w, dt, "") })
-		} else {
-			writeLineTerm(w, t.Obj, scope)
-		}
-		if quads {
-			w.WriteByte(' ')
-			writeLineTerm(w, g.Root, scope)
-		}
-		w.WriteString(" .\n")
+// appendGraphLines appends the triples of g, or quads in the graph g.Root,
+// with the labels of blank nodes prefixed by scope.
+func appendGraphLines(dst []byte, g *Graph, quads bool, scope string) []byte {
+	var graph []byte // " <root>", the fourth term of each quad
+	if quads {
+		graph = appendLineTerm([]byte{' '}, g.Root, scope)
 	}
+	// Grow once to the size of the lines without escapes, which saves
+	// copying them again and again as they grow.
+	size := 0
+	for _, t := range g.Triples {
+		size += len(t.Subj.String()) + len(t.Pred.String()) + len(t.Obj.String()) + len(graph) + 12
+		if lit, ok := t.Obj.(rdf.Literal); ok {
+			size += len(lit.DataType.String()) + len(lit.Lang()) + 4
+		}
+	}
+	dst = slices.Grow(dst, size+size/32)
+	for _, t := range g.Triples {
+		dst = appendLineTerm(dst, t.Subj, scope)
+		dst = append(dst, ' ')
+		dst = appendLineTerm(dst, t.Pred, scope)
+		dst = append(dst, ' ')
+		if lit, ok := t.Obj.(rdf.Literal); ok {
+			dst = appendLiteral(dst, lit, appendBracketedIRI)
+		} else {
+			dst = appendLineTerm(dst, t.Obj, scope)
+		}
+		dst = append(dst, graph...)
+		dst = append(dst, " .\n"...)
+	}
+	return dst
 }
 
-func writeLineTerm(w textWriter, t rdf.Term, scope string) {
+// appendLineTerm appends an IRI or a blank node as N-Triples writes it.
+func appendLineTerm(dst []byte, t rdf.Term, scope string) []byte {
 	switch t.Type() {
 	case rdf.TermIRI:
-		w.WriteByte('<')
-		writeIRI(w, t.String())
-		w.WriteByte('>')
+		dst = append(appendIRI(append(dst, '<'), t.String()), '>')
 	case rdf.TermBlank:
-		w.WriteString("_:")
-		w.WriteString(scope)
-		w.WriteString(t.String())
+		dst = append(append(append(dst, "_:"...), scope...), t.String()...)
 	}
+	return dst
+}
+
+// appendBracketedIRI appends <iri>.
+func appendBracketedIRI(dst []byte, iri rdf.IRI) []byte {
+	return append(appendIRI(append(dst, '<'), iri.String()), '>')
 }
 
 // appendLines is the AppendGraph of N-Triples (quads false) and N-Quads.
@@ -106,9 +116,7 @@ func appendLines(quads bool) func(dst []byte, g *Graph, scope string) ([]byte, e
 		if err := checkGraph(g); err != nil {
 			return dst, fmt.Errorf("ld: n-triples: %w", err)
 		}
-		buf := bytes.NewBuffer(dst)
-		writeLines(buf, g, quads, scope)
-		return buf.Bytes(), nil
+		return appendGraphLines(dst, g, quads, scope), nil
 	}
 }
 
@@ -127,51 +135,61 @@ func checkGraph(g *Graph) error {
 	return nil
 }
 
-// writeIRI writes the characters of an IRI, escaping as \u what N-Triples
-// and Turtle do not allow in an IRI reference. rdf.NewIRI already refuses
-// them, so this only guards terms made elsewhere.
-func writeIRI(w textWriter, iri string) {
+const upperHexDigits = "0123456789ABCDEF"
+
+// appendUEscape appends \u00XX for a byte.
+func appendUEscape(dst []byte, c byte) []byte {
+	return append(dst, '\\', 'u', '0', '0', upperHexDigits[c>>4], upperHexDigits[c&0xF])
+}
+
+// appendIRI appends the characters of an IRI, escaping as \u what
+// N-Triples and Turtle do not allow in an IRI reference. rdf.NewIRI
+// already refuses them, so this only guards terms made elsewhere.
+func appendIRI(dst []byte, iri string) []byte {
 	start := 0
 	for i := 0; i < len(iri); i++ {
-		switch c := iri[i]; c {
-		case '<', '>', '"', '{', '}', '|', '^', '`', '\\':
-		default:
-			if c > 0x20 {
-				continue
-			}
+		if iriSafe[iri[i]] {
+			continue
 		}
-		w.WriteString(iri[start:i])
-		fmt.Fprintf(w, "\\u%04X", iri[i])
+		dst = appendUEscape(append(dst, iri[start:i]...), iri[i])
 		start = i + 1
 	}
-	w.WriteString(iri[start:])
+	return append(dst, iri[start:]...)
 }
 
-// writeLiteral writes a literal in the syntax N-Triples and Turtle share:
-// the quoted, escaped string, then a language tag (checked by checkGraph)
-// or a datatype (none for xsd:string).
-func writeLiteral(w textWriter, lit rdf.Literal, datatype func(rdf.IRI)) {
-	w.WriteByte('"')
-	writeString(w, lit.String())
-	w.WriteByte('"')
+// iriSafe tells the bytes appendIRI writes as they are; literalSafe the
+// ASCII bytes appendString writes as they are.
+var iriSafe, literalSafe = func() (iri, literal [256]bool) {
+	for c := range 256 {
+		iri[c] = c > 0x20 && !strings.ContainsRune("<>\"{}|^`\\", rune(c))
+		literal[c] = c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' && c != 0x7f
+	}
+	return iri, literal
+}()
+
+// appendLiteral appends a literal in the syntax N-Triples and Turtle
+// share: the quoted, escaped string, then a language tag (checked by
+// checkGraph) or a datatype (none for xsd:string), which appendDatatype
+// writes.
+func appendLiteral(dst []byte, lit rdf.Literal, appendDatatype func([]byte, rdf.IRI) []byte) []byte {
+	dst = append(appendString(append(dst, '"'), lit.String()), '"')
 	switch dt := lit.DataType.String(); {
 	case dt == vocab.RDFLangString:
-		w.WriteByte('@')
-		w.WriteString(lit.Lang())
+		dst = append(append(dst, '@'), lit.Lang()...)
 	case dt != vocab.XSDString && dt != "":
-		w.WriteString("^^")
-		datatype(lit.DataType)
+		dst = appendDatatype(append(dst, "^^"...), lit.DataType)
 	}
+	return dst
 }
 
-// writeString escapes a string for a quoted literal: the quote, the
+// appendString escapes a string for a quoted literal: the quote, the
 // backslash and line breaks by their short escapes, other control
 // characters as \u, and invalid UTF-8 as U+FFFD.
-func writeString(w textWriter, s string) {
+func appendString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c < utf8.RuneSelf {
+		if literalSafe[c] {
 			i++
 			continue
 		}
@@ -182,29 +200,29 @@ func writeString(w textWriter, s string) {
 				continue
 			}
 		}
-		w.WriteString(s[start:i])
+		dst = append(dst, s[start:i]...)
 		switch c {
 		case '"':
-			w.WriteString(`\"`)
+			dst = append(dst, `\"`...)
 		case '\\':
-			w.WriteString(`\\`)
+			dst = append(dst, `\\`...)
 		case '\n':
-			w.WriteString(`\n`)
+			dst = append(dst, `\n`...)
 		case '\r':
-			w.WriteString(`\r`)
+			dst = append(dst, `\r`...)
 		case '\t':
-			w.WriteString(`\t`)
+			dst = append(dst, `\t`...)
 		default:
 			if c >= utf8.RuneSelf {
-				w.WriteString("\uFFFD")
+				dst = append(dst, "\uFFFD"...)
 			} else {
-				fmt.Fprintf(w, "\\u%04X", c)
+				dst = appendUEscape(dst, c)
 			}
 		}
 		i++
 		start = i
 	}
-	w.WriteString(s[start:])
+	return append(dst, s[start:]...)
 }
 
 // validLangTag reports whether tag matches the LANGTAG production of

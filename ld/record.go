@@ -1,8 +1,6 @@
 package ld
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"encoding"
 	"errors"
@@ -19,15 +17,12 @@ import (
 
 // The record format is the JSON form of Article: one object whose member
 // names are the json tags of Article and the types it holds. Decoding is
-// strict, in two passes:
-//
-//  1. a scanner reads one JSON value into a tree of nodes that remember
-//     where each value and key stands (a malformed input is a
-//     *SyntaxError there);
-//  2. a mapper walks the tree and the Article's fields side by side,
-//     collecting a *FieldError for each unknown field, duplicate key or
-//     value of the wrong JSON type, and noting the position of every
-//     path, so that the errors of Check point into the input too.
+// strict and takes one pass over the bytes (decoder): the syntax is
+// checked as the Article's fields are set, each unknown field, duplicate
+// key or value of the wrong JSON type is a *FieldError where it stands,
+// and malformed input is a *SyntaxError there. A record with errors is
+// scanned a second time to note where each path's value starts, so that
+// the errors of Check point into the input too; a good record is not.
 
 const (
 	// maxNesting bounds how deep arrays and objects may nest, so that
@@ -74,33 +69,36 @@ func DecodeRecord(data []byte, file string) (*Article, error) {
 // DecodeRecordAt is DecodeRecord for a record that stands at a place in a
 // larger input, a line of JSON Lines: positions count from at.
 func DecodeRecordAt(data []byte, at Position) (*Article, error) {
-	s := newScanner(bytes.NewReader(data), at.File)
-	if at.IsValid() {
-		s.line, s.col = at.Line, at.Column
-	}
-	if err := s.skipBOM(); err != nil {
+	d := newDecoder(data, at)
+	defer d.release()
+	if err := d.skipBOM(); err != nil {
 		return nil, err
 	}
-	s.skipSpace()
-	if _, ok := s.peek(); !ok {
-		return nil, s.errorf("empty input, want a JSON object")
+	d.skipSpace()
+	if _, ok := d.peek(); !ok {
+		return nil, d.errorf("empty input, want a JSON object")
 	}
-	n, err := s.parseValue(0)
+	start := d.mark()
+	a, err := d.scanRecord()
 	if err != nil {
 		return nil, err
 	}
-	s.skipSpace()
-	if c, ok := s.peek(); ok {
-		return nil, s.errorf("%s after the record, want the end of the input (a stream of records needs a RecordDecoder)", describe(c))
+	d.skipSpace()
+	if c, ok := d.peek(); ok {
+		return nil, d.errorf("%s after the record, want the end of the input (a stream of records needs a RecordDecoder)", describe(c))
 	}
-	return decodeArticle(n)
+	return d.finish(a, start)
 }
 
 // RecordDecoder reads a stream of records: JSON objects one after another
 // (JSON Lines, or objects separated by any white space), or one JSON array
-// of objects.
+// of objects. It reads its input whole before the first record; bulk runs
+// cut large inputs into records first (reader.SplitJSON) and decode each
+// with DecodeRecordAt.
 type RecordDecoder struct {
-	s       *scanner
+	r       io.Reader
+	file    string
+	d       *decoder // nil until the first Decode reads the input
 	started bool
 	inArray bool
 	done    bool
@@ -109,7 +107,7 @@ type RecordDecoder struct {
 // NewRecordDecoder returns a decoder that reads records from r; file names
 // the input in positions.
 func NewRecordDecoder(r io.Reader, file string) *RecordDecoder {
-	return &RecordDecoder{s: newScanner(r, file)}
+	return &RecordDecoder{r: r, file: file}
 }
 
 // Decode returns the next record's Article, or io.EOF after the last one.
@@ -117,100 +115,76 @@ func NewRecordDecoder(r io.Reader, file string) *RecordDecoder {
 // A record with field errors gives them as DecodeRecord does, with
 // positions in the whole input, and the next call goes on with the next
 // record. A *SyntaxError or a read error ends the stream: the call after
-// it returns io.EOF.
-func (d *RecordDecoder) Decode() (*Article, error) {
-	if d.done {
+// it returns io.EOF. A read error is reported where the input it cut
+// short ends, after the records before it.
+func (rd *RecordDecoder) Decode() (*Article, error) {
+	if rd.done {
 		return nil, io.EOF
 	}
-	n, err := d.next()
+	if rd.d == nil {
+		data, err := io.ReadAll(rd.r)
+		rd.d = newDecoder(data, Position{File: rd.file, Line: 1, Column: 1})
+		rd.d.readErr = err
+	}
+	a, err := rd.next()
 	if err != nil {
-		d.done = true
+		rd.done = true
 		return nil, err
 	}
-	return decodeArticle(n)
+	return a, rd.d.err
 }
 
-// next scans the next record's JSON value.
-func (d *RecordDecoder) next() (*node, error) {
-	s := d.s
-	if !d.started {
-		d.started = true
-		if err := s.skipBOM(); err != nil {
+// next scans the next record and checks it; a non-nil error ends the
+// stream, and field errors are left in rd.d.err.
+func (rd *RecordDecoder) next() (*Article, error) {
+	d := rd.d
+	d.err = nil
+	if !rd.started {
+		rd.started = true
+		if err := d.skipBOM(); err != nil {
 			return nil, err
 		}
-		s.skipSpace()
-		if c, ok := s.peek(); ok && c == '[' {
-			s.next()
-			d.inArray = true
-			s.skipSpace()
-			if c, ok := s.peek(); ok && c == ']' {
-				s.next()
-				return nil, d.end()
+		d.skipSpace()
+		if c, ok := d.peek(); ok && c == '[' {
+			d.i++
+			rd.inArray = true
+			d.skipSpace()
+			if c, ok := d.peek(); ok && c == ']' {
+				d.i++
+				return nil, rd.end()
 			}
-			return s.parseValue(0)
+			return d.record()
 		}
 	}
-	if d.inArray {
-		s.skipSpace()
-		c, ok := s.peek()
-		switch {
-		case !ok:
-			return nil, s.errorf("unexpected end of input in the array of records, want ',' or ']'")
-		case c == ']':
-			s.next()
-			return nil, d.end()
-		case c != ',':
-			return nil, s.errorf("%s after a record, want ',' or ']'", describe(c))
+	d.skipSpace()
+	if !rd.inArray {
+		if _, ok := d.peek(); !ok {
+			return nil, d.endOfInput()
 		}
-		s.next()
-		return s.parseValue(0)
+		return d.record()
 	}
-	s.skipSpace()
-	if _, ok := s.peek(); !ok {
-		return nil, s.endOfInput()
+	c, ok := d.peek()
+	switch {
+	case !ok:
+		return nil, d.errorf("unexpected end of input in the array of records, want ',' or ']'")
+	case c == ']':
+		d.i++
+		return nil, rd.end()
+	case c != ',':
+		return nil, d.errorf("%s after a record, want ',' or ']'", describe(c))
 	}
-	return s.parseValue(0)
+	d.i++
+	return d.record()
 }
 
 // end checks that only white space follows the array of records.
-func (d *RecordDecoder) end() error {
-	s := d.s
-	s.skipSpace()
-	if c, ok := s.peek(); ok {
-		return s.errorf("%s after the array of records, want the end of the input", describe(c))
+func (rd *RecordDecoder) end() error {
+	d := rd.d
+	d.skipSpace()
+	if c, ok := d.peek(); ok {
+		return d.errorf("%s after the array of records, want the end of the input", describe(c))
 	}
-	return s.endOfInput()
-}
-
-// decodeArticle maps one scanned record onto an Article and checks it.
-func decodeArticle(n *node) (*Article, error) {
-	if n.kind != jsonObject {
-		return nil, ErrorList{&FieldError{Pos: n.pos, Path: recordPath,
-			Err: fmt.Errorf("want an object, found %s", kindNames[n.kind])}}
-	}
-	var a Article
-	m := &mapper{positions: map[string]Position{}}
-	m.value(n, reflect.ValueOf(&a).Elem(), "")
-	errs := m.errs
-	for _, fe := range check(&a) {
-		if !m.failedAt(fe.Path) {
-			fe.Pos = m.position(fe.Path)
-			errs = append(errs, fe)
-		}
-	}
-	if len(errs) == 0 {
-		return &a, nil
-	}
-	slices.SortStableFunc(errs, func(x, y *FieldError) int {
-		return cmp.Or(cmp.Compare(x.Pos.Line, y.Pos.Line), cmp.Compare(x.Pos.Column, y.Pos.Column))
-	})
-	if len(errs) > maxErrors {
-		last := errs[maxErrors-1]
-		more := len(errs) - (maxErrors - 1)
-		errs = append(errs[:maxErrors-1], &FieldError{Pos: last.Pos, Path: last.Path,
-			Err: fmt.Errorf("too many errors: %d more from here on are not shown", more)})
-	}
-	return nil, newErrorList(errs)
+	return d.endOfInput()
 }
 
 // jsonKind is the type of a JSON value.
@@ -234,120 +208,158 @@ var kindNames = [...]string{
 	jsonObject: "an object",
 }
 
-// node is one scanned JSON value and where it starts.
-type node struct {
-	kind    jsonKind
-	pos     Position
-	text    string // a string's value or a number's literal
-	boolean bool
-	elems   []*node
-	members []member
-}
-
-// member is one key and value of an object, in input order.
-type member struct {
-	key    string
-	keyPos Position
-	value  *node
-}
-
-// scanner reads JSON values byte by byte, keeping the line and column.
-type scanner struct {
-	r        io.ByteReader
-	file     string
-	offset   int64
-	line     int
-	col      int
-	ahead    byte
-	hasAhead bool
-	atEnd    bool
-	readErr  error // the read error, other than io.EOF, that ended the input
-}
-
-func newScanner(r io.Reader, file string) *scanner {
-	br, ok := r.(io.ByteReader)
-	if !ok {
-		br = bufio.NewReader(r)
+// kindAt tells the type of the JSON value that starts with c; ok is false
+// when no value starts so.
+func kindAt(c byte) (kind jsonKind, ok bool) {
+	switch {
+	case c == '{':
+		return jsonObject, true
+	case c == '[':
+		return jsonArray, true
+	case c == '"':
+		return jsonString, true
+	case c == '-' || '0' <= c && c <= '9':
+		return jsonNumber, true
+	case c == 't' || c == 'f':
+		return jsonBool, true
+	case c == 'n':
+		return jsonNull, true
 	}
-	return &scanner{r: br, file: file, line: 1, col: 1}
+	return 0, false
 }
 
-func (s *scanner) pos() Position { return Position{File: s.file, Line: s.line, Column: s.col} }
+// decoder reads one JSON value at a time from data, in memory, and sets
+// the fields of the Article it describes as it goes: one pass, no tree of
+// values. Values without escapes are substrings of one copy of the input,
+// so that a record costs few allocations.
+//
+// A value of the wrong type, an unknown field or a duplicate key is a
+// FieldError, and the scan goes on, checking the syntax of the values it
+// skips. Where each value starts is recorded only when the record has
+// errors to place (finish scans it again for that).
+type decoder struct {
+	data []byte
+	text string // data as a string: values without escapes are its substrings
+	i    int    // the offset of the next byte
+	file string
+	// line is the line of data[i], lineStart the offset where it starts
+	// and lineCol that offset's column (the first line can start inside a
+	// larger input).
+	line, lineStart, lineCol int
+	readErr                  error // a read error that cut data short, for RecordDecoder
+
+	path      []pathElem  // the record path of the value being decoded
+	keys      []objectKey // the keys of the objects being decoded, for duplicates
+	errs      []*FieldError
+	positions map[string]Position // where each path's value starts, when recorded
+	err       error               // the last record's field errors, for RecordDecoder
+}
+
+// pathElem is one step of a record path: a member's key, or an index when
+// index ≥ 0.
+type pathElem struct {
+	key   string
+	index int
+}
+
+// objectKey is a key of an object being decoded and where it stands.
+type objectKey struct {
+	key string
+	pos Position
+}
+
+// mark is a place in the input, to scan a record again from.
+type mark struct{ i, line, lineStart, lineCol int }
+
+func newDecoder(data []byte, at Position) *decoder {
+	d := decoders.Get().(*decoder)
+	*d = decoder{data: data, text: string(data), file: at.File, line: 1, lineCol: 1,
+		path: d.path[:0], keys: d.keys[:0], errs: d.errs[:0]}
+	if at.IsValid() {
+		d.line, d.lineCol = at.Line, at.Column
+	}
+	return d
+}
+
+// decoders keeps released decoders, so that their scratch slices serve
+// the next record.
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+// release returns a decoder that is done with its input to decoders.
+func (d *decoder) release() {
+	clear(d.keys[:cap(d.keys)]) // let go of the input's strings
+	clear(d.path[:cap(d.path)])
+	clear(d.errs[:cap(d.errs)])
+	*d = decoder{path: d.path[:0], keys: d.keys[:0], errs: d.errs[:0]}
+	decoders.Put(d)
+}
+
+func (d *decoder) mark() mark { return mark{d.i, d.line, d.lineStart, d.lineCol} }
+
+func (d *decoder) reset(m mark) {
+	d.i, d.line, d.lineStart, d.lineCol = m.i, m.line, m.lineStart, m.lineCol
+}
+
+func (d *decoder) pos() Position {
+	return Position{File: d.file, Line: d.line, Column: d.lineCol + d.i - d.lineStart}
+}
 
 // peek returns the next byte without consuming it; ok is false at the end
 // of the input.
-func (s *scanner) peek() (c byte, ok bool) {
-	if !s.hasAhead {
-		if s.atEnd {
-			return 0, false
-		}
-		c, err := s.r.ReadByte()
-		if err != nil {
-			if err != io.EOF {
-				s.readErr = err
-			}
-			s.atEnd = true
-			return 0, false
-		}
-		s.ahead, s.hasAhead = c, true
+func (d *decoder) peek() (c byte, ok bool) {
+	if d.i < len(d.data) {
+		return d.data[d.i], true
 	}
-	return s.ahead, true
-}
-
-// next consumes the byte peek returned.
-func (s *scanner) next() {
-	s.hasAhead = false
-	s.offset++
-	if s.ahead == '\n' {
-		s.line++
-		s.col = 1
-	} else {
-		s.col++
-	}
+	return 0, false
 }
 
 // errorf returns a *SyntaxError at the next byte, or the read error that
-// cut the input short.
-func (s *scanner) errorf(format string, args ...any) error {
-	if s.readErr != nil {
-		return s.endOfInput()
+// cut the input short there.
+func (d *decoder) errorf(format string, args ...any) error {
+	if d.readErr != nil && d.i >= len(d.data) {
+		return d.endOfInput()
 	}
-	return &SyntaxError{Pos: s.pos(), Offset: s.offset, Err: fmt.Errorf(format, args...)}
+	return &SyntaxError{Pos: d.pos(), Offset: int64(d.i), Err: fmt.Errorf(format, args...)}
 }
 
 // endOfInput is io.EOF, or the read error that ended the input.
-func (s *scanner) endOfInput() error {
-	if s.readErr != nil {
-		name := s.file
+func (d *decoder) endOfInput() error {
+	if d.readErr != nil {
+		name := d.file
 		if name == "" {
 			name = "input"
 		}
-		return fmt.Errorf("record: reading %s: %w", name, s.readErr)
+		return fmt.Errorf("record: reading %s: %w", name, d.readErr)
 	}
 	return io.EOF
 }
 
-func (s *scanner) skipSpace() {
-	for {
-		c, ok := s.peek()
-		if !ok || (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+// skipSpace skips white space; line breaks stand nowhere else in JSON, so
+// this is where lines are counted.
+func (d *decoder) skipSpace() {
+	for ; d.i < len(d.data); d.i++ {
+		switch d.data[d.i] {
+		case ' ', '\t', '\r':
+		case '\n':
+			d.line++
+			d.lineStart, d.lineCol = d.i+1, 1
+		default:
 			return
 		}
-		s.next()
 	}
 }
 
 // skipBOM skips a UTF-8 byte order mark at the start of the input.
-func (s *scanner) skipBOM() error {
-	if c, ok := s.peek(); !ok || c != 0xEF {
+func (d *decoder) skipBOM() error {
+	if c, ok := d.peek(); !ok || c != 0xEF {
 		return nil
 	}
-	s.next()
+	d.i++
 	for _, want := range []byte{0xBB, 0xBF} {
-		if c, ok := s.peek(); !ok || c != want {
-			return s.errorf("broken UTF-8 byte order mark")
+		if c, ok := d.peek(); !ok || c != want {
+			return d.errorf("broken UTF-8 byte order mark")
 		}
-		s.next()
+		d.i++
 	}
 	return nil
 }
@@ -360,161 +372,461 @@ func describe(c byte) string {
 	return fmt.Sprintf("invalid byte 0x%02X", c)
 }
 
-// parseValue reads one JSON value, after any white space.
-func (s *scanner) parseValue(depth int) (*node, error) {
-	s.skipSpace()
-	pos := s.pos()
-	c, ok := s.peek()
+// record scans the record at d's place and checks it.
+func (d *decoder) record() (*Article, error) {
+	start := d.mark()
+	a, err := d.scanRecord()
+	if err != nil {
+		return nil, err
+	}
+	a, d.err = d.finish(a, start)
+	return a, nil
+}
+
+// scanRecord scans one JSON value, after any white space, into a new
+// Article: nil, with a field error, when the value is not an object. The
+// error returned is a syntax error; field errors are left in d.errs.
+func (d *decoder) scanRecord() (*Article, error) {
+	d.errs = d.errs[:0]
+	d.skipSpace()
+	pos := d.pos()
+	if c, ok := d.peek(); ok && c == '{' {
+		a := new(Article)
+		return a, d.value(reflect.ValueOf(a).Elem(), articleInfo(), 0)
+	}
+	kind, err := d.skip(0)
+	if err != nil {
+		return nil, err
+	}
+	d.errs = append(d.errs, &FieldError{Pos: pos, Path: recordPath,
+		Err: fmt.Errorf("want an object, found %s", kindNames[kind])})
+	return nil, nil
+}
+
+// finish checks the article scanned from start. An article without
+// errors is returned; otherwise the record is scanned again, noting where
+// each value starts, to place the errors of Check, and the errors are
+// returned sorted by position.
+func (d *decoder) finish(a *Article, start mark) (*Article, error) {
+	var checked []*FieldError
+	if len(d.errs) == 0 {
+		if checked = check(a); len(checked) == 0 {
+			return a, nil
+		}
+	}
+	if a != nil {
+		end := d.mark()
+		d.reset(start)
+		d.positions = map[string]Position{}
+		a, _ = d.scanRecord()
+		d.reset(end)
+		if checked == nil {
+			checked = check(a)
+		}
+	}
+	errs := slices.Clone(d.errs)
+	for _, fe := range checked {
+		if !d.failedAt(fe.Path) {
+			fe.Pos = d.position(fe.Path)
+			errs = append(errs, fe)
+		}
+	}
+	d.positions = nil
+	slices.SortStableFunc(errs, func(x, y *FieldError) int {
+		return cmp.Or(cmp.Compare(x.Pos.Line, y.Pos.Line), cmp.Compare(x.Pos.Column, y.Pos.Column))
+	})
+	if len(errs) > maxErrors {
+		last := errs[maxErrors-1]
+		more := len(errs) - (maxErrors - 1)
+		errs = append(errs[:maxErrors-1], &FieldError{Pos: last.Pos, Path: last.Path,
+			Err: fmt.Errorf("too many errors: %d more from here on are not shown", more)})
+	}
+	return nil, newErrorList(errs)
+}
+
+// value decodes the JSON value at d's place, after any white space, into
+// v, addressable, of the type t describes. A null leaves v as it is: zero.
+// The error returned is a syntax error; a value that does not fit v is a
+// field error, and is skipped.
+func (d *decoder) value(v reflect.Value, t *typeInfo, depth int) error {
+	d.skipSpace()
+	c, ok := d.peek()
 	switch {
 	case !ok:
-		return nil, s.errorf("unexpected end of input, want a value")
+		return d.errorf("unexpected end of input, want a value")
 	case depth >= maxNesting && (c == '{' || c == '['):
-		return nil, s.errorf("arrays and objects nest deeper than %d levels", maxNesting)
-	case c == '{':
-		return s.parseObject(pos, depth)
-	case c == '[':
-		return s.parseArray(pos, depth)
-	case c == '"':
-		text, err := s.parseString()
-		return &node{kind: jsonString, pos: pos, text: text}, err
-	case c == '-' || ('0' <= c && c <= '9'):
-		text, err := s.parseNumber()
-		return &node{kind: jsonNumber, pos: pos, text: text}, err
-	case c == 't':
-		return &node{kind: jsonBool, pos: pos, boolean: true}, s.parseLiteral("true")
-	case c == 'f':
-		return &node{kind: jsonBool, pos: pos}, s.parseLiteral("false")
-	case c == 'n':
-		return &node{kind: jsonNull, pos: pos}, s.parseLiteral("null")
+		return d.errorf("arrays and objects nest deeper than %d levels", maxNesting)
 	}
-	return nil, s.errorf("%s, want a value", describe(c))
+	pos := d.pos()
+	if d.positions != nil {
+		d.positions[d.pathString()] = pos
+	}
+	kind, ok := kindAt(c)
+	switch {
+	case !ok:
+		return d.errorf("%s, want a value", describe(c))
+	case kind == jsonNull:
+		return d.literal("null")
+	case t.kind == reflect.Pointer && !t.text:
+		elem := reflect.New(t.elem.typ)
+		err := d.value(elem.Elem(), t.elem, depth)
+		v.Set(elem)
+		return err
+	case t.want == "":
+		d.fail(pos, "record: no decoding for Go type %s", t.typ)
+		_, err := d.skip(depth)
+		return err
+	case kind != t.json:
+		d.fail(pos, "want %s, found %s", t.want, kindNames[kind])
+		_, err := d.skip(depth)
+		return err
+	case t.text:
+		s, err := d.str()
+		if err != nil {
+			return err
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			d.errs = append(d.errs, &FieldError{Pos: pos, Path: d.pathString(), Err: err})
+		}
+		return nil
+	}
+	switch t.kind {
+	case reflect.String:
+		s, err := d.str()
+		v.SetString(s)
+		return err
+	case reflect.Bool:
+		if c == 't' {
+			v.SetBool(true)
+			return d.literal("true")
+		}
+		return d.literal("false")
+	case reflect.Slice:
+		return d.array(v, t, depth)
+	case reflect.Struct:
+		return d.object(v, t, depth)
+	}
+	// an integer
+	text, err := d.number()
+	if err != nil {
+		return err
+	}
+	i, err := strconv.ParseInt(text, 10, t.typ.Bits())
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		d.fail(pos, "integer %s is out of range", text)
+	case err != nil:
+		d.fail(pos, "want an integer, found the number %s", text)
+	default:
+		v.SetInt(i)
+	}
+	return nil
 }
 
-func (s *scanner) parseObject(pos Position, depth int) (*node, error) {
-	s.next() // '{'
-	n := &node{kind: jsonObject, pos: pos}
-	s.skipSpace()
-	if c, ok := s.peek(); ok && c == '}' {
-		s.next()
-		return n, nil
+// object sets the fields of struct v from the members of the object at
+// d's place.
+func (d *decoder) object(v reflect.Value, t *typeInfo, depth int) error {
+	d.i++ // '{'
+	fields := t.fields
+	keys := len(d.keys)
+	var seen uint64 // by field number, the first 64 fields' keys seen
+	d.skipSpace()
+	if c, ok := d.peek(); ok && c == '}' {
+		d.i++
+		return nil
 	}
 	for {
-		s.skipSpace()
-		keyPos := s.pos()
-		c, ok := s.peek()
+		d.skipSpace()
+		keyPos := d.pos()
+		c, ok := d.peek()
 		switch {
 		case !ok:
-			return nil, s.errorf("unexpected end of input in object, want a key")
+			return d.errorf("unexpected end of input in object, want a key")
 		case c != '"':
-			return nil, s.errorf("%s in object, want a string key", describe(c))
+			return d.errorf("%s in object, want a string key", describe(c))
 		}
-		key, err := s.parseString()
+		key, err := d.str()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		s.skipSpace()
-		switch c, ok := s.peek(); {
+		d.skipSpace()
+		switch c, ok := d.peek(); {
 		case !ok:
-			return nil, s.errorf("unexpected end of input, want ':' after object key")
+			return d.errorf("unexpected end of input, want ':' after object key")
 		case c != ':':
-			return nil, s.errorf("%s after object key, want ':'", describe(c))
+			return d.errorf("%s after object key, want ':'", describe(c))
 		}
-		s.next()
-		value, err := s.parseValue(depth + 1)
+		d.i++
+		f, known := fields.index[key]
+		var first *objectKey
+		if known && f < 64 {
+			if seen&(1<<f) != 0 {
+				first = d.findKey(keys, key)
+			}
+			seen |= 1 << f
+		} else {
+			first = d.findKey(keys, key)
+		}
+		if first == nil {
+			d.keys = append(d.keys, objectKey{key, keyPos})
+		}
+		d.path = append(d.path, pathElem{key: key, index: -1})
+		switch {
+		case first != nil:
+			d.fail(keyPos, "duplicate key %q (first at %d:%d)", key, first.pos.Line, first.pos.Column)
+			_, err = d.skip(depth + 1)
+		case len(d.path) == 1 && key == "$schema":
+			// names the JSON Schema an editor checks the record with
+			_, err = d.skip(depth + 1)
+		case !known:
+			d.fail(keyPos, "unknown field %q%s", key, suggest(key, fields.names))
+			_, err = d.skip(depth + 1)
+		default:
+			err = d.value(v.Field(fields.list[f].index), fields.list[f].info, depth+1)
+		}
+		d.path = d.path[:len(d.path)-1]
 		if err != nil {
-			return nil, err
+			return err
 		}
-		n.members = append(n.members, member{key: key, keyPos: keyPos, value: value})
-		s.skipSpace()
-		switch c, ok := s.peek(); {
+		d.skipSpace()
+		switch c, ok := d.peek(); {
 		case !ok:
-			return nil, s.errorf("unexpected end of input in object, want ',' or '}'")
+			return d.errorf("unexpected end of input in object, want ',' or '}'")
 		case c == '}':
-			s.next()
-			return n, nil
+			d.i++
+			d.keys = d.keys[:keys]
+			return nil
 		case c != ',':
-			return nil, s.errorf("%s after object member, want ',' or '}'", describe(c))
+			return d.errorf("%s after object member, want ',' or '}'", describe(c))
 		}
-		s.next()
+		d.i++
 	}
 }
 
-func (s *scanner) parseArray(pos Position, depth int) (*node, error) {
-	s.next() // '['
-	n := &node{kind: jsonArray, pos: pos}
-	s.skipSpace()
-	if c, ok := s.peek(); ok && c == ']' {
-		s.next()
-		return n, nil
+// findKey finds a key among the keys of the object being decoded, which
+// start at d.keys[from].
+func (d *decoder) findKey(from int, key string) *objectKey {
+	for i := from; i < len(d.keys); i++ {
+		if d.keys[i].key == key {
+			return &d.keys[i]
+		}
+	}
+	return nil
+}
+
+// array sets slice v to the elements of the array at d's place; an empty
+// array leaves it nil, absent, as omitempty writes it.
+func (d *decoder) array(v reflect.Value, t *typeInfo, depth int) error {
+	d.i++ // '['
+	d.skipSpace()
+	if c, ok := d.peek(); ok && c == ']' {
+		d.i++
+		return nil
+	}
+	for n := 0; ; n++ {
+		if n == v.Cap() {
+			v.Grow(max(4, n)) // fewer copies than growing by append's rule from 1
+		}
+		v.SetLen(n + 1)
+		d.path = append(d.path, pathElem{index: n})
+		err := d.value(v.Index(n), t.elem, depth+1)
+		d.path = d.path[:len(d.path)-1]
+		if err != nil {
+			return err
+		}
+		d.skipSpace()
+		switch c, ok := d.peek(); {
+		case !ok:
+			return d.errorf("unexpected end of input in array, want ',' or ']'")
+		case c == ']':
+			d.i++
+			return nil
+		case c != ',':
+			return d.errorf("%s after array element, want ',' or ']'", describe(c))
+		}
+		d.i++
+	}
+}
+
+// skip reads one JSON value, after any white space, checking its syntax
+// only, and returns its type.
+func (d *decoder) skip(depth int) (jsonKind, error) {
+	d.skipSpace()
+	c, ok := d.peek()
+	switch {
+	case !ok:
+		return 0, d.errorf("unexpected end of input, want a value")
+	case depth >= maxNesting && (c == '{' || c == '['):
+		return 0, d.errorf("arrays and objects nest deeper than %d levels", maxNesting)
+	}
+	kind, ok := kindAt(c)
+	var err error
+	switch {
+	case !ok:
+		err = d.errorf("%s, want a value", describe(c))
+	case kind == jsonObject:
+		err = d.skipObject(depth)
+	case kind == jsonArray:
+		err = d.skipArray(depth)
+	case kind == jsonString:
+		_, err = d.str()
+	case kind == jsonNumber:
+		_, err = d.number()
+	case c == 't':
+		err = d.literal("true")
+	case c == 'f':
+		err = d.literal("false")
+	default:
+		err = d.literal("null")
+	}
+	return kind, err
+}
+
+func (d *decoder) skipObject(depth int) error {
+	d.i++ // '{'
+	d.skipSpace()
+	if c, ok := d.peek(); ok && c == '}' {
+		d.i++
+		return nil
 	}
 	for {
-		elem, err := s.parseValue(depth + 1)
-		if err != nil {
-			return nil, err
-		}
-		n.elems = append(n.elems, elem)
-		s.skipSpace()
-		switch c, ok := s.peek(); {
+		d.skipSpace()
+		switch c, ok := d.peek(); {
 		case !ok:
-			return nil, s.errorf("unexpected end of input in array, want ',' or ']'")
-		case c == ']':
-			s.next()
-			return n, nil
-		case c != ',':
-			return nil, s.errorf("%s after array element, want ',' or ']'", describe(c))
+			return d.errorf("unexpected end of input in object, want a key")
+		case c != '"':
+			return d.errorf("%s in object, want a string key", describe(c))
 		}
-		s.next()
+		if _, err := d.str(); err != nil {
+			return err
+		}
+		d.skipSpace()
+		switch c, ok := d.peek(); {
+		case !ok:
+			return d.errorf("unexpected end of input, want ':' after object key")
+		case c != ':':
+			return d.errorf("%s after object key, want ':'", describe(c))
+		}
+		d.i++
+		if _, err := d.skip(depth + 1); err != nil {
+			return err
+		}
+		d.skipSpace()
+		switch c, ok := d.peek(); {
+		case !ok:
+			return d.errorf("unexpected end of input in object, want ',' or '}'")
+		case c == '}':
+			d.i++
+			return nil
+		case c != ',':
+			return d.errorf("%s after object member, want ',' or '}'", describe(c))
+		}
+		d.i++
 	}
 }
 
-// parseString reads a string literal, the next byte being its quote, and
-// returns its value. Invalid UTF-8 and unpaired surrogates become U+FFFD,
-// as encoding/json decodes them.
-func (s *scanner) parseString() (string, error) {
-	s.next() // '"'
-	var b strings.Builder
+func (d *decoder) skipArray(depth int) error {
+	d.i++ // '['
+	d.skipSpace()
+	if c, ok := d.peek(); ok && c == ']' {
+		d.i++
+		return nil
+	}
+	for {
+		if _, err := d.skip(depth + 1); err != nil {
+			return err
+		}
+		d.skipSpace()
+		switch c, ok := d.peek(); {
+		case !ok:
+			return d.errorf("unexpected end of input in array, want ',' or ']'")
+		case c == ']':
+			d.i++
+			return nil
+		case c != ',':
+			return d.errorf("%s after array element, want ',' or ']'", describe(c))
+		}
+		d.i++
+	}
+}
+
+// str reads a string literal, the next byte being its quote, and returns
+// its value: a substring of the input when it holds no escape. Invalid
+// UTF-8 and unpaired surrogates become U+FFFD, as encoding/json decodes
+// them.
+func (d *decoder) str() (string, error) {
+	start := d.i + 1
+	ascii := true
+	for i := start; i < len(d.data); i++ {
+		switch c := d.data[i]; {
+		case c == '"':
+			s := d.text[start:i]
+			d.i = i + 1
+			if !ascii {
+				s = validUTF8(s)
+			}
+			return s, nil
+		case c == '\\' || c < 0x20:
+			return d.escapedStr(start)
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return d.escapedStr(start)
+}
+
+// escapedStr reads the rest of a string literal from its start, after the
+// quote: one with escapes, or one that ends badly.
+func (d *decoder) escapedStr(start int) (string, error) {
+	d.i = start
+	var b []byte
 	high := rune(-1) // a high surrogate waiting for its low half
 	flush := func() {
 		if high >= 0 {
-			b.WriteRune(utf8.RuneError)
+			b = utf8.AppendRune(b, utf8.RuneError)
 			high = -1
 		}
 	}
 	for {
-		c, ok := s.peek()
+		c, ok := d.peek()
 		switch {
 		case !ok:
-			return "", s.errorf("unexpected end of input in string")
+			return "", d.errorf("unexpected end of input in string")
 		case c < 0x20:
-			return "", s.errorf("control character %q in string, want it escaped", c)
+			return "", d.errorf("control character %q in string, want it escaped", c)
 		}
-		s.next()
+		d.i++
 		switch c {
 		case '"':
 			flush()
-			return validUTF8(b.String()), nil
+			return validUTF8(string(b)), nil
 		case '\\':
-			r, err := s.parseEscape()
+			r, err := d.escape()
 			if err != nil {
 				return "", err
 			}
 			switch {
 			case high >= 0 && utf16.IsSurrogate(r) && r >= 0xDC00:
-				b.WriteRune(utf16.DecodeRune(high, r))
+				b = utf8.AppendRune(b, utf16.DecodeRune(high, r))
 				high = -1
 			case utf16.IsSurrogate(r) && r < 0xDC00:
 				flush()
 				high = r
 			case utf16.IsSurrogate(r):
 				flush()
-				b.WriteRune(utf8.RuneError)
+				b = utf8.AppendRune(b, utf8.RuneError)
 			default:
 				flush()
-				b.WriteRune(r)
+				b = utf8.AppendRune(b, r)
 			}
 		default:
 			flush()
-			b.WriteByte(c)
+			run := d.i
+			for run < len(d.data) && d.data[run] != '"' && d.data[run] != '\\' && d.data[run] >= 0x20 {
+				run++
+			}
+			b = append(b, d.data[d.i-1:run]...)
+			d.i = run
 		}
 	}
 }
@@ -538,31 +850,31 @@ func validUTF8(s string) string {
 	return b.String()
 }
 
-// parseEscape reads what follows a backslash in a string.
-func (s *scanner) parseEscape() (rune, error) {
-	c, ok := s.peek()
+// escape reads what follows a backslash in a string.
+func (d *decoder) escape() (rune, error) {
+	c, ok := d.peek()
 	if !ok {
-		return 0, s.errorf("unexpected end of input in string escape")
+		return 0, d.errorf("unexpected end of input in string escape")
 	}
 	if simple := strings.IndexByte(`"\/bfnrt`, c); simple >= 0 {
-		s.next()
+		d.i++
 		return rune("\"\\/\b\f\n\r\t"[simple]), nil
 	}
 	if c != 'u' {
-		return 0, s.errorf("%s in string escape", describe(c))
+		return 0, d.errorf("%s in string escape", describe(c))
 	}
-	s.next()
+	d.i++
 	var r rune
 	for range 4 {
-		c, ok := s.peek()
+		c, ok := d.peek()
 		if !ok {
-			return 0, s.errorf("unexpected end of input in \\u escape")
+			return 0, d.errorf("unexpected end of input in \\u escape")
 		}
 		digit := strings.IndexByte("0123456789abcdef", lowerASCII(c))
 		if digit < 0 {
-			return 0, s.errorf("%s in \\u escape, want a hex digit", describe(c))
+			return 0, d.errorf("%s in \\u escape, want a hex digit", describe(c))
 		}
-		s.next()
+		d.i++
 		r = r*16 + rune(digit)
 	}
 	return r, nil
@@ -575,192 +887,92 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// parseNumber reads a number literal as JSON defines it and returns its
-// text.
-func (s *scanner) parseNumber() (string, error) {
-	var b strings.Builder
-	take := func() {
-		b.WriteByte(s.ahead)
-		s.next()
+// number reads a number literal as JSON defines it and returns its text.
+func (d *decoder) number() (string, error) {
+	start := d.i
+	if c, _ := d.peek(); c == '-' {
+		d.i++
 	}
-	if c, _ := s.peek(); c == '-' {
-		take()
-	}
-	if c, ok := s.peek(); ok && c == '0' {
-		take()
-	} else if err := s.digits(&b, "in number"); err != nil {
+	if c, ok := d.peek(); ok && c == '0' {
+		d.i++
+	} else if err := d.digits("in number"); err != nil {
 		return "", err
 	}
-	if c, ok := s.peek(); ok && c == '.' {
-		take()
-		if err := s.digits(&b, "after decimal point"); err != nil {
+	if c, ok := d.peek(); ok && c == '.' {
+		d.i++
+		if err := d.digits("after decimal point"); err != nil {
 			return "", err
 		}
 	}
-	if c, ok := s.peek(); ok && (c == 'e' || c == 'E') {
-		take()
-		if c, ok := s.peek(); ok && (c == '+' || c == '-') {
-			take()
+	if c, ok := d.peek(); ok && (c == 'e' || c == 'E') {
+		d.i++
+		if c, ok := d.peek(); ok && (c == '+' || c == '-') {
+			d.i++
 		}
-		if err := s.digits(&b, "in exponent"); err != nil {
+		if err := d.digits("in exponent"); err != nil {
 			return "", err
 		}
 	}
-	return b.String(), nil
+	return d.text[start:d.i], nil
 }
 
 // digits reads one or more decimal digits.
-func (s *scanner) digits(b *strings.Builder, where string) error {
-	for count := 0; ; count++ {
-		c, ok := s.peek()
-		if ok && '0' <= c && c <= '9' {
-			b.WriteByte(c)
-			s.next()
-			continue
-		}
-		switch {
-		case count > 0:
-			return nil
-		case !ok:
-			return s.errorf("unexpected end of input %s, want a digit", where)
-		}
-		return s.errorf("%s %s, want a digit", describe(c), where)
+func (d *decoder) digits(where string) error {
+	start := d.i
+	for d.i < len(d.data) && '0' <= d.data[d.i] && d.data[d.i] <= '9' {
+		d.i++
 	}
+	if d.i > start {
+		return nil
+	}
+	c, ok := d.peek()
+	if !ok {
+		return d.errorf("unexpected end of input %s, want a digit", where)
+	}
+	return d.errorf("%s %s, want a digit", describe(c), where)
 }
 
-// parseLiteral reads the literal word, whose first byte is next.
-func (s *scanner) parseLiteral(word string) error {
+// literal reads the literal word, whose first byte is next.
+func (d *decoder) literal(word string) error {
 	for i := 0; i < len(word); i++ {
-		c, ok := s.peek()
+		c, ok := d.peek()
 		switch {
 		case !ok:
-			return s.errorf("unexpected end of input in literal %s", word)
+			return d.errorf("unexpected end of input in literal %s", word)
 		case c != word[i]:
-			return s.errorf("%s in literal %s", describe(c), word)
+			return d.errorf("%s in literal %s", describe(c), word)
 		}
-		s.next()
+		d.i++
 	}
 	return nil
 }
 
-// mapper sets Go values from scanned nodes, following json struct tags.
-type mapper struct {
-	errs []*FieldError
-	// positions holds where the value of each record path starts.
-	positions map[string]Position
+// fail records a field error at the current path.
+func (d *decoder) fail(pos Position, format string, args ...any) {
+	d.errs = append(d.errs, &FieldError{Pos: pos, Path: d.pathString(), Err: fmt.Errorf(format, args...)})
 }
 
-var textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
-
-func (m *mapper) fail(pos Position, path string, format string, args ...any) {
-	m.errs = append(m.errs, &FieldError{Pos: pos, Path: path, Err: fmt.Errorf(format, args...)})
-}
-
-// value sets v, addressable, from n. A null leaves v as it is: zero.
-func (m *mapper) value(n *node, v reflect.Value, path string) {
-	m.positions[path] = n.pos
-	if n.kind == jsonNull {
-		return
-	}
-	if reflect.PointerTo(v.Type()).Implements(textUnmarshalerType) {
-		if n.kind != jsonString {
-			m.wrongType(n, path, "a string")
-			return
-		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.text)); err != nil {
-			m.errs = append(m.errs, &FieldError{Pos: n.pos, Path: path, Err: err})
-		}
-		return
-	}
-	switch v.Kind() {
-	case reflect.String:
-		if n.kind != jsonString {
-			m.wrongType(n, path, "a string")
-			return
-		}
-		v.SetString(n.text)
-	case reflect.Bool:
-		if n.kind != jsonBool {
-			m.wrongType(n, path, "a boolean")
-			return
-		}
-		v.SetBool(n.boolean)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if n.kind != jsonNumber {
-			m.wrongType(n, path, "an integer")
-			return
-		}
-		i, err := strconv.ParseInt(n.text, 10, v.Type().Bits())
+// pathString gives the current path as the record format names it:
+// "authors[2].orcid"; "" for the record itself.
+func (d *decoder) pathString() string {
+	var b []byte
+	for i, e := range d.path {
 		switch {
-		case errors.Is(err, strconv.ErrRange):
-			m.fail(n.pos, path, "integer %s is out of range", n.text)
-		case err != nil:
-			m.fail(n.pos, path, "want an integer, found the number %s", n.text)
+		case e.index >= 0:
+			b = append(strconv.AppendInt(append(b, '['), int64(e.index), 10), ']')
+		case i > 0:
+			b = append(append(b, '.'), e.key...)
 		default:
-			v.SetInt(i)
+			b = append(b, e.key...)
 		}
-	case reflect.Pointer:
-		elem := reflect.New(v.Type().Elem())
-		m.value(n, elem.Elem(), path)
-		v.Set(elem)
-	case reflect.Slice:
-		if n.kind != jsonArray {
-			m.wrongType(n, path, "an array")
-			return
-		}
-		if len(n.elems) == 0 {
-			return // an empty array is absent, as omitempty writes it
-		}
-		slice := reflect.MakeSlice(v.Type(), len(n.elems), len(n.elems))
-		for i, elem := range n.elems {
-			m.value(elem, slice.Index(i), fmt.Sprintf("%s[%d]", path, i))
-		}
-		v.Set(slice)
-	case reflect.Struct:
-		if n.kind != jsonObject {
-			m.wrongType(n, path, "an object")
-			return
-		}
-		m.object(n, v, path)
-	default:
-		m.fail(n.pos, path, "record: no decoding for Go type %s", v.Type())
 	}
+	return string(b)
 }
 
-func (m *mapper) wrongType(n *node, path, want string) {
-	m.fail(n.pos, path, "want %s, found %s", want, kindNames[n.kind])
-}
-
-// object sets the fields of struct v from the members of n.
-func (m *mapper) object(n *node, v reflect.Value, path string) {
-	fields := fieldsOf(v.Type())
-	seen := make(map[string]Position, len(n.members))
-	for _, mem := range n.members {
-		memberPath := mem.key
-		if path != "" {
-			memberPath = path + "." + mem.key
-		}
-		if first, dup := seen[mem.key]; dup {
-			m.fail(mem.keyPos, memberPath, "duplicate key %q (first at %d:%d)", mem.key, first.Line, first.Column)
-			continue
-		}
-		seen[mem.key] = mem.keyPos
-		if path == "" && mem.key == "$schema" {
-			continue // names the JSON Schema an editor checks the record with
-		}
-		index, ok := fields.index[mem.key]
-		if !ok {
-			m.fail(mem.keyPos, memberPath, "unknown field %q%s", mem.key, suggest(mem.key, fields.names))
-			continue
-		}
-		m.value(mem.value, v.Field(index), memberPath)
-	}
-}
-
-// failedAt reports whether the mapper found an error at path or above it,
-// which makes what Check says there a consequence of that error.
-func (m *mapper) failedAt(path string) bool {
-	for _, err := range m.errs {
+// failedAt reports whether the decoder found an error at path or above
+// it, which makes what Check says there a consequence of that error.
+func (d *decoder) failedAt(path string) bool {
+	for _, err := range d.errs {
 		p := err.Path
 		if path == p || strings.HasPrefix(path, p+".") || strings.HasPrefix(path, p+"[") {
 			return true
@@ -771,46 +983,102 @@ func (m *mapper) failedAt(path string) bool {
 
 // position returns where the value at path, or the nearest enclosing value
 // present in the input, starts.
-func (m *mapper) position(path string) Position {
+func (d *decoder) position(path string) Position {
 	for {
-		if pos, ok := m.positions[path]; ok {
+		if pos, ok := d.positions[path]; ok {
 			return pos
 		}
 		cut := strings.LastIndexAny(path, ".[")
 		if cut < 0 {
-			return m.positions[""]
+			return d.positions[""]
 		}
 		path = path[:cut]
 	}
 }
 
+// typeInfo is what the decoder needs to know of a Go type, worked out once
+// per type.
+type typeInfo struct {
+	typ  reflect.Type
+	kind reflect.Kind
+	// text is set when *typ is an encoding.TextUnmarshaler, which then
+	// decodes the type from a string.
+	text bool
+	// json is the JSON type a value must have, and want its name in
+	// errors; want is empty for a type the decoder cannot set.
+	json   jsonKind
+	want   string
+	elem   *typeInfo     // of a pointer's or a slice's elements
+	fields *structFields // of a struct
+}
+
 // structFields are the record-format names of a struct's fields.
 type structFields struct {
 	names []string       // in declaration order
-	index map[string]int // name → field index
+	index map[string]int // name → number in list
+	list  []structField
 }
 
-var fieldCache sync.Map // reflect.Type → *structFields
+type structField struct {
+	index int // in the struct
+	info  *typeInfo
+}
 
-func fieldsOf(t reflect.Type) *structFields {
-	if cached, ok := fieldCache.Load(t); ok {
-		return cached.(*structFields)
+var (
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	typeInfos           sync.Map // reflect.Type → *typeInfo
+	articleInfo         = sync.OnceValue(func() *typeInfo { return infoOf(reflect.TypeFor[Article]()) })
+)
+
+// infoOf returns the typeInfo of t, and of the types it holds.
+func infoOf(t reflect.Type) *typeInfo {
+	if cached, ok := typeInfos.Load(t); ok {
+		return cached.(*typeInfo)
 	}
-	fields := &structFields{index: map[string]int{}}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if !f.IsExported() || name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		fields.names = append(fields.names, name)
-		fields.index[name] = i
+	cached, _ := typeInfos.LoadOrStore(t, buildInfo(t, map[reflect.Type]*typeInfo{}))
+	return cached.(*typeInfo)
+}
+
+// buildInfo works out the typeInfo of t; building holds those being
+// built, for types that hold themselves.
+func buildInfo(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
+	if info, ok := building[t]; ok {
+		return info
 	}
-	cached, _ := fieldCache.LoadOrStore(t, fields)
-	return cached.(*structFields)
+	info := &typeInfo{typ: t, kind: t.Kind(), text: reflect.PointerTo(t).Implements(textUnmarshalerType)}
+	building[t] = info
+	switch {
+	case info.text:
+		info.json, info.want = jsonString, "a string"
+	case info.kind == reflect.String:
+		info.json, info.want = jsonString, "a string"
+	case info.kind == reflect.Bool:
+		info.json, info.want = jsonBool, "a boolean"
+	case info.kind >= reflect.Int && info.kind <= reflect.Int64:
+		info.json, info.want = jsonNumber, "an integer"
+	case info.kind == reflect.Pointer:
+		info.elem = buildInfo(t.Elem(), building)
+	case info.kind == reflect.Slice:
+		info.json, info.want = jsonArray, "an array"
+		info.elem = buildInfo(t.Elem(), building)
+	case info.kind == reflect.Struct:
+		info.json, info.want = jsonObject, "an object"
+		info.fields = &structFields{index: map[string]int{}}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			info.fields.index[name] = len(info.fields.list)
+			info.fields.names = append(info.fields.names, name)
+			info.fields.list = append(info.fields.list, structField{index: i, info: buildInfo(f.Type, building)})
+		}
+	}
+	return info
 }
 
 // suggest returns ` (did you mean "x"?)` for the known name nearest to key,

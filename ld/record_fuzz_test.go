@@ -132,20 +132,17 @@ func checkAgainstEncodingJSON(t *testing.T, data []byte, a *Article, err error) 
 // TestMapperUnsupportedKind shows that a model field of a kind the mapper
 // does not decode is reported, not skipped, should the model gain one.
 func TestMapperUnsupportedKind(t *testing.T) {
-	s := newScanner(strings.NewReader(`{"ratio": 0.5, "name": "x"}`), "r.json")
-	n, err := s.parseValue(0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := newDecoder([]byte(`{"ratio": 0.5, "name": "x"}`), Position{File: "r.json", Line: 1, Column: 1})
 	var v struct {
 		Ratio float64 `json:"ratio"`
 		Name  string  `json:"name,omitempty"`
 		Skip  string  `json:"-"`
 	}
-	m := &mapper{positions: map[string]Position{}}
-	m.value(n, reflect.ValueOf(&v).Elem(), "")
-	if len(m.errs) != 1 || m.errs[0].Error() != "r.json:1:11: ratio: record: no decoding for Go type float64" {
-		t.Errorf("errors %v", m.errs)
+	if err := d.value(reflect.ValueOf(&v).Elem(), infoOf(reflect.TypeOf(v)), 0); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.errs) != 1 || d.errs[0].Error() != "r.json:1:11: ratio: record: no decoding for Go type float64" {
+		t.Errorf("errors %v", d.errs)
 	}
 	if v.Name != "x" {
 		t.Errorf("name %q, want x", v.Name)

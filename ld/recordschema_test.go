@@ -32,7 +32,7 @@ func TestRecordSchema(t *testing.T) {
 	doc := map[string]any{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
 		"title":       "scholarld article record",
-		"description": "One article in scholarld's record format (README: The record format). Generated from ld.Article by TestRecordSchema.",
+		"description": "One article in scholarld's record format (docs/record-format.md). Generated from ld.Article by TestRecordSchema.",
 		"$defs":       defs,
 	}
 	for k, v := range root {
@@ -52,14 +52,17 @@ func TestRecordSchema(t *testing.T) {
 var required = map[string][]string{
 	"Article": {"title"}, "Affiliation": {"id"}, "Journal": {"title"}, "ISSN": {"value"},
 	"File": {"url"}, "Image": {"url"}, "Related": {"relation"},
+	"AlternativeTitle": {"title"}, "Funding": {"funder"}, "Funder": {"name"}, "Identifier": {"scheme", "value"},
+	"Series": {"title"}, "Book": {"title"}, "Event": {"name"}, "Publisher": {"name"},
 }
 
 // enums lists the values of the string types that have a fixed set.
 var enums = map[reflect.Type][]string{
-	reflect.TypeFor[sld.ArticleType](): names(sld.ArticleTypes),
-	reflect.TypeFor[sld.AuthorKind]():  names(sld.AuthorKinds),
-	reflect.TypeFor[sld.ISSNKind]():    names(sld.ISSNKinds),
-	reflect.TypeFor[sld.Relation]():    names(sld.Relations),
+	reflect.TypeFor[sld.ArticleType]():      names(sld.ArticleTypes),
+	reflect.TypeFor[sld.AuthorKind]():       names(sld.AuthorKinds),
+	reflect.TypeFor[sld.ISSNKind]():         names(sld.ISSNKinds),
+	reflect.TypeFor[sld.Relation]():         names(sld.Relations),
+	reflect.TypeFor[sld.IdentifierScheme](): names(sld.IdentifierSchemes),
 }
 
 func names[S ~string](values []S) []string {

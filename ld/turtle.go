@@ -73,6 +73,7 @@ type turtleGraph struct {
 	labels []string             // labels of the blank nodes written as _:x
 	next   int                  // the number of the next label
 	scope  string
+	buf    []byte // scratch for one term
 }
 
 func (tw *turtleGraph) write(root rdf.Subject) {
@@ -251,7 +252,8 @@ func (tw *turtleGraph) literal(lit rdf.Literal) {
 		tw.w.WriteString(lit.String())
 		return
 	}
-	writeLiteral(tw.w, lit, func(dt rdf.IRI) { tw.iri(dt.String()) })
+	tw.buf = appendLiteral(tw.buf[:0], lit, func(dst []byte, dt rdf.IRI) []byte { return tw.appendIRI(dst, dt.String()) })
+	tw.w.Write(tw.buf)
 }
 
 func isTurtleInteger(s string) bool {
@@ -274,17 +276,18 @@ func isTurtleInteger(s string) bool {
 // digits, '_' and '-', not starting with a digit or '-'); otherwise the
 // whole IRI in angle brackets.
 func (tw *turtleGraph) iri(iri string) {
+	tw.buf = tw.appendIRI(tw.buf[:0], iri)
+	tw.w.Write(tw.buf)
+}
+
+// appendIRI appends what iri writes.
+func (tw *turtleGraph) appendIRI(dst []byte, iri string) []byte {
 	for _, p := range vocab.Prefixes {
 		if local, ok := strings.CutPrefix(iri, p.Namespace); ok && safeLocalName(local) {
-			tw.w.WriteString(p.Name)
-			tw.w.WriteByte(':')
-			tw.w.WriteString(local)
-			return
+			return append(append(append(dst, p.Name...), ':'), local...)
 		}
 	}
-	tw.w.WriteByte('<')
-	writeIRI(tw.w, iri)
-	tw.w.WriteByte('>')
+	return append(appendIRI(append(dst, '<'), iri), '>')
 }
 
 func safeLocalName(s string) bool {

@@ -33,6 +33,14 @@ type Chunk struct {
 	// Whole is set when Data is the whole input, so that a reader may
 	// treat it as a file (a list of items, a document with a header).
 	Whole bool
+	// Path is where Data stands in the input's structure, in the terms of
+	// field paths: "[3]" for an element of a top-level array,
+	// "message.items[3]" for a work of a Crossref list; empty otherwise.
+	Path string
+	// Prelude is text a decoder reads before Data without taking records
+	// from it: what earlier chunks defined that this one may use, such as
+	// BibTeX @string macros.
+	Prelude []byte
 }
 
 // A Splitter cuts the input r, named source, into chunks, in order. After

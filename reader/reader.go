@@ -3,7 +3,7 @@
 // the source has that the article model cannot hold.
 //
 // Each format has a package of its own below this one (crossref, jats,
-// html, csl, bibtex, ris). A reader is pure: bytes in, articles out, no
+// html, csl, bibtex, ris, datacite, openalex). A reader is pure: bytes in, articles out, no
 // network, no state between calls. It never invents: what the source lacks
 // stays empty in the ld.Article.
 package reader

@@ -7,8 +7,8 @@
 // (ld.Check's errors, each turned into a finding with a rule name, and the
 // rules ld.Check has not: authors, a publication date, licences), then
 // mapped with ld.Map in the full profile. JSON-LD (read with json-gold,
-// offline), Turtle (package ld/turtle) and N-Triples give a graph
-// directly. Every graph goes through the vocabulary rules (terms defined,
+// offline, through the official schema.org context, embedded), Turtle
+// (package ld/turtle), N-Triples and N-Quads give a graph directly. Every graph goes through the vocabulary rules (terms defined,
 // schema.org domains and ranges, schema:Review, DC elements) against a
 // Vocabulary, and then through the consumer profiles asked for (google,
 // scholar, triplestore). The result is a Report of Findings, each with a
@@ -25,9 +25,10 @@
 // then each input's Summary. docs/validate-streaming.md says which checks
 // see what.
 //
-// The Vocabulary starts from vocab.nt, embedded: the definitions of the
-// terms scholarld emits and of what they lead to, generated from
-// testdata/vocab by a test. Third-party data uses other schema.org terms;
-// those are reported as not checked until the schema.org release file is
-// added with AddNTriples.
+// The Vocabulary starts from vocab.nt.gz, embedded: the whole schema.org
+// 30.0 release reduced to the term table the rules use, with the terms of
+// DCMI, BIBO, FaBiO, PRO and SCoRO, generated from testdata/vocab by a
+// test. An undefined term is reported with the nearest defined one
+// (Vocabulary.Nearest); AddNTriples adds a vocabulary, or replaces the
+// schema.org release with another.
 package validate

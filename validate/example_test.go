@@ -19,7 +19,7 @@ func ExampleValidate() {
 		fmt.Printf("%s %s %d:%d %s: %s\n", f.Severity, f.Rule, f.Line, f.Column, f.Path, f.Message)
 	}
 	// Output:
-	// error orcid 1:58 authors[0].orcid: ident: ORCID "0000-0002-1825-0098": check digit is 8, want 7
+	// error orcid 1:58 authors[0].orcid: ORCID "0000-0002-1825-0098": check digit is 8, want 7
 }
 
 func ExampleWriteText() {
@@ -73,7 +73,7 @@ func ExampleRun() {
 	fmt.Println(err, summaries[0].Format, summaries[0].Stopped)
 	// Output:
 	//   error   <stdin>: <https://doi.org/10.5555/1> <http://example.org/terms#title>: property http://example.org/terms#title is defined by no loaded vocabulary [undefined-term]
-	//           fix: use a term of schema.org, DCMI terms, BIBO, FaBiO or PRO/SCoRO, or add its vocabulary with --vocab-file
+	//           fix: use the defined term the message suggests, or add the term's vocabulary with --vocab-file
 	// <stdin> (nquads): 1 error, 0 warnings, 0 info
 	//   by rule: undefined-term 1
 	//   stopped at the finding limit (--max-findings): the rest was not checked

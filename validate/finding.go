@@ -39,7 +39,7 @@ type Rule struct {
 // rules, then the rules of each profile.
 var Rules = []Rule{
 	{"unreadable", Error, "the input (or a record's JSON) could not be read, or its format could not be told", "fix the syntax at the position shown, or name the format with -f"},
-	{"record-field", Error, "a record field is unknown, repeated or of the wrong JSON type", "rename or retype the field as the message says (README: The record format)"},
+	{"record-field", Error, "a record field is unknown, repeated or of the wrong JSON type", "rename or retype the field as the message says (docs/record-format.md)"},
 	{"title-required", Error, "the article has no title", "give the article's title"},
 	{"authors-required", Error, "the article has no author and does not say it has none", `list the byline in "authors", or write "authors": [] for an article without authors`},
 	{"date-published-required", Error, "the article has no publication date", "give dates.published as YYYY, YYYY-MM or YYYY-MM-DD"},
@@ -57,8 +57,7 @@ var Rules = []Rule{
 	{"license-url-missing", Warning, "the licence has a label but no URL", "give license.url, the licence's canonical URL"},
 	{"license-unrecognised", Warning, "a creativecommons.org URL names no Creative Commons licence", "use the licence's canonical URL, such as https://creativecommons.org/licenses/by/4.0/"},
 	{"license-cc", Info, "the licence is a Creative Commons licence, named in the message", "nothing to fix"},
-	{"undefined-term", Error, "a class or property is defined by no known vocabulary", "use a term of schema.org, DCMI terms, BIBO, FaBiO or PRO/SCoRO, or add its vocabulary with --vocab-file"},
-	{"not-checked", Info, "a schema.org term is outside the embedded vocabulary and the release was not loaded", "load the schema.org release with --vocab-file schemaorg-current-http.nt"},
+	{"undefined-term", Error, "a class or property is defined by no known vocabulary (schema.org 30.0, embedded whole, DCMI terms, BIBO, FaBiO, PRO/SCoRO, or a --vocab-file)", "use the defined term the message suggests, or add the term's vocabulary with --vocab-file"},
 	{"domain", Warning, "a schema.org property is used on a type outside its schema:domainIncludes", "move the property to a node of a type it belongs to, or give the node that type"},
 	{"range", Warning, "a literal where schema.org expects a node, or a node where it expects a literal", "give a value of a type in the property's schema:rangeIncludes"},
 	{"schema-review", Warning, "schema:Review, which is a review of an item, is used for a review article", "type the article ScholarlyArticle with genre \"review\" (and fabio:ReviewArticle)"},
@@ -140,7 +139,10 @@ func (r *Report) Count(s Severity) int {
 // fix; where fills in the location.
 func (r *Report) add(rule string, where Finding, format string, args ...any) {
 	def, _ := ruleByName(rule) // every name used is in Rules, which a test checks
-	where.Severity, where.Rule, where.Fix = def.Severity, def.Name, def.Fix
+	where.Severity, where.Rule = def.Severity, def.Name
+	if where.Fix == "" { // a fix of this finding's own, else the rule's
+		where.Fix = def.Fix
+	}
 	where.Message = fmt.Sprintf(format, args...)
 	r.Findings = append(r.Findings, where)
 }

@@ -47,6 +47,12 @@ func (ix *graphIndex) values(node rdf.Term, property string) []rdf.Object {
 	return out
 }
 
+// isWork reports whether a class makes a node an article the profiles
+// check: schema:Article or a subclass, or schema:Chapter.
+func isWork(class string, v *Vocabulary) bool {
+	return class == vocab.SchemaChapter || v.isSubclass(class, vocab.Schema+"Article")
+}
+
 // nodeName writes a node as N-Triples does: <iri> or _:label.
 func nodeName(n rdf.Term) string {
 	if iri, ok := n.(rdf.IRI); ok {
@@ -55,13 +61,32 @@ func nodeName(n rdf.Term) string {
 	return n.Serialize(rdf.NTriples)
 }
 
-// articleNodes returns the nodes typed schema:Article or a subclass, in
-// order of appearance.
+// at locates a finding about a node: on record input, by the record field
+// the node was made from (authors[0]), which is what the user wrote; else
+// by the node itself.
+func (c *checker) at(record int, node rdf.Term, property string) Finding {
+	if path, ok := c.paths[node]; ok {
+		return Finding{Record: record, Path: path, Property: property}
+	}
+	return Finding{Record: record, Node: nodeName(node), Property: property}
+}
+
+// name names a node in a message as at locates it.
+func (c *checker) name(node rdf.Term) string {
+	if path, ok := c.paths[node]; ok {
+		return path
+	}
+	return nodeName(node)
+}
+
+// articleNodes returns the nodes typed schema:Article or a subclass, or
+// schema:Chapter (a book chapter, which scholarld writes as one and which
+// schema.org does not make an Article), in order of appearance.
 func articleNodes(triples []rdf.Triple, v *Vocabulary) []rdf.Term {
 	var out []rdf.Term
 	for _, t := range triples {
 		if t.Obj.Type() == rdf.TermIRI && t.Pred.String() == vocab.RDFType &&
-			v.isSubclass(t.Obj.String(), vocab.Schema+"Article") && !slices.Contains(out, rdf.Term(t.Subj)) {
+			isWork(t.Obj.String(), v) && !slices.Contains(out, rdf.Term(t.Subj)) {
 			out = append(out, t.Subj)
 		}
 	}
@@ -74,12 +99,12 @@ func (c *checker) graph(triples []rdf.Triple, roots []rdf.Term, record int, rdfI
 	c.reported = map[string]bool{}
 	ix := newGraphIndex(triples)
 	for _, t := range triples {
-		where := Finding{Record: record, Node: nodeName(t.Subj), Property: t.Pred.String()}
+		where := c.at(record, t.Subj, t.Pred.String())
 		p := t.Pred.String()
 		if p == vocab.RDFType && t.Obj.Type() == rdf.TermIRI {
 			c.term(t.Obj.String(), "class", where)
 			if t.Obj.String() == vocab.Schema+"Review" && len(ix.values(t.Subj, vocab.Schema+"itemReviewed")) == 0 {
-				c.report.add("schema-review", where, "%s is a schema:Review without itemReviewed: schema:Review is a review of an item, not a review article", where.Node)
+				c.report.add("schema-review", where, "a schema:Review without itemReviewed: schema:Review is a review of an item, not a review article")
 			}
 			continue
 		}
@@ -129,11 +154,12 @@ func (c *checker) term(iri, kind string, where Finding) {
 	if kind == "class" {
 		where.Property = vocab.RDFType
 	}
-	if strings.HasPrefix(iri, vocab.Schema) && !c.vocab.schemaRelease {
-		c.report.add("not-checked", where, "not checked: %s is not among the embedded schema.org terms; load the schema.org release with --vocab-file", iri)
+	if near := c.vocab.Nearest(iri); near != "" {
+		where.Fix = "use " + curie(near)
+		c.report.add("undefined-term", where, "%s %s is defined by no loaded vocabulary; did you mean %s?", kind, curie(iri), curie(near))
 		return
 	}
-	c.report.add("undefined-term", where, "%s %s is defined by no loaded vocabulary", kind, iri)
+	c.report.add("undefined-term", where, "%s %s is defined by no loaded vocabulary", kind, curie(iri))
 }
 
 // domain checks a schema.org property against the node's schema.org
@@ -153,7 +179,7 @@ func (c *checker) domain(ix *graphIndex, t rdf.Triple, where Finding) {
 	if len(known) == 0 || slices.ContainsFunc(known, func(class string) bool { return c.vocab.inDomain(p, class) }) {
 		return
 	}
-	if c.once("domain:" + where.Node + " " + p) {
+	if c.once("domain:" + nodeName(t.Subj) + " " + p) {
 		c.report.add("domain", where, "schema:%s is not a property of %s (its domain: %s)", localName(p), curies(known), curies(domains))
 	}
 }
@@ -179,19 +205,22 @@ func (c *checker) rangeOf(t rdf.Triple, where Finding) {
 	isLiteral := t.Obj.Type() == rdf.TermLiteral
 	switch {
 	case isLiteral && !literal:
-		if c.once("range:" + where.Node + " " + p) {
+		if c.once("range:" + nodeName(t.Subj) + " " + p) {
 			c.report.add("range", where, "schema:%s has the literal %q where schema.org expects a node (%s)", localName(p), t.Obj.String(), curies(ranges))
 		}
 	case !isLiteral && !node && !(url && t.Obj.Type() == rdf.TermIRI):
-		if c.once("range:" + where.Node + " " + p) {
-			c.report.add("range", where, "schema:%s has the node %s where schema.org expects a literal (%s)", localName(p), nodeName(t.Obj), curies(ranges))
+		if c.once("range:" + nodeName(t.Subj) + " " + p) {
+			c.report.add("range", where, "schema:%s has the node %s where schema.org expects a literal (%s)", localName(p), c.name(t.Obj), curies(ranges))
 		}
 	}
 }
 
 // graphValues checks the identifiers and licences in RDF input, which
-// for records the record rules check.
+// for records the record rules check. A licence given by both
+// schema:license and dcterms:license (as the full profile writes it) is
+// one finding.
 func (c *checker) graphValues(triples []rdf.Triple) {
+	licences := map[string]bool{} // node and licence URL
 	for _, t := range triples {
 		where := Finding{Node: nodeName(t.Subj), Property: t.Pred.String()}
 		value := t.Obj.String()
@@ -205,7 +234,9 @@ func (c *checker) graphValues(triples []rdf.Triple) {
 				c.report.add("isbn", where, "%v", err)
 			}
 		case vocab.SchemaLicense, vocab.DCTermsLicense:
-			if t.Obj.Type() == rdf.TermIRI {
+			key := where.Node + " " + value
+			if t.Obj.Type() == rdf.TermIRI && !licences[key] {
+				licences[key] = true
 				c.license(value, where)
 			}
 		}
@@ -224,11 +255,15 @@ func localName(iri string) string {
 func curies(iris []string) string {
 	out := make([]string, len(iris))
 	for i, iri := range iris {
-		if local, ok := strings.CutPrefix(iri, vocab.Schema); ok {
-			out[i] = "schema:" + local
-		} else {
-			out[i] = iri
-		}
+		out[i] = curie(iri)
 	}
 	return strings.Join(out, ", ")
+}
+
+// curie writes a schema.org IRI as schema:X, and any other IRI whole.
+func curie(iri string) string {
+	if local, ok := strings.CutPrefix(iri, vocab.Schema); ok {
+		return "schema:" + local
+	}
+	return iri
 }

@@ -1,7 +1,13 @@
 package validate
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/scholarld/scholarld/internal/testkit"
 )
 
 // TestExplicitAuthors checks how an "authors" member is told apart from
@@ -47,6 +53,8 @@ func TestSyntaxErrorPositions(t *testing.T) {
 	}{
 		{"bad.nt", "<http://a> <http://b> <http://c> .\n<http://a> <http://b> \"x .\n", 2, 27},
 		{"bad.jsonld", "{\"@context\": \"https://schema.org\",\n \"@type\": \"ScholarlyArticle\",}", 2, 30},
+		// The line parser names the start of the term it cannot read.
+		{"bad.nq", "<http://a> <http://b> <http://c> <http://g> .\n<http://a> <http://b> oops <http://g> .\n", 2, 23},
 	}
 	for _, tt := range tests {
 		r := Validate([]byte(tt.input), tt.file, Options{})
@@ -55,6 +63,37 @@ func TestSyntaxErrorPositions(t *testing.T) {
 		}
 		if f := r.Findings[0]; f.Line != tt.line || f.Column != tt.column {
 			t.Errorf("%s: finding at %d:%d, want %d:%d: %s", tt.file, f.Line, f.Column, tt.line, tt.column, f.Message)
+		}
+	}
+}
+
+// TestNoneOfTheFormats: a file of no format validate reads says so,
+// rather than failing as bad Turtle.
+func TestNoneOfTheFormats(t *testing.T) {
+	r := Validate([]byte("<catalogue><item/></catalogue>\n"), "a.xml", Options{})
+	if len(r.Findings) != 1 || !r.Unreadable || !strings.HasPrefix(r.Findings[0].Message, "a.xml is none of the formats validate reads (record, ") {
+		t.Errorf("an XML file of no known kind: %+v", r.Findings)
+	}
+}
+
+// TestNQuads: the N-Quads that convert writes give the findings its
+// N-Triples give.
+func TestNQuads(t *testing.T) {
+	for _, name := range []string{"ijms-2014-15-14348", "elife-2014-3-e01567"} {
+		var got [2][]string
+		for i, ext := range []string{".nt", ".nq"} {
+			data, err := os.ReadFile(filepath.Join(testkit.Root(t), "testdata", "golden", name+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := Validate(data, name+ext, Options{Profiles: Profiles})
+			if r.Unreadable || r.Format != detect(name+ext, nil) {
+				t.Fatalf("%s%s: format %s, unreadable %v: %+v", name, ext, r.Format, r.Unreadable, r.Findings)
+			}
+			got[i] = summary(r)
+		}
+		if !slices.Equal(got[0], got[1]) || len(got[0]) == 0 {
+			t.Errorf("%s: N-Triples %q\nN-Quads %q", name, got[0], got[1])
 		}
 	}
 }

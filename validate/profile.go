@@ -10,7 +10,7 @@ import (
 // google checks the recommendations of Google Search for Article
 // structured data; see the Google profile.
 func (c *checker) google(ix *graphIndex, article rdf.Term, record int) {
-	at := Finding{Record: record, Node: nodeName(article)}
+	at := c.at(record, article, "")
 	for _, want := range []struct{ property, rule string }{
 		{vocab.SchemaHeadline, "google-headline"},
 		{vocab.SchemaImage, "google-image"},
@@ -27,14 +27,11 @@ func (c *checker) google(ix *graphIndex, article rdf.Term, record int) {
 		if author.Type() == rdf.TermLiteral {
 			continue // the range rule reports it
 		}
-		where := Finding{Record: record, Node: nodeName(author)}
 		if len(ix.values(author, vocab.SchemaName)) == 0 {
-			where.Property = vocab.SchemaName
-			c.report.add("google-author-name", where, "author %s has no schema:name", where.Node)
+			c.report.add("google-author-name", c.at(record, author, vocab.SchemaName), "the author has no schema:name")
 		}
 		if len(ix.values(author, vocab.SchemaURL)) == 0 && len(ix.values(author, vocab.SchemaSameAs)) == 0 {
-			where.Property = vocab.SchemaURL
-			c.report.add("google-author-url", where, "author %s has no schema:url or schema:sameAs", where.Node)
+			c.report.add("google-author-url", c.at(record, author, vocab.SchemaURL), "the author has no schema:url or schema:sameAs")
 		}
 	}
 }
@@ -43,7 +40,7 @@ func (c *checker) google(ix *graphIndex, article rdf.Term, record int) {
 // article; see the Scholar profile.
 func (c *checker) scholar(ix *graphIndex, article rdf.Term, record int) {
 	at := func(property string) Finding {
-		return Finding{Record: record, Node: nodeName(article), Property: property}
+		return c.at(record, article, property)
 	}
 	if len(ix.values(article, vocab.SchemaHeadline)) == 0 && len(ix.values(article, vocab.SchemaName)) == 0 {
 		c.report.add("scholar-title", at(vocab.SchemaHeadline), "the article has no schema:headline or schema:name")
@@ -121,7 +118,7 @@ var datePropertyNames = map[string]bool{"issued": true, "created": true, "modifi
 // triplestore checks that the article is named by an IRI.
 func (c *checker) triplestore(article rdf.Term, record int) {
 	if article.Type() == rdf.TermBlank {
-		c.report.add("triplestore-blank-article", Finding{Record: record, Node: nodeName(article)}, "the article %s is a blank node", nodeName(article))
+		c.report.add("triplestore-blank-article", c.at(record, article, ""), "the article is a blank node")
 	}
 }
 
@@ -129,7 +126,7 @@ func (c *checker) triplestore(article rdf.Term, record int) {
 // IRI exists and for dates typed as strings.
 func (c *checker) triplestoreNodes(ix *graphIndex, record int) {
 	for _, s := range ix.subjects {
-		where := Finding{Record: record, Node: nodeName(s)}
+		where := c.at(record, s, "")
 		isA := func(class string) bool {
 			for _, t := range ix.types[s] {
 				if c.vocab.isSubclass(t, class) {
@@ -142,13 +139,13 @@ func (c *checker) triplestoreNodes(ix *graphIndex, record int) {
 			for _, t := range ix.bySubject[s] {
 				if strings.Contains(t.Obj.String(), "orcid.org/") {
 					where.Property = t.Pred.String()
-					c.report.add("triplestore-blank-orcid", where, "person %s has the ORCID iD %s but is a blank node", where.Node, t.Obj.String())
+					c.report.add("triplestore-blank-orcid", where, "the person has the ORCID iD %s but is a blank node", t.Obj.String())
 					break
 				}
 			}
 		}
 		if s.Type() == rdf.TermBlank && isA(vocab.SchemaPeriodical) {
-			c.report.add("triplestore-blank-journal", where, "the periodical %s is a blank node", where.Node)
+			c.report.add("triplestore-blank-journal", where, "the periodical is a blank node")
 		}
 		for _, t := range ix.bySubject[s] {
 			lit, ok := t.Obj.(rdf.Literal)
@@ -157,7 +154,7 @@ func (c *checker) triplestoreNodes(ix *graphIndex, record int) {
 			}
 			if dt := lit.DataType.String(); dt == xsdString || dt == vocab.RDFLangString {
 				where.Property = t.Pred.String()
-				c.report.add("triplestore-plain-date", where, "%s of %s is the plain string %q", localName(t.Pred.String()), where.Node, lit.String())
+				c.report.add("triplestore-plain-date", where, "%s is the plain string %q", localName(t.Pred.String()), lit.String())
 			}
 		}
 	}

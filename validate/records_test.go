@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	jsonld "github.com/piprate/json-gold/ld"
 	"github.com/scholarld/scholarld/internal/testkit"
 )
 
@@ -63,12 +65,6 @@ func TestDataCiteBlog(t *testing.T) {
 	want := []string{
 		// A Creative Commons licence, recognised.
 		"info license-cc " + post + " http://schema.org/license",
-		// fileFormat (superseded by encodingFormat), dateCreated,
-		// dateModified and version are outside the embedded terms.
-		"info not-checked <https://blog.datacite.org/eating-your-own-dog-food/eating-your-own-dog-food.xml> http://schema.org/fileFormat",
-		"info not-checked " + post + " http://schema.org/dateCreated",
-		"info not-checked " + post + " http://schema.org/dateModified",
-		"info not-checked " + post + " http://schema.org/version",
 		// The post gives a name but no headline.
 		"warning google-headline " + post + " http://schema.org/headline",
 		// The author is named by an http://orcid.org IRI, but has no url.
@@ -79,9 +75,6 @@ func TestDataCiteBlog(t *testing.T) {
 		"info scholar-issue " + post + " http://schema.org/isPartOf",
 		"info scholar-first-page " + post + " http://schema.org/pageStart",
 		"warning scholar-pdf " + post + " http://schema.org/encoding",
-		// The embedded context types only the dates scholarld writes.
-		"warning triplestore-plain-date " + post + " http://schema.org/dateCreated",
-		"warning triplestore-plain-date " + post + " http://schema.org/dateModified",
 	}
 	if got := summary(r); !slices.Equal(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -90,21 +83,28 @@ func TestDataCiteBlog(t *testing.T) {
 		t.Errorf("format %q, unreadable %v; want jsonld, readable", r.Format, r.Unreadable)
 	}
 
-	// With the schema.org release, every term is checked and defined.
-	v, err := NewVocabulary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	// Another release given with --vocab-file replaces the embedded one:
+	// here release 30.0 without schema:version, which is then undefined.
 	release, err := os.ReadFile(testkit.Shared(t, "vocab", "schemaorg-30.0-http.nt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.AddNTriples(release, "schemaorg-30.0-http.nt"); err != nil {
+	var without bytes.Buffer
+	for _, line := range bytes.SplitAfter(release, []byte("\n")) {
+		if !bytes.HasPrefix(line, []byte("<http://schema.org/version> ")) {
+			without.Write(line)
+		}
+	}
+	v, err := NewVocabulary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.AddNTriples(without.Bytes(), "release-without-version.nt"); err != nil {
 		t.Fatal(err)
 	}
 	r = Validate(data, "datacite-blog.schema_org.json", Options{Vocabulary: v})
-	if got, want := summary(r), []string{"info license-cc " + post + " http://schema.org/license"}; !slices.Equal(got, want) {
-		t.Errorf("with the release: got %q, want %q", got, want)
+	if got, want := summary(r), []string{"info license-cc " + post + " http://schema.org/license", "error undefined-term " + post + " http://schema.org/version"}; !slices.Equal(got, want) {
+		t.Errorf("with a release lacking schema:version: got %q, want %q", got, want)
 	}
 }
 
@@ -115,6 +115,22 @@ func TestRemoteContext(t *testing.T) {
 		Message: "validate: JSON-LD: cannot load context https://w3id.org/other offline (only https://schema.org is available)"}}
 	if !r.Unreadable || !slices.Equal(r.Findings, want) {
 		t.Errorf("got %+v, want %+v", r.Findings, want)
+	}
+}
+
+// TestByteOrderMark reads JSON-LD, Turtle and N-Triples saved with a
+// UTF-8 byte-order mark, as editors on Windows write them.
+func TestByteOrderMark(t *testing.T) {
+	for _, in := range []struct{ file, data string }{
+		{"a.jsonld", `{"@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": "x"}`},
+		{"a.ttl", "@prefix schema: <http://schema.org/> .\n<http://a> a schema:ScholarlyArticle ."},
+		{"a.nt", "<http://a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/ScholarlyArticle> .\n"},
+		{"-", "<http://a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/ScholarlyArticle> .\n"},
+	} {
+		r := Validate([]byte("\xef\xbb\xbf"+in.data), in.file, Options{})
+		if r.Unreadable || r.Format == "" {
+			t.Errorf("%s with a BOM: format %q, findings %+v", in.file, r.Format, r.Findings)
+		}
 	}
 }
 
@@ -129,6 +145,12 @@ func TestDetect(t *testing.T) {
 		{"-", "<http://a> <http://b> <http://c> .\n", NTriples},
 		{"-", "<http://a> <http://b> <http://c>, <http://d> .\n", Turtle},
 		{"-", "hello", ""},
+		{"a.nq", "", NQuads},
+		{"-", "# c\n<http://a> <http://b> \"c\" <http://g> .\n_:b <http://b> <http://c> _:g .\n", NQuads},
+		{"-", "<http://a> <http://b> [ <http://c> 1 ] .\n", Turtle},
+		{"notes.txt", "Some notes about an article.\n", ""},
+		{"a.xml", "<?xml version=\"1.0\"?>\n<catalogue><item/></catalogue>\n", ""},
+		{"-", "<catalogue><item/></catalogue>\n", ""},
 	}
 	for _, tt := range tests {
 		if got := detect(tt.file, []byte(tt.data)); got != tt.want {
@@ -227,5 +249,53 @@ func TestOutputs(t *testing.T) {
 	}
 	if second := run.Results[1].Locations[0].PhysicalLocation; second.ArtifactLocation.URI != "data.ttl" || second.Region != nil {
 		t.Errorf("SARIF location %+v", second)
+	}
+}
+
+// TestOfficialContextAliases: JSON-LD that names the schema.org context
+// is read through the official context, with its "id" and "type" aliases
+// and its typed dates, as any consumer reads it.
+func TestOfficialContextAliases(t *testing.T) {
+	doc := `{"@context": "http://schema.org/", "id": "https://example.org/a", "type": "ScholarlyArticle",
+  "headline": "T", "dateCreated": "2020-01-02", "author": {"type": "Person", "name": "N", "url": "https://example.org/n"}}`
+	r := Validate([]byte(doc), "a.jsonld", Options{Profiles: []Profile{Triplestore}})
+	if got := summary(r); len(got) != 0 {
+		t.Errorf("got %q, want no finding", got)
+	}
+	r = Validate([]byte(doc), "a.jsonld", Options{Profiles: []Profile{Google}})
+	if got, want := summary(r), []string{"warning google-image <https://example.org/a> http://schema.org/image", "warning google-date-published <https://example.org/a> http://schema.org/datePublished"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestPrunedOfficialContext: reading a document with only the terms it
+// names gives the graph the whole official context gives.
+func TestPrunedOfficialContext(t *testing.T) {
+	fixture, err := os.ReadFile(testkit.Shared(t, "fixtures", "schemaorg", "datacite-blog.schema_org.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{fixture, []byte(`{"@context": "https://schema.org", "id": "https://example.org/a", "type": "ScholarlyArticle",
+  "dct:title": "T", "dateCreated": "2020-01-02", "sameAs": "https://example.org/b", "author": {"type": "Person", "name": "N"}}`)} {
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		var got [2]string
+		for i, loader := range []officialLoader{{}, {used: namedTerms(doc, map[string]bool{})}} {
+			opts := jsonld.NewJsonLdOptions("")
+			opts.DocumentLoader = loader
+			opts.Format = "application/n-quads"
+			out, err := jsonld.NewJsonLdProcessor().ToRDF(jsonld.CloneDocument(doc), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(out.(string), "\n")
+			slices.Sort(lines)
+			got[i] = strings.Join(lines, "\n")
+		}
+		if got[0] != got[1] || len(got[0]) < 200 {
+			t.Errorf("whole context:\n%s\npruned:\n%s", got[0], got[1])
+		}
 	}
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/scholarld/scholarld/reader/formats"
 	"github.com/scholarld/scholarld/reader/source"
 	"github.com/scholarld/scholarld/reader/textpos"
-	"github.com/scholarld/scholarld/vocab"
 )
 
 // A validation streams: one goroutine cuts an input into units that are
@@ -30,9 +29,6 @@ import (
 // stages are bounded, so memory holds a few units per worker, whatever
 // the size of the input. docs/validate-streaming.md says which checks
 // see what.
-
-// NQuads is the N-Quads input format, besides those of validate.go.
-const NQuads = "nquads"
 
 // errStopped ends a run when MaxFindings findings have been written.
 var errStopped = errors.New("validate: stopped at the finding limit")
@@ -125,6 +121,10 @@ func (r *run) input(ctx context.Context, in source.Input, openErr error) (*Summa
 	}
 	format := r.opts.Format
 	head, peekErr := br.Peek(sniffLen)
+	if bytes.HasPrefix(head, utf8BOM) { // a byte-order mark, in any format
+		br.Discard(len(utf8BOM))
+		head, peekErr = br.Peek(sniffLen)
+	}
 	complete := peekErr != nil
 	if format == anyFormat {
 		formatName := in.FormatName
@@ -278,6 +278,9 @@ func (r *run) check(ctx context.Context, units iter.Seq[unit], s *Summary) error
 	return ctx.Err()
 }
 
+// utf8BOM is the UTF-8 byte-order mark, which some editors write first.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
 // sniffLen is how much of an input format detection looks at.
 const sniffLen = 64 << 10
 
@@ -285,7 +288,7 @@ const sniffLen = 64 << 10
 func (r *run) units(format string, head []byte, br *bufio.Reader, file string) (iter.Seq[unit], error) {
 	switch format {
 	case anyFormat:
-		return nil, fmt.Errorf("cannot tell the input format of %s; name it with -f (one of %s)", file, strings.Join(InputFormats(), ", "))
+		return nil, fmt.Errorf("%s is none of the formats validate reads (%s); if it is one of them, name it with -f", file, strings.Join(InputFormats(), ", "))
 	case NTriples, NQuads:
 		return lineUnits(br, file, format == NQuads, &r.opts), nil
 	case Turtle:
@@ -488,7 +491,7 @@ func (a *articleCutter) startsArticle(subject, class []byte) bool {
 func (a *articleCutter) isArticleClass(class []byte) bool {
 	is, ok := a.classes[string(class)]
 	if !ok {
-		is = a.vocab.isSubclass(string(class), vocab.Schema+"Article")
+		is = isWork(string(class), a.vocab)
 		a.classes[string(class)] = is
 	}
 	return is

@@ -3,7 +3,9 @@ package validate
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/knakk/rdf"
 	jsonld "github.com/piprate/json-gold/ld"
@@ -27,6 +30,7 @@ const (
 	JSONLD    = "jsonld"
 	Turtle    = "turtle"
 	NTriples  = "ntriples"
+	NQuads    = "nquads"
 	anyFormat = ""
 )
 
@@ -142,9 +146,11 @@ func message(err error) string {
 }
 
 // detect tells the input format: JSON-LD by its @context (or .jsonld),
-// Turtle and N-Triples by extension, then the formats of reader/formats,
-// then Turtle by its directives and N-Triples by lines that start with
-// an IRI or a blank node.
+// Turtle, N-Triples and N-Quads by extension, then the formats of
+// reader/formats, then Turtle by its directives, and N-Triples, N-Quads or
+// Turtle by a first statement that starts with an IRI or a blank node.
+// What is none of these (an XML or HTML document of no known kind, plain
+// text) gives anyFormat, rather than a Turtle syntax error.
 func detect(file string, data []byte) string {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".jsonld":
@@ -153,6 +159,8 @@ func detect(file string, data []byte) string {
 		return Turtle
 	case ".nt":
 		return NTriples
+	case ".nq":
+		return NQuads
 	}
 	if hasJSONLDContext(data) {
 		return JSONLD
@@ -166,14 +174,33 @@ func detect(file string, data []byte) string {
 			return Turtle
 		}
 	}
-	if bytes.HasPrefix(start, []byte("<")) || bytes.HasPrefix(start, []byte("_:")) {
-		if looksLikeNTriples(data) {
+	if firstTerm.Match(start) && !looksLikeXML(start) {
+		switch {
+		case everyLine(data, nTriplesLine):
 			return NTriples
+		case everyLine(data, nQuadsLine):
+			return NQuads
 		}
 		return Turtle
 	}
 	return anyFormat
 }
+
+// firstTerm matches an IRI or a blank node label at the start of a
+// statement: "<http://example.org/a> ", not an XML tag such as "<?xml".
+var firstTerm = regexp.MustCompile(`^(?:<[^<>"{}|^` + "`" + `\\\s]*>|_:[A-Za-z0-9_])`)
+
+// looksLikeXML reports whether data, which starts with "<", is rather an
+// XML or HTML document than Turtle: "<?xml", "<!DOCTYPE", or a first tag
+// with a closing or self-closing tag after it.
+func looksLikeXML(data []byte) bool {
+	if bytes.HasPrefix(data, []byte("<?")) || bytes.HasPrefix(data, []byte("<!")) {
+		return true
+	}
+	return xmlTag.Match(data) && (bytes.Contains(data, []byte("</")) || bytes.Contains(data, []byte("/>")))
+}
+
+var xmlTag = regexp.MustCompile(`^<[A-Za-z_][A-Za-z0-9_.:-]*(?:\s[^>]*)?/?>`)
 
 // skipComments skips white space and # comments at the start of data.
 func skipComments(data []byte) []byte {
@@ -208,20 +235,103 @@ func hasJSONLDContext(data []byte) bool {
 	return has
 }
 
+// officialContextGzip is the official schema.org 30.0 JSON-LD context,
+// as https://schema.org serves it, gzipped: a copy of
+// testdata/vocab/schemaorg-30.0-context.jsonld that TestOfficialContextCopy
+// holds equal. JSON-LD written by others uses its aliases ("id", "type")
+// and its terms' types, which the project's own small context lacks.
+//
+//go:embed schemaorg-context.jsonld.gz
+var officialContextGzip []byte
+
+var officialContext = sync.OnceValues(func() (any, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(officialContextGzip))
+	if err != nil {
+		return nil, err
+	}
+	var doc any
+	if err := json.NewDecoder(zr).Decode(&doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
+})
+
+// officialLoader serves the official schema.org context for every URL of
+// the schema.org context, and nothing else: no network. With used set, it
+// serves only the context's keywords, the terms named in used and the
+// prefixes their definitions use: the 3,081 term definitions cost
+// json-gold far more to process than a document's handful, and a term the
+// document never names cannot change what it means.
+type officialLoader struct{ used map[string]bool }
+
+func (l officialLoader) LoadDocument(u string) (*jsonld.RemoteDocument, error) {
+	if !ld.IsSchemaContextURL(u) {
+		return nil, jsonld.NewJsonLdError(jsonld.LoadingDocumentFailed, "offline: no document is served for "+u)
+	}
+	doc, err := officialContext()
+	if err != nil {
+		return nil, fmt.Errorf("validate: the embedded schema.org context: %w", err)
+	}
+	if l.used != nil {
+		terms, _ := doc.(map[string]any)["@context"].(map[string]any)
+		pruned := map[string]any{}
+		prefixes := map[string]bool{} // what the kept definitions name
+		for term, def := range terms {
+			if strings.HasPrefix(term, "@") || l.used[term] {
+				pruned[term] = def
+				namedTerms(def, prefixes)
+			}
+		}
+		for term := range prefixes {
+			if def, ok := terms[term]; ok {
+				pruned[term] = def
+			}
+		}
+		doc = map[string]any{"@context": pruned}
+	}
+	return &jsonld.RemoteDocument{DocumentURL: u, Document: jsonld.CloneDocument(doc)}, nil
+}
+
+// namedTerms collects what a JSON-LD document may name a term by: every
+// key and string value, and the prefix of each that looks like a compact
+// IRI (the "dct" of "dct:title").
+func namedTerms(v any, out map[string]bool) map[string]bool {
+	add := func(s string) {
+		out[s] = true
+		if i := strings.IndexByte(s, ':'); i > 0 {
+			out[s[:i]] = true
+		}
+	}
+	switch v := v.(type) {
+	case string:
+		add(v)
+	case map[string]any:
+		for k, x := range v {
+			add(k)
+			namedTerms(x, out)
+		}
+	case []any:
+		for _, x := range v {
+			namedTerms(x, out)
+		}
+	}
+	return out
+}
+
 // readJSONLD turns a JSON-LD document into triples with json-gold, with
-// only the schema.org context available.
+// only the official schema.org context available.
 func readJSONLD(data []byte) ([]rdf.Triple, error) {
 	var doc any
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("validate: JSON-LD: %w", err)
 	}
 	for _, u := range remoteContexts(doc, nil) {
-		if _, err := (ld.OfflineLoader{}).LoadDocument(u); err != nil {
+		if !ld.IsSchemaContextURL(u) {
 			return nil, fmt.Errorf("validate: JSON-LD: cannot load context %s offline (only https://schema.org is available)", u)
 		}
 	}
 	opts := jsonld.NewJsonLdOptions("")
-	opts.DocumentLoader = ld.OfflineLoader{}
+	opts.DocumentLoader = officialLoader{used: namedTerms(doc, map[string]bool{})}
 	out, err := jsonld.NewJsonLdProcessor().ToRDF(doc, opts)
 	if err != nil {
 		return nil, fmt.Errorf("validate: JSON-LD: %w", err)
@@ -336,6 +446,9 @@ type checker struct {
 	profiles []Profile
 	// reported keeps graph findings from repeating within one graph.
 	reported map[string]bool
+	// paths names the record field of a graph's nodes (ld.Graph.Paths);
+	// nil for RDF input.
+	paths map[rdf.Term]string
 }
 
 // record checks one record of a reader.
@@ -352,6 +465,7 @@ func (c *checker) record(rec reader.Record, total int, explicit []bool) {
 		c.recordError(err, number)
 		return
 	}
+	c.paths = g.Paths
 	c.graph(g.Triples, []rdf.Term{g.Root}, number, false)
 }
 
@@ -368,26 +482,33 @@ func Unreadable(file string, err error) *Report {
 	return r
 }
 
-// looksLikeNTriples reports whether every line that is not blank or a
-// comment is one N-Triples statement. The Turtle parser reads both
-// formats, so this only names the format in the report.
-func looksLikeNTriples(data []byte) bool {
+// everyLine reports whether every line that is not blank or a comment
+// matches statement. The Turtle parser reads N-Triples too, so this only
+// names the format in the report; N-Quads need their own reader.
+func everyLine(data []byte, statement *regexp.Regexp) bool {
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		line = bytes.TrimSpace(line)
-		if len(line) > 0 && line[0] != '#' && !nTriplesLine.Match(line) {
+		if len(line) > 0 && line[0] != '#' && !statement.Match(line) {
 			return false
 		}
 	}
 	return true
 }
 
-// nTriplesLine matches one N-Triples statement: subject, predicate,
-// object and the dot, with an optional comment.
-var nTriplesLine = func() *regexp.Regexp {
+// nTriplesLine and nQuadsLine match one statement: subject, predicate,
+// object, for N-Quads an optional graph name, and the dot, with an
+// optional comment.
+var nTriplesLine, nQuadsLine = statementLine(false), statementLine(true)
+
+func statementLine(quads bool) *regexp.Regexp {
 	const (
 		iri     = `<[^<>"{}|^` + "`" + `\\\s]*>`
 		blank   = `_:[A-Za-z0-9_][A-Za-z0-9_.-]*`
 		literal = `"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^` + iri + `)?`
 	)
-	return regexp.MustCompile(`^(?:` + iri + `|` + blank + `)\s*` + iri + `\s*(?:` + iri + `|` + blank + `|` + literal + `)\s*\.\s*(?:#.*)?$`)
-}()
+	graph := ""
+	if quads {
+		graph = `(?:\s*(?:` + iri + `|` + blank + `))?`
+	}
+	return regexp.MustCompile(`^(?:` + iri + `|` + blank + `)\s*` + iri + `\s*(?:` + iri + `|` + blank + `|` + literal + `)` + graph + `\s*\.\s*(?:#.*)?$`)
+}

@@ -2,7 +2,8 @@ package validate
 
 import (
 	"bytes"
-	"maps"
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,20 +12,19 @@ import (
 
 	"github.com/knakk/rdf"
 	"github.com/scholarld/scholarld/internal/testkit"
-	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/vocab"
 )
 
-// TestEmbeddedVocabulary regenerates vocab.nt from testdata/vocab under
+// TestEmbeddedVocabulary regenerates vocab.nt.gz from testdata/vocab under
 // -update, and otherwise fails when the embedded file is stale.
 //
-// The file holds, for every schema.org term in vocab/*.go, its rdf:type,
-// rdfs:subClassOf, schema:domainIncludes and schema:rangeIncludes triples,
-// and the same for the classes those reach (superclasses, domains,
-// ranges, transitively) and for every subclass of schema:Article (so that
-// the profiles find articles of any kind); for DCMI terms, DC elements,
-// BIBO, FaBiO, PRO and SCoRO, the rdf:type triples of every term they
-// define; and the project's own terms.
+// The file is the term table the vocabulary rules use, as gzipped
+// N-Triples: for every schema.org term of the release, its rdf:type,
+// rdfs:subClassOf, schema:domainIncludes and schema:rangeIncludes
+// triples; for DCMI terms, DC elements, BIBO, FaBiO, PRO and SCoRO, the
+// rdf:type triples of every term they define; and the project's own
+// terms. The comparison is of the N-Triples, so a Go release that
+// compresses differently does not make the file stale.
 func TestEmbeddedVocabulary(t *testing.T) {
 	dir := testkit.Shared(t, "vocab")
 	var all []rdf.Triple
@@ -43,62 +43,40 @@ func TestEmbeddedVocabulary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := generateVocabulary(all, own, slices.Collect(maps.Values(rdftest.VocabConstants(t))))
-	path := filepath.Join("validate", "vocab.nt")
+	got := generateVocabulary(all, own)
+	path := filepath.Join("validate", "vocab.nt.gz")
 	if *testkit.Update {
-		testkit.Golden(t, path, got)
+		var buf bytes.Buffer
+		zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := zw.Write(got); err != nil {
+			t.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		testkit.Golden(t, path, buf.Bytes())
 		return
 	}
-	if !bytes.Equal(got, embeddedNTriples) {
+	embedded, err := embeddedTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, embedded) {
 		t.Fatalf("%s is stale: run go test ./validate -run TestEmbeddedVocabulary -update", path)
 	}
 }
 
 // generateVocabulary selects the embedded definitions from the vocabulary
 // files' triples, as TestEmbeddedVocabulary documents, sorted.
-func generateVocabulary(all, own []rdf.Triple, constants []string) []byte {
+func generateVocabulary(all, own []rdf.Triple) []byte {
 	const (
 		domainIncludes = vocab.Schema + "domainIncludes"
 		rangeIncludes  = vocab.Schema + "rangeIncludes"
 		subClassOf     = vocab.RDFS + "subClassOf"
 	)
-	bySubject := map[string][]rdf.Triple{}
-	subclasses := map[string][]string{}
-	for _, tr := range all {
-		bySubject[tr.Subj.String()] = append(bySubject[tr.Subj.String()], tr)
-		if tr.Pred.String() == subClassOf {
-			subclasses[tr.Obj.String()] = append(subclasses[tr.Obj.String()], tr.Subj.String())
-		}
-	}
-	keep := map[string]bool{} // schema.org terms whose definitions are kept
-	var queue []string
-	visit := func(term string) {
-		if strings.HasPrefix(term, vocab.Schema) && !keep[term] {
-			keep[term] = true
-			queue = append(queue, term)
-		}
-	}
-	for _, c := range constants {
-		visit(c)
-	}
-	var articles func(string)
-	articles = func(class string) {
-		visit(class)
-		for _, sub := range subclasses[class] {
-			articles(sub)
-		}
-	}
-	articles(vocab.Schema + "Article")
-	for len(queue) > 0 {
-		term := queue[0]
-		queue = queue[1:]
-		for _, tr := range bySubject[term] {
-			switch tr.Pred.String() {
-			case vocab.RDFType, subClassOf, domainIncludes, rangeIncludes:
-				visit(tr.Obj.String())
-			}
-		}
-	}
 	others := []string{vocab.DCTerms, "http://purl.org/dc/elements/1.1/", vocab.BIBO, vocab.FaBiO, vocab.PRO, vocab.SCoRO}
 	lines := map[string]bool{}
 	for _, tr := range all {
@@ -107,7 +85,7 @@ func generateVocabulary(all, own []rdf.Triple, constants []string) []byte {
 			continue
 		}
 		switch {
-		case keep[s] && (p == vocab.RDFType || p == subClassOf || p == domainIncludes || p == rangeIncludes):
+		case strings.HasPrefix(s, vocab.Schema) && (p == vocab.RDFType || p == subClassOf || p == domainIncludes || p == rangeIncludes):
 		case p == vocab.RDFType && slices.ContainsFunc(others, func(ns string) bool { return strings.HasPrefix(s, ns) && s != ns }):
 		default:
 			continue
@@ -123,4 +101,24 @@ func generateVocabulary(all, own []rdf.Triple, constants []string) []byte {
 	}
 	slices.Sort(sorted)
 	return []byte(strings.Join(sorted, ""))
+}
+
+// TestOfficialContextCopy: the embedded official context is
+// testdata/vocab/schemaorg-30.0-context.jsonld, unchanged.
+func TestOfficialContextCopy(t *testing.T) {
+	want, err := os.ReadFile(testkit.Shared(t, "vocab", "schemaorg-30.0-context.jsonld"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(officialContextGzip))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("validate/schemaorg-context.jsonld.gz is stale: gzip -9 -n -c testdata/vocab/schemaorg-30.0-context.jsonld > validate/schemaorg-context.jsonld.gz")
+	}
 }

@@ -2,8 +2,11 @@ package validate
 
 import (
 	"bytes"
+	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
+	"maps"
 	"strings"
 	"sync"
 
@@ -11,16 +14,28 @@ import (
 	"github.com/scholarld/scholarld/vocab"
 )
 
-// embeddedNTriples holds the definitions of the terms scholarld emits and
-// of the classes they lead to, generated from testdata/vocab by
-// TestEmbeddedVocabulary (go test ./validate -update).
+// embeddedGzip holds the term table of the vocabulary rules: the whole
+// schema.org 30.0 release reduced to its rdf:type, rdfs:subClassOf,
+// schema:domainIncludes and schema:rangeIncludes triples, the terms DCMI,
+// BIBO, FaBiO, PRO and SCoRO define, and the project's own, as gzipped
+// N-Triples generated from testdata/vocab by TestEmbeddedVocabulary (go
+// test ./validate -run TestEmbeddedVocabulary -update).
 //
-//go:embed vocab.nt
-var embeddedNTriples []byte
+//go:embed vocab.nt.gz
+var embeddedGzip []byte
+
+// embeddedTable decompresses embeddedGzip.
+func embeddedTable() ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(embeddedGzip))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
 
 // schemaReleaseSize is how many schema.org terms a vocabulary file must
-// define to count as the schema.org release: the embedded set holds a few
-// hundred, release 30.0 holds over 2,500.
+// define to count as a schema.org release, which then replaces the
+// embedded one: release 30.0 defines over 2,500.
 const schemaReleaseSize = 1500
 
 // Vocabulary is what the vocabulary checks know: which terms are defined
@@ -31,9 +46,6 @@ type Vocabulary struct {
 	supers  map[string][]string // class → rdfs:subClassOf
 	domains map[string][]string // property → schema:domainIncludes
 	ranges  map[string][]string // property → schema:rangeIncludes
-	// schemaRelease is set once a file defining the whole of schema.org
-	// has been added: a schema.org term it lacks is then an error.
-	schemaRelease bool
 	// above holds superclasses for every term defined, which the checks
 	// ask for millions of times in a run; index computes it whenever the
 	// vocabulary changes, and it is only read while checks run.
@@ -41,9 +53,13 @@ type Vocabulary struct {
 }
 
 var embedded = sync.OnceValues(func() (*Vocabulary, error) {
+	table, err := embeddedTable()
+	if err != nil {
+		return nil, fmt.Errorf("validate: the embedded vocab.nt.gz: %w", err)
+	}
 	v := newEmptyVocabulary()
-	if _, err := v.add(embeddedNTriples); err != nil {
-		return nil, fmt.Errorf("validate: the embedded vocab.nt: %w", err)
+	if _, err := v.add(table); err != nil {
+		return nil, fmt.Errorf("validate: the embedded vocab.nt.gz: %w", err)
 	}
 	return v, nil
 })
@@ -72,17 +88,29 @@ func NewVocabulary() (*Vocabulary, error) {
 	return v, nil
 }
 
-// AddNTriples adds the definitions in an N-Triples vocabulary file, such
-// as the schema.org release (schemaorg-current-http.nt); name is used in
-// errors.
+// AddNTriples adds the definitions in an N-Triples vocabulary file; name
+// is used in errors. A file that defines a whole schema.org release (such
+// as schemaorg-current-http.nt of another release) replaces the embedded
+// schema.org 30.0 terms, so that a term the release lacks is undefined.
 func (v *Vocabulary) AddNTriples(data []byte, name string) error {
-	n, err := v.add(data)
+	file := newEmptyVocabulary()
+	n, err := file.add(data)
 	if err != nil {
 		return fmt.Errorf("validate: vocabulary %s: %w", name, err)
 	}
-	if n >= schemaReleaseSize {
-		v.schemaRelease = true
+	for _, m := range []struct{ dst, src map[string][]string }{
+		{v.types, file.types}, {v.supers, file.supers}, {v.domains, file.domains}, {v.ranges, file.ranges},
+	} {
+		if n >= schemaReleaseSize {
+			maps.DeleteFunc(m.dst, func(term string, _ []string) bool { return strings.HasPrefix(term, vocab.Schema) })
+		}
+		for term, values := range m.src {
+			for _, x := range values {
+				m.dst[term] = appendNew(m.dst[term], x)
+			}
+		}
 	}
+	v.index()
 	return nil
 }
 
@@ -211,4 +239,77 @@ func (v *Vocabulary) isDataType(class string) bool {
 		}
 	}
 	return false
+}
+
+// misnamed are schema.org terms people write that schema.org names
+// otherwise, with the name it gives them.
+var misnamed = map[string]string{
+	vocab.Schema + "Journal":        vocab.Schema + "Periodical",
+	vocab.Schema + "JournalArticle": vocab.Schema + "ScholarlyArticle",
+	vocab.Schema + "journal":        vocab.Schema + "isPartOf",
+}
+
+// Nearest returns the defined term that an undefined one most likely
+// means, or "" when none is near: the name schema.org gives a common
+// misnomer (schema:Journal is schema:Periodical); else, among the terms
+// of the same namespace, the one fewest edits away ignoring case (at most
+// a third of the name), a term of the same kind (a class, capitalised, or
+// a property) before another, and the first in order between equals.
+func (v *Vocabulary) Nearest(iri string) string {
+	if near, ok := misnamed[iri]; ok && v.Defined(near) {
+		return near
+	}
+	i := strings.LastIndexAny(iri, "/#")
+	if i < 0 || i == len(iri)-1 {
+		return ""
+	}
+	namespace, local := iri[:i+1], iri[i+1:]
+	lower := strings.ToLower(local)
+	best, bestCost := "", 2*(len(local)/3)+1 // the farthest allowed
+	for term := range v.types {
+		name, ok := strings.CutPrefix(term, namespace)
+		if !ok || name == "" || strings.ContainsAny(name, "/#") {
+			continue
+		}
+		if 2*(max(len(name), len(local))-min(len(name), len(local))) > bestCost {
+			continue // the lengths alone are farther apart than the best
+		}
+		cost := 2 * editDistance(lower, strings.ToLower(name))
+		if isUpper(name) != isUpper(local) {
+			cost++ // another kind of term: only when nothing else is as near
+		}
+		if cost < bestCost || cost == bestCost && best != "" && term < best {
+			best, bestCost = term, cost
+		}
+	}
+	return best
+}
+
+func isUpper(name string) bool { return name != "" && name[0] >= 'A' && name[0] <= 'Z' }
+
+// editDistance counts the edits between two strings, by bytes: insertions,
+// deletions, substitutions and transpositions of neighbours (the optimal
+// string alignment distance), so that "titel" is one edit from "title".
+// It keeps three rows of the table: the current one and the two above.
+func editDistance(a, b string) int {
+	rows := make([]int, 3*(len(b)+1))
+	prev2, prev, cur := rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)], rows[2*(len(b)+1):]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }

@@ -33,3 +33,10 @@ const (
 	// DCTermsRFC5646 is the datatype of a BCP 47 language tag.
 	DCTermsRFC5646 = DCTerms + "RFC5646"
 )
+
+// DCMI Metadata Terms for other titles and versions (docs/worktypes.md).
+const (
+	DCTermsAlternative = DCTerms + "alternative"
+	DCTermsHasVersion  = DCTerms + "hasVersion"
+	DCTermsIsVersionOf = DCTerms + "isVersionOf"
+)

@@ -23,3 +23,14 @@ const (
 // FaBiOHasDateReceived is the date a manuscript was received. DCMI's
 // dateSubmitted carries the same date; FaBiO's term is not emitted.
 const FaBiOHasDateReceived = FaBiO + "hasDateReceived"
+
+// FaBiO classes of the work types beyond the journal article, written as
+// schema:additionalType beside the schema.org class (docs/worktypes.md).
+const (
+	FaBiOPreprint              = FaBiO + "Preprint"
+	FaBiOConferencePaper       = FaBiO + "ConferencePaper"
+	FaBiOReportDocument        = FaBiO + "ReportDocument"
+	FaBiOWorkingPaper          = FaBiO + "WorkingPaper"
+	FaBiOBookChapter           = FaBiO + "BookChapter"
+	FaBiOConferenceProceedings = FaBiO + "ConferenceProceedings"
+)

@@ -66,8 +66,10 @@ const (
 	SchemaLicense             = Schema + "license"
 	SchemaName                = Schema + "name"
 	SchemaPageEnd             = Schema + "pageEnd"
+	SchemaMemberOf            = Schema + "memberOf"
 	SchemaPageStart           = Schema + "pageStart"
 	SchemaPagination          = Schema + "pagination"
+	SchemaPosition            = Schema + "position"
 	SchemaPostalCode          = Schema + "postalCode"
 	SchemaPropertyID          = Schema + "propertyID"
 	SchemaPublisher           = Schema + "publisher"
@@ -78,4 +80,30 @@ const (
 	SchemaURL                 = Schema + "url"
 	SchemaValue               = Schema + "value"
 	SchemaVolumeNumber        = Schema + "volumeNumber"
+)
+
+// schema.org classes of works beyond the journal article and of what they
+// are part of (docs/worktypes.md).
+const (
+	SchemaReport             = Schema + "Report"
+	SchemaChapter            = Schema + "Chapter"
+	SchemaBook               = Schema + "Book"
+	SchemaCreativeWorkSeries = Schema + "CreativeWorkSeries"
+	SchemaEvent              = Schema + "Event"
+	SchemaGrant              = Schema + "Grant"
+)
+
+// schema.org properties of those works, of funding and of other titles.
+const (
+	SchemaAlternativeHeadline = Schema + "alternativeHeadline"
+	SchemaEditor              = Schema + "editor"
+	SchemaEndDate             = Schema + "endDate"
+	SchemaFunder              = Schema + "funder"
+	SchemaFunding             = Schema + "funding"
+	SchemaIsBasedOn           = Schema + "isBasedOn"
+	SchemaISBN                = Schema + "isbn"
+	SchemaLocation            = Schema + "location"
+	SchemaRecordedAt          = Schema + "recordedAt"
+	SchemaReportNumber        = Schema + "reportNumber"
+	SchemaStartDate           = Schema + "startDate"
 )

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +20,22 @@ func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 	var out, errOut bytes.Buffer
 	code = Main(args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
+}
+
+// onlySummary reports whether stderr is just convert's summary line for a
+// run that read and wrote the given numbers of records.
+func onlySummary(stderr string, read, written int) bool {
+	want := fmt.Sprintf(" read, %d written, 0 rejected, ", written)
+	return strings.Count(stderr, "\n") == 1 && strings.HasPrefix(stderr, "scholarld convert: ") &&
+		strings.Contains(stderr, fmt.Sprintf(" %d record", read)) && strings.Contains(stderr, want)
+}
+
+// withoutSummary is convert's standard error without its summary line.
+func withoutSummary(stderr string) string {
+	if i := strings.LastIndex(stderr, "scholarld convert: "); i >= 0 && strings.Contains(stderr[i:], " read, ") {
+		return stderr[:i]
+	}
+	return stderr
 }
 
 func golden(t *testing.T, name string) string {
@@ -45,7 +62,7 @@ func TestConvertWritesEachFormat(t *testing.T) {
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, out, errOut := run(t, "", tt.args...)
-			if code != ExitOK || errOut != "" {
+			if code != ExitOK || !onlySummary(errOut, 1, 1) {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
 			if out != golden(t, tt.golden) {
@@ -102,7 +119,7 @@ func TestConvertOutputFile(t *testing.T) {
 	os.WriteFile(bad, []byte("{\"title\": \"T\",\n  \"doi\": \"10.5555/1\", \"dates\": {\"published\": \"2014-13\"}}"), 0o644)
 	badOut := filepath.Join(dir, "bad.nt")
 	code, _, errOut := run(t, "", "convert", "-o", badOut, bad)
-	if code != ExitData || !strings.Contains(errOut, bad+":2:46: dates.published: month 13 of 2014 does not exist") {
+	if code != ExitData || !strings.Contains(errOut, bad+":2:46: record 1: dates.published: month 13 of 2014 does not exist") {
 		t.Errorf("exit %d, stderr %q; want 1 and a positioned error", code, errOut)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -122,14 +139,13 @@ func TestConvertErrors(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"unknown field", `{"title": "T", "doi": "10.5555/1", "autors": []}`, []string{"convert"}, ExitData, `<stdin>:1:36: autors: unknown field "autors" (did you mean "authors"?)`},
-		{"syntax error", "{\"title\": \"T\",\n\"doi\" \"x\"}", []string{"convert", "-f", "record"}, ExitData, "<stdin>:2:7: record:"},
+		{"unknown field", `{"title": "T", "doi": "10.5555/1", "autors": []}`, []string{"convert"}, ExitData, `<stdin>:1:36: record 1: autors: unknown field "autors" (did you mean "authors"?)`},
+		{"syntax error", "{\"title\": \"T\",\n\"doi\" \"x\"}", []string{"convert", "-f", "record"}, ExitData, "<stdin>:2:7: record 1: syntax error: "},
 		{"one bad record of two", `[{"title": "A", "doi": "10.5555/1"}, {"title": "B", "doi": "10.5555/2", "language": "english"}]`, []string{"convert", "-t", "ntriples"}, ExitData, "language"},
 		{"unknown output format", "", []string{"convert", "-t", "rdfxml", seed}, ExitUsage, `unknown output format "rdfxml"`},
 		{"unknown input format", "", []string{"convert", "-f", "marc", seed}, ExitUsage, `unknown input format "marc"`},
 		{"unknown profile", "", []string{"convert", "--vocab", "dc", seed}, ExitUsage, `unknown vocabulary profile "dc"`},
 		{"unknown flag", "", []string{"convert", "-x", seed}, ExitUsage, "flag provided but not defined: -x"},
-		{"two inputs", "", []string{"convert", seed, seed}, ExitUsage, "one input file at a time"},
 		{"missing file", "", []string{"convert", "no/such.json"}, ExitIO, "no such file"},
 		{"unwritable output", "", []string{"convert", "-o", "no/such/dir/out.nt", seed}, ExitIO, "no/such/dir"},
 		{"output format not inferable", "", []string{"convert", "-o", "out.xyz", seed}, ExitUsage, "cannot tell the output format"},
@@ -183,6 +199,45 @@ func TestHelpAndFormats(t *testing.T) {
 		code, out, _ := run(t, "", tt.args...)
 		if code != ExitOK || !strings.Contains(out, tt.want) {
 			t.Errorf("%v: exit %d, output lacks %q:\n%s", tt.args, code, tt.want, out)
+		}
+	}
+}
+
+// TestConvertWarnsOfAMismatchedExtension: -t wins over -o's extension,
+// but the user is told they disagree; when they agree nothing is said.
+func TestConvertWarnsOfAMismatchedExtension(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.jsonld")
+	code, _, errOut := run(t, "", "convert", "-t", "turtle", "-o", out, seed)
+	if code != ExitOK || withoutSummary(errOut) != "scholarld convert: warning: writing turtle to "+out+", whose extension says jsonld\n" {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if data, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(data), "@prefix") {
+		t.Errorf("the output is not the Turtle: %v\n%.100s", err, data)
+	}
+	for _, args := range [][]string{{"-t", "turtle", "-o", filepath.Join(dir, "out.ttl")}, {"-t", "jsonld-expanded", "-o", filepath.Join(dir, "out.expanded.jsonld")}, {"-t", "turtle", "-o", filepath.Join(dir, "out.data")}} {
+		if code, _, errOut := run(t, "", append(append([]string{"convert"}, args...), seed)...); code != ExitOK || withoutSummary(errOut) != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
+func TestHelpTopics(t *testing.T) {
+	for _, tt := range []struct {
+		topic string
+		code  int
+		want  string
+	}{
+		{"convert", ExitOK, "Usage: scholarld convert"},
+		{"validate", ExitOK, "Usage: scholarld validate"},
+		{"formats", ExitOK, "Usage: scholarld formats"},
+		{"version", ExitOK, "Usage: scholarld version"},
+		{"help", ExitOK, "Usage:\n  scholarld convert"},
+		{"nope", ExitUsage, `scholarld help: no help on "nope"`},
+	} {
+		code, out, errOut := run(t, "", "help", tt.topic)
+		if code != tt.code || !strings.Contains(out+errOut, tt.want) {
+			t.Errorf("help %s: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.topic, code, out, errOut, tt.code, tt.want)
 		}
 	}
 }

@@ -7,7 +7,8 @@
 // functions on what a source gives and store the result in the article
 // model; ld.Check calls them on a record and requires that the record
 // already holds the normalised form; the mapping calls DOIURL and
-// ORCIDURL to make IRIs.
+// ORCIDURL to make IRIs, after FoldDOI: a DOI keeps the case its source
+// gave wherever a person reads it, and is in lower case in every IRI.
 //
 //	identifier  accepted input                                  normal form
 //	DOI         10.NNNN/x, doi:10.NNNN/x, https://doi.org/…      10.NNNN/x (case kept)
@@ -16,5 +17,7 @@
 //	ORCID       0000-0002-1825-0097, https://orcid.org/…        0000-0002-1825-0097
 //	ROR         03yjb2x39, ror.org/…, https://ror.org/…          https://ror.org/03yjb2x39
 //
-// Errors start with "ident:" and quote the value they reject.
+// Errors name the identifier as a user knows it ("ORCID", "ISSN", "ROR ID",
+// "URL", "e-mail", "language tag") and quote the value they reject, so a
+// reader or a record check can show them as they are.
 package ident

@@ -40,14 +40,14 @@ func NormalizeDOI(s string) (string, error) {
 			}
 			unescaped, err := url.PathUnescape(rest)
 			if err != nil {
-				return "", fmt.Errorf("ident: DOI %q: bad percent-encoding in the resolver URL", s)
+				return "", fmt.Errorf("DOI %q: bad percent-encoding in the resolver URL", s)
 			}
 			doi = unescaped
 			break
 		}
 	}
 	if err := checkDOI(doi); err != nil {
-		return "", fmt.Errorf("ident: DOI %q: %w", s, err)
+		return "", fmt.Errorf("DOI %q: %w", s, err)
 	}
 	return doi, nil
 }
@@ -92,6 +92,26 @@ func checkRunes(s string) error {
 	return nil
 }
 
+// FoldDOI returns the DOI with its ASCII letters in lower case: the key
+// two DOIs are compared by. The DOI Handbook (section 2.4) makes DOI names
+// case-insensitive for ASCII characters only, so other letters are kept.
+// Mint IRIs from the folded form, so that "10.7554/eLife.01567" and
+// "10.7554/elife.01567" name one node, and show people the form the
+// source gave.
+func FoldDOI(doi string) string {
+	i := strings.IndexFunc(doi, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	if i < 0 {
+		return doi
+	}
+	b := []byte(doi)
+	for j := i; j < len(b); j++ {
+		if 'A' <= b[j] && b[j] <= 'Z' {
+			b[j] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // DOIURL returns the https://doi.org IRI of a bare DOI. Characters that an
 // IRI path segment may not hold unescaped (space, `"<>\^{|}`, backquote,
 // "#", "?", "[", "]", control characters) and every "%" are
@@ -105,6 +125,9 @@ func DOIURL(doi string) string {
 // invalid UTF-8 and every "%", except, with keepEscapes, a "%" followed by
 // two hex digits (a URL's own escape).
 func escapeIRI(s, unsafe string, keepEscapes bool) string {
+	if plainIRI(s, unsafe, keepEscapes) {
+		return s // most are: no copy
+	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -124,6 +147,20 @@ func escapeIRI(s, unsafe string, keepEscapes bool) string {
 	return b.String()
 }
 
+// plainIRI reports whether escapeIRI leaves s as it is: printable ASCII
+// without a byte of unsafe or a "%" it would encode.
+func plainIRI(s, unsafe string, keepEscapes bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f || strings.IndexByte(unsafe, c) >= 0:
+			return false
+		case c == '%' && !(keepEscapes && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])):
+			return false
+		}
+	}
+	return true
+}
+
 // NormalizeISSN returns s as "NNNN-NNNC" after checking its mod 11 check
 // digit C. It accepts "1422-0067", "14220067", "1422 0067" and a lower
 // case check digit "x".
@@ -133,7 +170,7 @@ func NormalizeISSN(s string) (string, error) {
 		v = v[:4] + v[5:]
 	}
 	if len(v) != 8 || !allDigits(v[:7]) || !isCheckChar(v[7]) {
-		return "", fmt.Errorf("ident: ISSN %q is not NNNN-NNNC", s)
+		return "", fmt.Errorf("ISSN %q is not NNNN-NNNC", s)
 	}
 	sum := 0
 	for i := range 7 {
@@ -141,7 +178,7 @@ func NormalizeISSN(s string) (string, error) {
 	}
 	want := checkChar((11 - sum%11) % 11)
 	if got := upper(v[7]); got != want {
-		return "", fmt.Errorf("ident: ISSN %q: check digit is %c, want %c", s, got, want)
+		return "", fmt.Errorf("ISSN %q: check digit is %c, want %c", s, got, want)
 	}
 	return v[:4] + "-" + v[4:7] + string(want), nil
 }
@@ -165,12 +202,12 @@ func NormalizeISBN(s string) (string, error) {
 		}
 		want := checkChar((11 - sum%11) % 11)
 		if got := upper(v[9]); got != want {
-			return "", fmt.Errorf("ident: ISBN %q: check digit is %c, want %c", s, got, want)
+			return "", fmt.Errorf("ISBN %q: check digit is %c, want %c", s, got, want)
 		}
 		return v[:9] + string(want), nil
 	case len(v) == 13 && allDigits(v):
 		if !strings.HasPrefix(v, "978") && !strings.HasPrefix(v, "979") {
-			return "", fmt.Errorf("ident: ISBN %q: an ISBN-13 starts with 978 or 979", s)
+			return "", fmt.Errorf("ISBN %q: an ISBN-13 starts with 978 or 979", s)
 		}
 		sum := 0
 		for i := range 12 {
@@ -179,11 +216,11 @@ func NormalizeISBN(s string) (string, error) {
 		}
 		want := byte('0' + (10-sum%10)%10)
 		if v[12] != want {
-			return "", fmt.Errorf("ident: ISBN %q: check digit is %c, want %c", s, v[12], want)
+			return "", fmt.Errorf("ISBN %q: check digit is %c, want %c", s, v[12], want)
 		}
 		return v, nil
 	}
-	return "", fmt.Errorf("ident: ISBN %q is neither an ISBN-10 nor an ISBN-13", s)
+	return "", fmt.Errorf("ISBN %q is neither an ISBN-10 nor an ISBN-13", s)
 }
 
 // NormalizeORCID returns the bare ORCID iD "0000-0002-1825-0097" of s
@@ -200,7 +237,7 @@ func NormalizeORCID(s string) (string, error) {
 	}
 	if len(v) != 19 || v[4] != '-' || v[9] != '-' || v[14] != '-' ||
 		!allDigits(v[:4]+v[5:9]+v[10:14]+v[15:18]) || !isCheckChar(v[18]) {
-		return "", fmt.Errorf("ident: ORCID %q is not NNNN-NNNN-NNNN-NNNC", s)
+		return "", fmt.Errorf("ORCID %q is not NNNN-NNNN-NNNN-NNNC", s)
 	}
 	total := 0
 	for i := range 18 {
@@ -210,7 +247,7 @@ func NormalizeORCID(s string) (string, error) {
 	}
 	want := checkChar((12 - total%11) % 11)
 	if got := upper(v[18]); got != want {
-		return "", fmt.Errorf("ident: ORCID %q: check digit is %c, want %c", s, got, want)
+		return "", fmt.Errorf("ORCID %q: check digit is %c, want %c", s, got, want)
 	}
 	return v[:18] + string(want), nil
 }
@@ -236,19 +273,19 @@ func NormalizeROR(s string) (string, error) {
 	}
 	v = strings.ToLower(v)
 	if len(v) != 9 || v[0] != '0' || !allDigits(v[7:]) {
-		return "", fmt.Errorf("ident: ROR ID %q is not 0, 6 base 32 characters and 2 digits", s)
+		return "", fmt.Errorf("ROR ID %q is not 0, 6 base 32 characters and 2 digits", s)
 	}
 	n := 0
 	for i := range 7 {
 		digit := strings.IndexByte(crockford, v[i])
 		if digit < 0 {
-			return "", fmt.Errorf("ident: ROR ID %q: %q is not a Crockford base 32 character", s, v[i])
+			return "", fmt.Errorf("ROR ID %q: %q is not a Crockford base 32 character", s, v[i])
 		}
 		n = n*32 + digit
 	}
 	want := 98 - (n*100)%97
 	if got, _ := strconv.Atoi(v[7:]); got != want {
-		return "", fmt.Errorf("ident: ROR ID %q: checksum is %s, want %02d", s, v[7:], want)
+		return "", fmt.Errorf("ROR ID %q: checksum is %s, want %02d", s, v[7:], want)
 	}
 	return "https://ror.org/" + v, nil
 }
@@ -258,15 +295,17 @@ func NormalizeROR(s string) (string, error) {
 // "de-CH-1996". Underscores ("en_US") and names ("english") are rejected.
 func CheckLanguage(tag string) error {
 	if tag == "" {
-		return errors.New("ident: language tag is empty")
+		return errors.New("language tag is empty")
 	}
 	for i := 0; i < len(tag); i++ {
 		if c := tag[i]; c != '-' && !isASCIILetter(c) && !('0' <= c && c <= '9') {
-			return fmt.Errorf("ident: language tag %q: %q at byte %d is not a letter, digit or hyphen", tag, c, i)
+			return fmt.Errorf("language tag %q: %q at byte %d is not a letter, digit or hyphen", tag, c, i)
 		}
 	}
 	if _, err := language.Parse(tag); err != nil {
-		return fmt.Errorf("ident: language tag %q is not BCP 47: %w", tag, err)
+		// x/text's errors start with its package name ("language: tag is
+		// not well-formed"): the user's term is already in front.
+		return fmt.Errorf("language tag %q is not BCP 47: %s", tag, strings.TrimPrefix(err.Error(), "language: "))
 	}
 	return nil
 }
@@ -286,6 +325,9 @@ func escapeAfterAuthority(u string) string {
 		} else {
 			return u
 		}
+	}
+	if !strings.ContainsAny(u[start:], "[]") && strings.Count(u[start:], "#") < 2 {
+		return u // nothing to encode: no copy
 	}
 	var b strings.Builder
 	b.WriteString(u[:start])
@@ -315,16 +357,16 @@ func CheckHTTPURL(s string) (string, error) {
 	raw := strings.TrimSpace(s)
 	for i, r := range raw {
 		if unicode.IsControl(r) {
-			return "", fmt.Errorf("ident: URL %q: control character %U at byte %d", s, r, i)
+			return "", fmt.Errorf("URL %q: control character %U at byte %d", s, r, i)
 		}
 	}
 	if !utf8.ValidString(raw) {
-		return "", fmt.Errorf("ident: URL %q is not valid UTF-8", s)
+		return "", fmt.Errorf("URL %q is not valid UTF-8", s)
 	}
 	if _, rest, ok := strings.Cut(raw, "://"); ok {
 		authority := rest[:strings.IndexAny(rest+"/", "/?#")]
 		if i := strings.IndexAny(authority, urlUnsafe); i >= 0 {
-			return "", fmt.Errorf("ident: URL %q: %q is not allowed in the host", s, authority[i])
+			return "", fmt.Errorf("URL %q: %q is not allowed in the host", s, authority[i])
 		}
 	}
 	escaped := escapeIRI(raw, urlUnsafe, true)
@@ -335,15 +377,15 @@ func CheckHTTPURL(s string) (string, error) {
 		if errors.As(err, &urlErr) {
 			err = urlErr.Err
 		}
-		return "", fmt.Errorf("ident: URL %q: %w", s, err)
+		return "", fmt.Errorf("URL %q: %w", s, err)
 	}
 	switch scheme := strings.ToLower(u.Scheme); {
 	case scheme == "":
-		return "", fmt.Errorf("ident: URL %q is relative: want an absolute http or https URL", s)
+		return "", fmt.Errorf("URL %q is relative: want an absolute http or https URL", s)
 	case scheme != "http" && scheme != "https":
-		return "", fmt.Errorf("ident: URL %q: scheme %q is not http or https", s, u.Scheme)
+		return "", fmt.Errorf("URL %q: scheme %q is not http or https", s, u.Scheme)
 	case u.Hostname() == "":
-		return "", fmt.Errorf("ident: URL %q has no host", s)
+		return "", fmt.Errorf("URL %q has no host", s)
 	}
 	return escaped, nil
 }
@@ -353,18 +395,18 @@ func CheckHTTPURL(s string) (string, error) {
 // least one dot, and no white space or control characters.
 func CheckEmail(s string) error {
 	if err := checkRunes(s); err != nil {
-		return fmt.Errorf("ident: e-mail %q: %w", s, err)
+		return fmt.Errorf("e-mail %q: %w", s, err)
 	}
 	local, domain, ok := strings.Cut(s, "@")
 	switch {
 	case !ok || strings.Contains(domain, "@"):
-		return fmt.Errorf("ident: e-mail %q does not have exactly one @", s)
+		return fmt.Errorf("e-mail %q does not have exactly one @", s)
 	case local == "":
-		return fmt.Errorf("ident: e-mail %q has an empty local part", s)
+		return fmt.Errorf("e-mail %q has an empty local part", s)
 	case !strings.Contains(domain, "."):
-		return fmt.Errorf("ident: e-mail %q: domain %q has no dot", s, domain)
+		return fmt.Errorf("e-mail %q: domain %q has no dot", s, domain)
 	case slicesContainEmpty(strings.Split(domain, ".")):
-		return fmt.Errorf("ident: e-mail %q: domain %q has an empty label", s, domain)
+		return fmt.Errorf("e-mail %q: domain %q has an empty label", s, domain)
 	}
 	return nil
 }

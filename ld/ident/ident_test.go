@@ -19,6 +19,14 @@ type normalizeCase struct {
 	in, want, err string
 }
 
+// userTerms is the name of the identifier, as a user knows it, that starts
+// every error of each function: never a Go package prefix.
+var userTerms = map[string]string{
+	"NormalizeDOI": "DOI", "NormalizeISSN": "ISSN", "NormalizeISBN": "ISBN",
+	"NormalizeORCID": "ORCID", "NormalizeROR": "ROR ID", "CheckHTTPURL": "URL",
+	"CheckEmail": "e-mail", "CheckLanguage": "language tag",
+}
+
 func runNormalize(t *testing.T, name string, normalize func(string) (string, error), cases []normalizeCase) {
 	t.Helper()
 	for _, tc := range cases {
@@ -32,8 +40,8 @@ func runNormalize(t *testing.T, name string, normalize func(string) (string, err
 			t.Errorf("%s(%q) = %q, want an error containing %q", name, tc.in, got, tc.err)
 		case tc.err != "" && !strings.Contains(err.Error(), tc.err):
 			t.Errorf("%s(%q): error %q does not contain %q", name, tc.in, err, tc.err)
-		case err != nil && !strings.HasPrefix(err.Error(), "ident: "):
-			t.Errorf("%s(%q): error %q does not start with the package name", name, tc.in, err)
+		case err != nil && !strings.HasPrefix(err.Error(), userTerms[name]+" "):
+			t.Errorf("%s(%q): error %q does not start with %q, the user's name for the identifier", name, tc.in, err, userTerms[name])
 		}
 	}
 }
@@ -248,6 +256,8 @@ func checkErr(t *testing.T, call string, err error, want string) {
 		t.Errorf("%s: no error, want one containing %q", call, want)
 	case want != "" && !strings.Contains(err.Error(), want):
 		t.Errorf("%s: error %q does not contain %q", call, err, want)
+	case err != nil && !strings.HasPrefix(err.Error(), userTerms[strings.Split(call, "(")[0]]+" "):
+		t.Errorf("%s: error %q does not start with the user's name for the identifier", call, err)
 	}
 }
 
@@ -341,8 +351,8 @@ func FuzzIdentifiers(f *testing.F) {
 		for name, normalize := range normalizers {
 			normal, err := normalize(s)
 			if err != nil {
-				if !strings.HasPrefix(err.Error(), "ident: ") {
-					t.Errorf("%s(%q): error %q lacks the package name", name, s, err)
+				if !strings.HasPrefix(err.Error(), userTerms[name]+" ") {
+					t.Errorf("%s(%q): error %q does not start with %q", name, s, err, userTerms[name])
 				}
 				continue
 			}
@@ -383,7 +393,7 @@ func ExampleNormalizeDOI() {
 	// Output:
 	// 10.3390/ijms150814348 <nil>
 	// 10.1016/S0140-6736(20)30183-5 <nil>
-	//  ident: DOI "10.123/short": registrant code 123 has fewer than 4 digits
+	//  DOI "10.123/short": registrant code 123 has fewer than 4 digits
 }
 
 func ExampleDOIURL() {
@@ -396,7 +406,7 @@ func ExampleNormalizeISSN() {
 	fmt.Println(ident.NormalizeISSN("1422-0068"))
 	// Output:
 	// 1422-0067 <nil>
-	//  ident: ISSN "1422-0068": check digit is 8, want 7
+	//  ISSN "1422-0068": check digit is 8, want 7
 }
 
 func ExampleNormalizeISBN() {
@@ -423,7 +433,7 @@ func ExampleCheckLanguage() {
 	fmt.Println(ident.CheckLanguage("en_US"))
 	// Output:
 	// <nil>
-	// ident: language tag "en_US": '_' at byte 2 is not a letter, digit or hyphen
+	// language tag "en_US": '_' at byte 2 is not a letter, digit or hyphen
 }
 
 func ExampleCheckHTTPURL() {
@@ -436,5 +446,5 @@ func ExampleCheckEmail() {
 	fmt.Println(ident.CheckEmail("xiaolong.zheng"))
 	// Output:
 	// <nil>
-	// ident: e-mail "xiaolong.zheng" does not have exactly one @
+	// e-mail "xiaolong.zheng" does not have exactly one @
 }

@@ -227,6 +227,14 @@ func TestPatterns(t *testing.T) {
 		{"media type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true},
 		{"media type", "text/html; charset=utf-8", true},
 		{"media type", "pdf", false},
+		{"ISBN", "9780306406157", true},
+		{"ISBN", "030640615X", true},
+		{"ISBN", "978-0-306-40615-7", false},
+		{"ISBN", "9770306406157", false},
+		{"series ISSN", "0898-2937", true},
+		{"series ISSN", "08982937", false},
+		{"event dates", "2024-05-06", true},
+		{"event dates", "6 May 2024", false},
 	}
 	for _, tt := range tests {
 		if got := g.pattern(t, tt.shape).MatchString(tt.value); got != tt.want {

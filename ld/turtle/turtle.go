@@ -1,6 +1,7 @@
 package turtle
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -32,9 +33,11 @@ func (e *SyntaxError) Error() string {
 
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
-// Parse reads a Turtle document. base resolves relative IRIs until the
+// Parse reads a Turtle document (or N-Triples, a subset), after a UTF-8
+// byte-order mark if it starts with one. base resolves relative IRIs until the
 // document sets its own with @base or BASE; it may be empty.
 func Parse(data []byte, base string) ([]rdf.Triple, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark
 	p := &parser{src: data, line: 1, col: 1, base: base,
 		prefixes: map[string]string{}, blanks: map[string]rdf.Blank{}}
 	for {

@@ -26,6 +26,8 @@ func TestParse(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
+		{"UTF-8 byte-order mark", "\xef\xbb\xbf<http://a> <http://b> <http://c> .",
+			"<http://a> <http://b> <http://c> .\n"},
 		{"base", "@base <http://ex.org/> . <a> <b> <c> .",
 			"<http://ex.org/a> <http://ex.org/b> <http://ex.org/c> .\n"},
 		{"base relative to base", "@base <http://ex.org/x/> . @base <y/> . <a> <b> <../c> .",

@@ -2,6 +2,7 @@ package bibtex
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 	"github.com/scholarld/scholarld/reader/internal/names"
 	"github.com/scholarld/scholarld/reader/internal/text"
 )
@@ -20,8 +22,15 @@ import (
 // multi-record input becomes a reader.Record with Err set, and the other
 // entries are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
-	src, notUTF8 := text.DecodeInput(data)
+	return read(data, file, nil)
+}
+
+// read is Read with macros defined before data (by @string entries of
+// earlier chunks).
+func read(data []byte, file string, macros map[string]string) ([]reader.Record, error) {
+	src, repairs := text.DecodeInput(data)
 	p := newParser(src, file)
+	maps.Copy(p.macros, macros)
 	var records []reader.Record
 	entries := 0
 	for p.nextEntry() >= 0 {
@@ -38,15 +47,23 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		}
 		record := build(e)
 		record.Index = len(records)
-		if notUTF8 {
-			record.Warnings = append([]reader.Warning{{Path: "@" + e.kind, Msg: "the input is not UTF-8: read as Windows-1252"}}, record.Warnings...)
-		}
+		record.Warnings = append(inputWarnings("@"+e.kind, repairs), record.Warnings...)
 		records = append(records, record)
 	}
 	if entries == 0 {
-		return nil, fmt.Errorf("bibtex: %s: no @entries: not BibTeX", ld.Position{File: file}.String())
+		return nil, fmt.Errorf("%s: bibtex: no @entries: not BibTeX", ld.Position{File: file}.String())
 	}
 	return records, nil
+}
+
+// inputWarnings reports the repairs text.DecodeInput made to the input,
+// in each record, at path.
+func inputWarnings(path string, repairs []string) []reader.Warning {
+	warnings := make([]reader.Warning, len(repairs))
+	for i, msg := range repairs {
+		warnings[i] = reader.Warning{Path: path, Msg: msg}
+	}
+	return warnings
 }
 
 // sniffEntry matches the start of an entry at the start of a line.
@@ -56,6 +73,9 @@ var sniffEntry = regexp.MustCompile(`(?m)^[ \t]*@[A-Za-z]+[ \t]*[{(]`)
 // than the first 4 KiB and is cheap.
 func Sniff(data []byte) bool {
 	head := data[:min(len(data), 4096)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded
+	}
 	head = trimBOM(head)
 	trimmed := strings.TrimLeft(string(head), " \t\r\n")
 	if trimmed == "" || trimmed[0] == '{' || trimmed[0] == '[' || trimmed[0] == '<' {
@@ -85,16 +105,16 @@ type builder struct {
 	issns                                                 []ld.ISSN
 	year, month, day, date                                *field
 	orcids                                                []*field
+	number                                                *field            // of an entry that is not an article
+	work                                                  map[string]*field // workFields
 }
 
 // build maps the fields of an entry to an article. Each field is read
 // where it stands; what depends on several fields (the journal, the date,
 // ORCID annotations on the authors) is settled at the end.
 func build(e *entry) reader.Record {
-	b := &builder{seen: map[string]bool{}, warnings: e.warnings}
-	if e.kind != "article" {
-		b.warn("@"+e.kind, "entry type @%s is not a journal article: read as an article", e.kind)
-	}
+	b := &builder{seen: map[string]bool{}, warnings: e.warnings, work: map[string]*field{}}
+	b.setWorkType(e)
 	var title *field
 	for i := range e.fields {
 		f := &e.fields[i]
@@ -121,6 +141,13 @@ func build(e *entry) reader.Record {
 			b.issn(f)
 		case f.name == "volume":
 			b.article.Volume = b.plain(f)
+		case f.name == "number" && e.kind != "article" && e.kind != "periodical":
+			// BibTeX's number is the issue of a journal only; in a
+			// @techreport, @book or @inproceedings it numbers the report
+			// or the work in its series.
+			b.number = f
+		case workFields[f.name]:
+			b.work[f.name] = f
 		case f.name == "number" || f.name == "issue":
 			b.issue(f)
 		case f.name == "pages":
@@ -159,7 +186,7 @@ func build(e *entry) reader.Record {
 			b.warn(f.name, "field not held by the model: %q", b.plain(f))
 		}
 	}
-	b.finishJournal()
+	b.finishContainer(e.kind)
 	b.finishDate()
 	b.finishORCIDs()
 	if strings.TrimSpace(b.article.Title) == "" {
@@ -219,7 +246,11 @@ func verbatim(value string) string {
 
 // authors splits the author list on "and" outside braces. A name wholly in
 // braces is an organisation; "others" ends a shortened list.
-func (b *builder) authors(f *field) {
+func (b *builder) authors(f *field) { b.article.Authors = append(b.article.Authors, b.names(f)...) }
+
+// names reads a list of names (author, editor).
+func (b *builder) names(f *field) []ld.Author {
+	var list []ld.Author
 	for i, raw := range splitAnd(f.value) {
 		raw = strings.TrimSpace(raw)
 		switch {
@@ -233,7 +264,7 @@ func (b *builder) authors(f *field) {
 		warn := b.latexWarner(f)
 		if inner, ok := wholeGroup(raw); ok {
 			if name := decodePlain(inner, warn); name != "" {
-				b.article.Authors = append(b.article.Authors, ld.Author{Kind: ld.OrganizationAuthor, Name: name})
+				list = append(list, ld.Author{Kind: ld.OrganizationAuthor, Name: name})
 			} else {
 				b.warn(f.name, "name %d %q holds no letters: not kept", i+1, raw)
 			}
@@ -248,8 +279,9 @@ func (b *builder) authors(f *field) {
 			b.warn(f.name, "name %d %q holds no letters: not kept", i+1, raw)
 			continue
 		}
-		b.article.Authors = append(b.article.Authors, ld.Author{Given: name.Given, Family: name.Family, Suffix: name.Suffix})
+		list = append(list, ld.Author{Given: name.Given, Family: name.Family, Suffix: name.Suffix})
 	}
+	return list
 }
 
 // parseName reads one BibTeX name: "First von Last", "von Last, First" or
@@ -503,6 +535,10 @@ func (b *builder) license(f *field) {
 	case f.name == "copyright":
 		b.article.Copyright = &ld.Copyright{Statement: value}
 	default:
+		if named, ok := licences.Recognise(value); ok {
+			b.setLicense(f, &named)
+			return
+		}
 		b.setLicense(f, &ld.License{Label: value})
 	}
 }

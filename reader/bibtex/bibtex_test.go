@@ -165,8 +165,8 @@ func TestTestdata(t *testing.T) {
 			Files:         []ld.File{{URL: "https://elifesciences.org/articles/01567.pdf", MediaType: "application/pdf"}},
 		}, Warnings: []string{
 			`pages: shortened end page "56" read as "1256"`,
-			`doi: dropped: ident: DOI "not a doi": does not start with "10."`,
-			`issn: dropped: ident: ISSN "1234-5678": check digit is 8, want 9`,
+			`doi: dropped: DOI "not a doi": does not start with "10."`,
+			`issn: dropped: ISSN "1234-5678": check digit is 8, want 9`,
 		}}},
 	}, {
 		// A whole field in double braces is one organisation; identifiers
@@ -188,7 +188,7 @@ func TestTestdata(t *testing.T) {
 			FirstPage: "10",
 			LastPage:  "20",
 			Language:  "de",
-			License:   &ld.License{Label: "CC BY 4.0"},
+			License:   &ld.License{URL: "https://creativecommons.org/licenses/by/4.0/", Label: "CC BY 4.0"},
 			Dates:     ld.Dates{Published: date(2014, 8, 18)},
 		}, Warnings: []string{
 			`author: name 3 "{}" holds no letters: not kept`,
@@ -198,7 +198,7 @@ func TestTestdata(t *testing.T) {
 			`copyright: a second licence "https://creativecommons.org/licenses/by/4.0/": not kept`,
 			`month: month "jul" disagrees with date 2014-08-18: not kept`,
 			`day: day "19" disagrees with date 2014-08-18: not kept`,
-			`author+an:orcid: dropped: ident: ORCID "0000-0002-1825-0098": check digit is 8, want 7`,
+			`author+an:orcid: dropped: ORCID "0000-0002-1825-0098": check digit is 8, want 7`,
 			`author+an:orcid: ORCID "0000-0002-1825-0097" for name 5, but the entry has 2 authors: not kept`,
 			`author+an:orcid: annotation "orcid" is not about one name: not kept`,
 		}}},
@@ -206,11 +206,43 @@ func TestTestdata(t *testing.T) {
 		file: "types.bib",
 		want: []readertest.Want{{Line: 1, Article: &ld.Article{
 			Title:   "A conference paper",
+			Type:    ld.ConferencePaper,
 			Authors: []ld.Author{person("Jane", "Doe")},
 			Dates:   ld.Dates{Published: date(2020, 0, 0)},
+			Book:    &ld.Book{Title: "Proceedings of the Conference"},
+		}}, {Line: 8, Article: &ld.Article{
+			Title:     "A conference paper with its event",
+			Type:      ld.ConferencePaper,
+			Dates:     ld.Dates{Published: date(2020, 0, 0)},
+			Book:      &ld.Book{Title: "Proceedings of the Example Conference", ISBNs: []string{"9783161484100"}, Editors: []ld.Author{person("Erin", "Editor"), person("Otto", "Other")}},
+			Series:    &ld.Series{Title: "Lecture Notes in Examples"},
+			Event:     &ld.Event{Name: "Example Conference 2020", Place: "Lisbon, Portugal"},
+			Publisher: &ld.Publisher{Name: "Example Society"},
+		}}, {Line: 20, Article: &ld.Article{
+			Title:     "A chapter",
+			Type:      ld.BookChapter,
+			Dates:     ld.Dates{Published: date(2019, 0, 0)},
+			FirstPage: "11", LastPage: "20",
+			Book:      &ld.Book{Title: "A Book of Chapters", ISBNs: []string{"0306406152"}, Editors: []ld.Author{person("Erin", "Editor")}},
+			Publisher: &ld.Publisher{Name: "Example Press", Address: &ld.Address{City: "Oxford"}},
+		}}, {Line: 31, Article: &ld.Article{
+			Title:        "A technical report",
+			Type:         ld.Report,
+			Dates:        ld.Dates{Published: date(2018, 0, 0)},
+			ReportNumber: "TR-1",
+			Publisher:    &ld.Publisher{Name: "Example Institute"},
+		}}, {Line: 38, Article: &ld.Article{
+			Title:       "A preprint",
+			Type:        ld.Preprint,
+			Dates:       ld.Dates{Published: date(2021, 0, 0)},
+			Identifiers: []ld.Identifier{{Scheme: ld.ArXiv, Value: "2101.00001"}},
+			Publisher:   &ld.Publisher{Name: "arXiv"},
+		}, Warnings: []string{`primaryclass: field not held by the model: "cs.DL"`}}, {Line: 46, Article: &ld.Article{
+			Title: "A thesis",
+			Dates: ld.Dates{Published: date(2016, 0, 0)},
 		}, Warnings: []string{
-			"@inproceedings: entry type @inproceedings is not a journal article: read as an article",
-			`booktitle: field not held by the model: "Proceedings of the Conference"`,
+			"@phdthesis: entry type @phdthesis is not a work type scholarld maps: read as an article",
+			`school: field not held by the model: "Example University"`,
 		}}},
 	}, {
 		file: "dates.bib",
@@ -236,7 +268,7 @@ func TestTestdata(t *testing.T) {
 		file: "malformed.bib",
 		want: []readertest.Want{
 			{Line: 1, Article: &ld.Article{Title: "The first entry", Dates: ld.Dates{Published: date(2001, 0, 0)}}},
-			{Line: 6, Err: "bibtex: malformed.bib:8:3: expected , or } after field title, found 'y'"},
+			{Line: 6, Err: "malformed.bib:8:3: bibtex: expected , or } after field title, found 'y'"},
 			{Line: 11, Article: &ld.Article{Title: "The third entry", Dates: ld.Dates{Published: date(2003, 0, 0)}}},
 		},
 	}, {
@@ -244,12 +276,12 @@ func TestTestdata(t *testing.T) {
 		// resumes at the next entry.
 		file: "unbalanced.bib",
 		want: []readertest.Want{
-			{Line: 1, Err: "bibtex: unbalanced.bib:6:1: expected , or } after field title, found '@'"},
+			{Line: 1, Err: "unbalanced.bib:6:1: bibtex: expected , or } after field title, found '@'"},
 			{Line: 6, Article: &ld.Article{Title: "Read after the broken entry"}},
 		},
 	}, {
 		file: "truncated.bib",
-		want: []readertest.Want{{Line: 1, Err: "bibtex: truncated.bib:3:20: unexpected end of input: { opened at 3:12 is not closed"}},
+		want: []readertest.Want{{Line: 1, Err: "truncated.bib:3:20: bibtex: unexpected end of input: { opened at 3:12 is not closed"}},
 	}, {
 		file: "latin1.bib",
 		want: []readertest.Want{{Line: 1, Article: &ld.Article{
@@ -296,7 +328,7 @@ func TestSyntaxErrors(t *testing.T) {
 			if !errors.As(records[0].Err, &syntaxErr) || errors.Unwrap(syntaxErr) == nil {
 				t.Fatalf("error %T is not a *reader.SyntaxError with a cause", records[0].Err)
 			}
-			if got := "in.bib:" + strings.TrimPrefix(records[0].Err.Error(), "bibtex: in.bib:"); got != tt.want {
+			if got := strings.Replace(records[0].Err.Error(), ": bibtex: ", ": ", 1); got != tt.want {
 				t.Errorf("error\n got: %s\nwant: %s", got, tt.want)
 			}
 		})

@@ -54,4 +54,15 @@
 // unknown command is dropped with a warning and its argument kept as text.
 // The citation key is the file's own handle for the entry, not article
 // metadata, and is not kept.
+//
+// BibTeX defines number as "the number of a journal, magazine, technical
+// report, or of a work in a series": it is the issue of an @article (or
+// @periodical) only; in a @techreport or @report it is the report number,
+// and it is warned in a @book or any other entry. @inproceedings,
+// @incollection, @inbook, @techreport and arXiv e-prints are the model's
+// work types (worktype.go, docs/readers.md). Braces may nest 100 deep in a value: deeper input (a hostile
+// file of millions) rejects the entry with the position of the brace
+// past the limit, and the LaTeX decoder bounds its own recursion too. The
+// input's repairs (Windows-1252, UTF-16, NUL removed) are warned in every
+// record.
 package bibtex

@@ -40,11 +40,15 @@ type decoder struct {
 	warn   func(string)
 	warned map[string]bool // shared by the decoders of one value
 	out    strings.Builder
+	// depth counts the groups open around d.i; past maxBraceDepth (which
+	// the parser already enforces) braces are read as text, so the
+	// recursion stays bounded whatever the caller passes.
+	depth int
 }
 
 // sub returns a decoder for src from offset i that shares d's warnings.
 func (d *decoder) sub(src string, i int, markup, math bool) *decoder {
-	return &decoder{src: src, i: i, markup: markup, math: math, warn: d.warn, warned: d.warned}
+	return &decoder{src: src, i: i, markup: markup, math: math, warn: d.warn, warned: d.warned, depth: d.depth + 1}
 }
 
 func (d *decoder) run() string {
@@ -71,9 +75,11 @@ func (d *decoder) sequence(inGroup bool) {
 				return
 			}
 			// A stray closing brace outside any group is dropped.
-		case c == '{':
+		case c == '{' && d.depth < maxBraceDepth:
 			d.i++
+			d.depth++
 			d.sequence(true)
+			d.depth--
 		case c == '\\':
 			if tag := d.command(); tag != "" {
 				d.openTag(tag)

@@ -52,7 +52,7 @@ func newParser(src, file string) *parser {
 }
 
 func (p *parser) errorf(off int, format string, args ...any) error {
-	return &reader.SyntaxError{Format: "bibtex", Pos: p.lines.Position(off), Err: fmt.Errorf(format, args...)}
+	return &reader.SyntaxError{Format: "bibtex", PosFirst: true, Pos: p.lines.Position(off), Err: fmt.Errorf(format, args...)}
 }
 
 // nextEntry moves to the next '@' that is followed by an entry type and
@@ -293,6 +293,12 @@ func (p *parser) value(e *entry, fieldName string) (string, error) {
 	}
 }
 
+// maxBraceDepth bounds how deep braces may nest in a value. The LaTeX
+// decoder walks groups recursively, and real values nest a few levels
+// ({{DNA}} in a title, an accent in a name); deeper input is refused with
+// the position of the brace past the limit.
+const maxBraceDepth = 100
+
 // balanced reads a group from the opening delimiter at p.off to its
 // matching closer and returns what lies between. Braces nest whatever
 // precedes them, as in BibTeX.
@@ -302,7 +308,10 @@ func (p *parser) balanced(open, close byte) (string, error) {
 	for i := p.off; i < len(p.src); i++ {
 		switch p.src[i] {
 		case open:
-			depth++
+			if depth++; open == '{' && depth > maxBraceDepth {
+				p.off = len(p.src)
+				return "", p.errorf(i, "braces nest deeper than %d levels", maxBraceDepth)
+			}
 		case close:
 			depth--
 			if depth == 0 {
@@ -323,7 +332,10 @@ func (p *parser) quoted() (string, error) {
 	for i := p.off + 1; i < len(p.src); i++ {
 		switch p.src[i] {
 		case '{':
-			depth++
+			if depth++; depth > maxBraceDepth {
+				p.off = len(p.src)
+				return "", p.errorf(i, "braces nest deeper than %d levels", maxBraceDepth)
+			}
 		case '}':
 			depth--
 			if depth < 0 {

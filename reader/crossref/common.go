@@ -45,6 +45,8 @@ type builder struct {
 	// exists.
 	partLicences    []string
 	partLicencePath string
+	// miningLicences are the text-and-data-mining licence URLs reported.
+	miningLicences []string
 }
 
 func (b *builder) warn(path, format string, args ...any) {
@@ -62,7 +64,7 @@ func (b *builder) record(index int, pos ld.Position) reader.Record {
 	rec := reader.Record{Index: index, Pos: pos, Warnings: b.warnings}
 	if len(b.errs) == 0 {
 		for _, err := range ld.Check(&b.art) {
-			b.errs = append(b.errs, fmt.Errorf("crossref: %s: %w: %w", pos, errInvalidArticle, err))
+			b.errs = append(b.errs, fmt.Errorf("%s: crossref: %w: %w", pos, errInvalidArticle, err))
 		}
 	}
 	if len(b.errs) > 0 {
@@ -305,6 +307,16 @@ func (b *builder) offerLicence(path, url, version string) {
 		return
 	}
 	version = strings.ToLower(strings.TrimSpace(version))
+	if (version == "vor" || version == "" || version == "unspecified") && isMiningLicence(url) {
+		// Springer and others deposit their text-and-data-mining terms
+		// with content-version "vor" too: they are not the article's
+		// licence.
+		if !slices.Contains(b.miningLicences, url) {
+			b.miningLicences = append(b.miningLicences, url)
+			b.warn(path, "text-and-data-mining licence %q is not the article's licence: not kept", url)
+		}
+		return
+	}
 	switch version {
 	case "vor":
 	case "", "unspecified":
@@ -329,9 +341,30 @@ func (b *builder) offerLicence(path, url, version string) {
 	b.licence, b.licenceVersion, b.licencePath = url, version, path
 }
 
+// isMiningLicence reports whether a licence URL is a publisher's
+// text-and-data-mining terms: a "tdm" path segment or file name
+// (http://www.springer.com/tdm, http://www.elsevier.com/tdm/userlicense/1.0/,
+// http://doi.wiley.com/10.1002/tdm_license_1.1) or "text-and-data-mining".
+func isMiningLicence(url string) bool {
+	lower := strings.ToLower(url)
+	if strings.Contains(lower, "text-and-data-mining") || strings.Contains(lower, "textanddatamining") {
+		return true
+	}
+	_, rest, ok := strings.Cut(lower, "://")
+	if !ok {
+		return false
+	}
+	for _, segment := range strings.FieldsFunc(rest, func(r rune) bool { return r == '/' || r == '?' || r == '#' }) {
+		if segment == "tdm" || strings.HasPrefix(segment, "tdm_") || strings.HasPrefix(segment, "tdm-") {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) settleLicence() {
 	if b.licence == "" {
-		if len(b.partLicences) > 0 {
+		if len(b.partLicences) > 0 && len(b.miningLicences) == 0 {
 			b.warn(b.partLicencePath, "only licences for versions other than the version of record (%s): none kept", strings.Join(dedupe(b.partLicences), ", "))
 		}
 		return
@@ -512,6 +545,10 @@ func interWorkRelation(name string) (ld.Relation, bool) {
 	switch strings.ToLower(strings.ReplaceAll(name, "-", "")) {
 	case "iscommenton":
 		return ld.CommentOn, true
+	case "ispreprintof":
+		return ld.PreprintOf, true
+	case "haspreprint":
+		return ld.HasPreprint, true
 	}
 	return "", false
 }
@@ -627,6 +664,9 @@ func dedupe(list []string) []string {
 // title are reported and dropped, since the model names a journal by its
 // title.
 func (b *builder) settleJournal(path string) {
+	if b.settleContainer(path) {
+		return
+	}
 	j := b.art.Journal
 	switch {
 	case j == nil || j.Title != "":
@@ -641,7 +681,13 @@ func (b *builder) settleJournal(path string) {
 		if j.Publisher != nil {
 			facts = append(facts, "publisher "+j.Publisher.Name)
 		}
-		b.warn(path, "no journal title: %s not kept", strings.Join(facts, ", "))
 		b.art.Journal = nil
+		if j.Publisher != nil { // a publisher without a journal is the work's
+			b.keepPublisher(j.Publisher)
+			facts = facts[:len(facts)-1]
+		}
+		if len(facts) > 0 {
+			b.warn(path, "no journal title: %s not kept", strings.Join(facts, ", "))
+		}
 	}
 }

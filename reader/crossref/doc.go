@@ -85,13 +85,37 @@
 // inverse relations. Other update types are reported.
 //
 // Crossref's type "journal-article" covers research articles, editorials
-// and letters alike, so it sets no Type; other types are read as articles
-// with a warning. Crossref gives every person's given and family names
+// and letters alike, so it sets no Type; posted content (by subtype),
+// proceedings-article, report and book-chapter are the model's work types
+// with their book, series, event and server (worktype.go,
+// docs/readers.md); other types are read as articles with a warning. Crossref gives every person's given and family names
 // apart, and a name alone only for an organisation, so no name is split;
-// a given name alone is a mononym and becomes the family name. What the model cannot hold (funders, editors, subtitles,
-// clinical trials, further titles and licences, relations other than
+// a given name alone is a mononym and becomes the family name. Funders,
+// editors and the first subtitle are read by funding.go. What the model
+// cannot hold (chairs, translators, further subtitles, clinical trials, further titles and licences, relations other than
 // comments, unknown fields) is reported as a warning; the administrative
 // fields of the REST API (indexed, deposited, counts, member, prefix,
-// score, content-domain, archive, journal-issue, update-policy) are
-// skipped silently.
+// score, content-domain, archive, update-policy) are skipped silently.
+//
+// Rules both readers share, so that they agree on every work they both
+// read (testdata/pairs holds one work per rule in both forms):
+//   - Only item_number_type="article_number" (and the JSON article-number)
+//     is the article number; an untyped item_number (PLOS writes its DOI
+//     there, KISTI a publisher ID) is warned.
+//   - A text-and-data-mining licence (a "tdm" path segment or file name,
+//     "text-and-data-mining") is not the article's licence, even deposited
+//     as "vor".
+//   - The issue's print date (journal_issue, journal-issue) is
+//     PublishedPrint when the work gives none; other issue dates are
+//     warned.
+//   - A work whose only title is its original-language title is read with
+//     it, with a warning.
+//   - Posted content (preprints) is read as an article, its posted date the
+//     publication date, with a warning; the XML's group title and
+//     institution are warned.
+//   - The REST URL is Crossref's DOI link, not the landing page:
+//     resource.primary.URL is.
+//   - The XML is read by reader/internal/xmltree (500 levels at most); the
+//     JSON reports the repairs encoding/json makes (invalid UTF-8, lone
+//     surrogates) and decodes UTF-16 by its byte-order mark.
 package crossref

@@ -33,6 +33,7 @@ func ExampleRead() {
 		fmt.Println(a.Title)
 		fmt.Println(a.Authors[0].DisplayName(), "|", a.Journal.Title, a.Journal.ISSNs[0].Value, a.Journal.ISSNs[0].Kind)
 		fmt.Println(a.FirstPage, a.LastPage, a.Dates.Published)
+		fmt.Println("funder:", a.Funding[0].Funder.Name)
 		for _, w := range rec.Warnings {
 			fmt.Println("warning:", w)
 		}
@@ -41,14 +42,14 @@ func ExampleRead() {
 	// Twenty Years of <i>Organic Letters</i>
 	// Amos B. Smith III | Organic Letters 1523-7060 print
 	// 1 3 2018-01
-	// warning: message.funder[0]: funder NIH not kept: the model has no funding
+	// funder: NIH
 }
 
 func ExampleRead_syntaxError() {
 	_, err := crossref.Read([]byte("{\n  \"title\": [\"cut"), "cut.json")
 	fmt.Println(err)
 	// Output:
-	// crossref: cut.json:2:17: unexpected end of JSON input
+	// cut.json:2:17: crossref: unexpected end of JSON input
 }
 
 func ExampleReadXML() {

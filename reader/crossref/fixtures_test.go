@@ -1,7 +1,6 @@
 package crossref
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -77,6 +76,16 @@ var (
 		{URL: "https://cdn.elifesciences.org/articles/01567/elife-01567-v1.xml", MediaType: "application/xml"},
 	}
 	ccBy3 = &ld.License{URL: "http://creativecommons.org/licenses/by/3.0/"}
+	// elifeFunding is what both the JSON and the XML fund: each funder once,
+	// with its Crossref Funder ID where the deposit gives one.
+	elifeFunding = []ld.Funding{
+		{Funder: ld.Funder{Name: "SystemsX"}},
+		{Funder: ld.Funder{Name: "EMBO longterm post-doctoral fellowships"}},
+		{Funder: ld.Funder{Name: "Marie Heim-Voegtlin"}},
+		{Funder: ld.Funder{Name: "University of Lausanne", DOI: "10.13039/501100006390"}},
+		{Funder: ld.Funder{Name: "EMBO", DOI: "10.13039/501100003043"}},
+		{Funder: ld.Funder{Name: "Swiss National Science Foundation", DOI: "10.13039/501100001711"}},
+	}
 )
 
 func TestRESTFixtureELife(t *testing.T) {
@@ -111,16 +120,11 @@ func TestRESTFixtureELife(t *testing.T) {
 			"General Medicine", "General Neuroscience"},
 		Language: "en",
 		Files:    elifeFiles,
+		Funding:  elifeFunding,
 	})
 	wantWarnings(t, rec.Warnings, [][2]string{
 		{"subject", "subject categories of the journal"},
 		{"relation.is-supplemented-by[0]", `"is-supplemented-by" to doi 10.5061/dryad.b835k not kept`},
-		{"funder[0]", "funder SystemsX not kept"},
-		{"funder[1]", "funder EMBO longterm post-doctoral fellowships not kept"},
-		{"funder[2]", "funder Marie Heim-Voegtlin not kept"},
-		{"funder[3]", "funder University of Lausanne (10.13039/501100006390) not kept"},
-		{"funder[5]", "funder EMBO (10.13039/501100003043) not kept"},
-		{"funder[6]", "funder Swiss National Science Foundation (10.13039/501100001711) not kept"},
 	})
 }
 
@@ -156,22 +160,30 @@ func TestRESTFixtureEnvelope(t *testing.T) {
 		FirstPage: "2918",
 		LastPage:  "2922",
 		DOI:       "10.1021/acs.orglett.9b00971",
-		URL:       "http://dx.doi.org/10.1021/acs.orglett.9b00971",
 		Dates:     ld.Dates{Published: day(2019, 4, 3), PublishedPrint: day(2019, 4, 19)},
 		Keywords:  []string{"Physical and Theoretical Chemistry", "Organic Chemistry", "Biochemistry"},
 		Language:  "en",
+		Funding: []ld.Funding{
+			{Funder: ld.Funder{Name: "UCB", DOI: "10.13039/100011110"}},
+			{Funder: ld.Funder{Name: "Pfizer", DOI: "10.13039/100004319"}},
+			{Funder: ld.Funder{Name: "Janssen Pharmaceuticals", DOI: "10.13039/100008897"}},
+			{Funder: ld.Funder{Name: "Engineering and Physical Sciences Research Council", DOI: "10.13039/501100000266"}, Award: "EP/M019195/1"},
+			{Funder: ld.Funder{Name: "Vertex Pharmaceuticals", DOI: "10.13039/100011022"}},
+			{Funder: ld.Funder{Name: "Takeda Pharmaceutical Company", DOI: "10.13039/100008373"}},
+			{Funder: ld.Funder{Name: "GlaxoSmithKline", DOI: "10.13039/100004330"}},
+			{Funder: ld.Funder{Name: "University of Oxford", DOI: "10.13039/501100000769"}},
+			{Funder: ld.Funder{Name: "AstraZeneca", DOI: "10.13039/100004325"}},
+			{Funder: ld.Funder{Name: "Syngenta International", DOI: "10.13039/501100010761"}},
+			{Funder: ld.Funder{Name: "Novartis", DOI: "10.13039/100004336"}},
+			{Funder: ld.Funder{Name: "Defence Science and Technology Laboratory", DOI: "10.13039/100010418"}},
+			{Funder: ld.Funder{Name: "Evotec"}},
+		},
 	})
-	want := [][2]string{
+	wantWarnings(t, rec.Warnings, [][2]string{
+		{"message.journal-issue.published-online", "issue date 2019-03-29 (online) not kept"},
 		{"message.link[0]", "https://pubs.acs.org/doi/pdf/10.1021/acs.orglett.9b00971 of unstated media type not kept"},
 		{"message.subject", "subject categories of the journal"},
-	}
-	for i, funder := range []string{"UCB", "Pfizer", "Janssen Pharmaceuticals",
-		"Engineering and Physical Sciences Research Council (10.13039/501100000266), award EP/M019195/1",
-		"Vertex Pharmaceuticals", "Takeda Pharmaceutical Company", "GlaxoSmithKline", "University of Oxford",
-		"AstraZeneca", "Syngenta International", "Novartis", "Defence Science and Technology Laboratory", "Evotec"} {
-		want = append(want, [2]string{fmt.Sprintf("message.funder[%d]", i), "funder " + funder})
-	}
-	wantWarnings(t, rec.Warnings, want)
+	})
 }
 
 func TestRESTFixtureMononyms(t *testing.T) {
@@ -192,9 +204,7 @@ func TestRESTFixtureMononyms(t *testing.T) {
 			Publisher:    &ld.Publisher{Name: "Springer Science and Business Media LLC"},
 		},
 		DOI:      "10.1038/d41586-020-02761-z",
-		URL:      "http://dx.doi.org/10.1038/d41586-020-02761-z",
 		Dates:    ld.Dates{Published: day(2020, 9, 29)},
-		License:  &ld.License{URL: "https://www.springer.com/tdm"},
 		Keywords: []string{"Multidisciplinary"},
 		Language: "en",
 		Files: []ld.File{
@@ -204,6 +214,7 @@ func TestRESTFixtureMononyms(t *testing.T) {
 	})
 	wantWarnings(t, rec.Warnings, [][2]string{
 		{"message.alternative-id", `"CM18428072" is not kept`},
+		{"message.license[1]", `text-and-data-mining licence "https://www.springer.com/tdm" is not the article's licence`},
 		{"message.subject", "subject categories of the journal"},
 	})
 }
@@ -224,13 +235,13 @@ func TestRESTFixtureSuffix(t *testing.T) {
 		FirstPage: "1",
 		LastPage:  "3",
 		DOI:       "10.1021/acs.orglett.7b03845",
-		URL:       "http://dx.doi.org/10.1021/acs.orglett.7b03845",
 		// Online and print on the same day: PublishedPrint is left empty.
 		Dates:    ld.Dates{Published: day(2018, 1, 5)},
 		Keywords: []string{"Physical and Theoretical Chemistry", "Organic Chemistry", "Biochemistry"},
 		Language: "en",
 	})
 	wantWarnings(t, rec.Warnings, [][2]string{
+		{"message.journal-issue.published-online", "issue date 2017-12-20 (online) not kept"},
 		{"message.link[0]", "of unstated media type not kept"},
 		{"message.subject", "subject categories of the journal"},
 	})
@@ -271,16 +282,11 @@ func TestXMLFixtureELife(t *testing.T) {
 		License:       ccBy3,
 		Language:      "en",
 		Files:         elifeFiles,
+		Funding:       elifeFunding,
 	})
 	wantWarnings(t, rec.Warnings, [][2]string{
 		{elifeXMLArticle + "/abstract", "executive-summary abstract not kept"},
-		{elifeXMLArticle + "/program", "funder SystemsX not kept"},
-		{elifeXMLArticle + "/program", "funder EMBO longterm post-doctoral fellowships not kept"},
-		{elifeXMLArticle + "/program", "funder Marie Heim-Voegtlin not kept"},
-		{elifeXMLArticle + "/program", "funder University of Lausanne (501100006390) not kept"},
 		{elifeXMLArticle + "/program/related_item[1]", `"isSupplementedBy" to doi 10.5061/dryad.b835k not kept`},
-		{elifeXMLArticle + "/crossmark/custom_metadata/program", "funder EMBO (http://dx.doi.org/10.13039/501100003043) not kept"},
-		{elifeXMLArticle + "/crossmark/custom_metadata/program", "funder Swiss National Science Foundation (http://dx.doi.org/10.13039/501100001711) not kept"},
 		{elifeXMLArticle + "/component_list", "17 components"},
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/internal/text"
 	"github.com/scholarld/scholarld/reader/textpos"
 )
 
@@ -28,6 +29,23 @@ import (
 // list becomes a Record with Err set, and the other items are still
 // returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
+	data, repairs := text.JSONInput(data)
+	records, err := readJSON(data, file)
+	return withRepairs(records, repairs), err
+}
+
+// withRepairs adds the repairs made to the input to every record's
+// warnings.
+func withRepairs(records []reader.Record, repairs []string) []reader.Record {
+	for i := range records {
+		for j := len(repairs) - 1; j >= 0; j-- {
+			records[i].Warnings = append([]reader.Warning{{Path: "input", Msg: repairs[j]}}, records[i].Warnings...)
+		}
+	}
+	return records
+}
+
+func readJSON(data []byte, file string) ([]reader.Record, error) {
 	src := &jsonSource{textpos.New(data, file)}
 	start := 0
 	if bytes.HasPrefix(data, utf8BOM) {
@@ -38,41 +56,41 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 	if err := json.Unmarshal(data[start:], &whole); err != nil {
 		var syntax *json.SyntaxError
 		if errors.As(err, &syntax) {
-			return nil, &reader.SyntaxError{Format: "crossref", Pos: src.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
+			return nil, &reader.SyntaxError{Format: "crossref", PosFirst: true, Pos: src.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
 		}
-		return nil, fmt.Errorf("crossref: %s: %w: %v", file, errNotCrossref, err)
+		return nil, fmt.Errorf("%s: crossref: %w: %v", file, errNotCrossref, err)
 	}
 	top, ok := readObject(data[start:], start)
 	if !ok {
-		return nil, fmt.Errorf("crossref: %s: %w: the JSON is not an object", src.Position(start), errNotCrossref)
+		return nil, fmt.Errorf("%s: crossref: %w: the JSON is not an object", src.Position(start), errNotCrossref)
 	}
 
 	message, prefix := top, ""
 	if m, ok := top.fields["message"]; ok {
 		if status := top.str("status"); status != "" && status != "ok" {
-			return nil, fmt.Errorf("crossref: %s: %w: the API response has status %q", src.Position(start), errNotCrossref, status)
+			return nil, fmt.Errorf("%s: crossref: %w: the API response has status %q", src.Position(start), errNotCrossref, status)
 		}
 		message, ok = readObject(m.raw, m.off)
 		if !ok {
-			return nil, fmt.Errorf("crossref: %s: message: %w: the message is not an object", src.Position(m.off), errNotCrossref)
+			return nil, fmt.Errorf("%s: crossref: message: %w: the message is not an object", src.Position(m.off), errNotCrossref)
 		}
 		prefix = "message."
 		switch kind := top.str("message-type"); kind {
 		case "", "work", "work-list":
 		default:
-			return nil, fmt.Errorf("crossref: %s: message-type %q: %w: not a work or a list of works", src.Position(start), kind, errNotCrossref)
+			return nil, fmt.Errorf("%s: crossref: message-type %q: %w: not a work or a list of works", src.Position(start), kind, errNotCrossref)
 		}
 	}
 	items, isList := message.fields["items"]
 	if !isList && top.str("message-type") == "work-list" {
-		return nil, fmt.Errorf("crossref: %s: %w: a work-list without items", src.Position(message.off), errNotCrossref)
+		return nil, fmt.Errorf("%s: crossref: %w: a work-list without items", src.Position(message.off), errNotCrossref)
 	}
 	if !isList {
 		return []reader.Record{src.readWork(message, 0, prefix)}, nil
 	}
 	elems, ok := readArray(items.raw, items.off)
 	if !ok {
-		return nil, fmt.Errorf("crossref: %s: %sitems: %w: the items are not a list", src.Position(items.off), prefix, errNotCrossref)
+		return nil, fmt.Errorf("%s: crossref: %sitems: %w: the items are not a list", src.Position(items.off), prefix, errNotCrossref)
 	}
 	records := make([]reader.Record, 0, len(elems))
 	for i, elem := range elems {
@@ -100,6 +118,9 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // many keys, has its title as a string and types of its own.
 func Sniff(data []byte) bool {
 	head := data[:min(len(data), sniffLen)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
 	head = bytes.TrimPrefix(head, utf8BOM)
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || head[0] != '{' {
@@ -458,7 +479,7 @@ var ignoredKeys = map[string]bool{
 	"indexed": true, "reference-count": true, "references-count": true,
 	"is-referenced-by-count": true, "content-domain": true, "created": true,
 	"deposited": true, "source": true, "prefix": true, "member": true,
-	"score": true, "archive": true, "update-policy": true, "journal-issue": true,
+	"score": true, "archive": true, "update-policy": true,
 	"content-created": true, "content-updated": true,
 }
 
@@ -468,12 +489,14 @@ func (s *jsonSource) readWork(obj jsonObject, index int, prefix string) reader.R
 	w.readTitles()
 	w.readAuthors()
 	w.readJournal()
+	w.readBookAndEvent()
 	w.readDates()
 	w.readAssertions()
 	w.readLinks()
 	w.readContent()
 	w.readReferences()
 	w.readRelations()
+	w.readFundingAndEditors()
 	w.readUnheld()
 	w.b.settleDates(w.path("assertion"))
 	return w.b.record(index, s.Position(obj.off))
@@ -484,16 +507,16 @@ func (w *jsonWork) readIdentity() {
 	if w.get("DOI", &doi) {
 		w.b.setDOI(w.path("DOI"), doi)
 	}
-	var kind string
-	if w.get("type", &kind) && kind != "journal-article" {
-		w.b.warn(w.path("type"), "type %q is not a journal article; read as one", kind)
-	}
+	w.readWorkType()
 	var resource jsonResource
 	if w.get("resource", &resource) {
 		w.b.setURL(w.path("resource.primary.URL"), resource.Primary.URL)
 	}
-	if w.get("URL", &url) && w.b.art.URL == "" {
-		w.b.setURL(w.path("URL"), url) // the DOI link, when there is no landing page
+	// URL is Crossref's DOI link (http://dx.doi.org/…), not the landing
+	// page, which is resource.primary.URL: the article is named by its DOI
+	// already. Another URL there is taken when there is no landing page.
+	if w.get("URL", &url) && w.b.art.URL == "" && !isDOILink(url, w.b.art.DOI) {
+		w.b.setURL(w.path("URL"), url)
 	}
 	if w.get("language", &language) {
 		w.b.setLanguage(w.path("language"), language)
@@ -508,6 +531,12 @@ func (w *jsonWork) readIdentity() {
 	}
 }
 
+// isDOILink reports whether url is a DOI resolver link for doi.
+func isDOILink(url, doi string) bool {
+	linked, err := ident.NormalizeDOI(clean(url))
+	return err == nil && strings.Contains(url, "doi.org/") && strings.EqualFold(linked, doi)
+}
+
 func (w *jsonWork) readTitles() {
 	var titles stringList
 	if w.get("title", &titles) {
@@ -519,6 +548,16 @@ func (w *jsonWork) readTitles() {
 			}
 		}
 	}
+	var originals stringList
+	if w.get("original-title", &originals) && w.b.art.Title == "" {
+		// A work whose only title is in its original language.
+		original, _ := originals.first()
+		w.b.art.Title = inlineMarkup(original)
+		if w.b.art.Title != "" {
+			w.b.warn(w.path("original-title"), "the work has only its original-language title: %q is the title", clean(original))
+			originals = originals[1:]
+		}
+	}
 	if w.b.art.Title == "" {
 		pos := w.src.Position(w.obj.off)
 		if m, ok := w.obj.fields["title"]; ok {
@@ -526,13 +565,16 @@ func (w *jsonWork) readTitles() {
 		}
 		w.b.fail(pos, w.path("title"), errors.New("the work has no title"))
 	}
-	for _, key := range []string{"subtitle", "short-title", "original-title"} {
-		var list stringList
-		if w.get(key, &list) {
-			for _, s := range list {
-				if s = clean(s); s != "" {
-					w.b.warn(w.path(key), "%q is not kept: the model has no %s", s, strings.ReplaceAll(key, "-", " "))
-				}
+	for _, s := range originals {
+		if s = clean(s); s != "" && s != clean(w.b.art.Title) {
+			w.b.warn(w.path("original-title"), "%q is not kept: the model has no original title", s)
+		}
+	}
+	var shortTitles stringList
+	if w.get("short-title", &shortTitles) {
+		for _, s := range shortTitles {
+			if s = clean(s); s != "" {
+				w.b.warn(w.path("short-title"), "%q is not kept: the model has no short title", s)
 			}
 		}
 	}
@@ -741,12 +783,60 @@ func (w *jsonWork) readDates() {
 	if hasPrint {
 		d.PublishedPrint = printed
 	}
+	w.readIssueDates()
 	if accepted, ok := w.date("accepted"); ok {
 		d.Accepted = accepted
 	}
 	for _, key := range []string{"posted", "approved"} {
 		if date, ok := w.date(key); ok {
+			if key == "posted" && d.Published.IsZero() {
+				d.Published = date // as the XML reader reads posted_date
+				continue
+			}
 			w.b.warn(w.path(key), "%s date %s not kept", key, date)
+		}
+	}
+}
+
+// readIssueDates reads journal-issue, the issue's own dates: its print
+// date is the model's PublishedPrint (the date of the print issue) when
+// the work gives none; the others are reported unless they repeat a date
+// already read.
+func (w *jsonWork) readIssueDates() {
+	var issue struct {
+		Print  *jsonDate `json:"published-print"`
+		Online *jsonDate `json:"published-online"`
+	}
+	if !w.get("journal-issue", &issue) {
+		return
+	}
+	d := &w.b.art.Dates
+	for _, it := range []struct {
+		key  string
+		date *jsonDate
+	}{{"published-print", issue.Print}, {"published-online", issue.Online}} {
+		if it.date == nil || len(it.date.DateParts) == 0 {
+			continue
+		}
+		var parts []int
+		for _, raw := range it.date.DateParts[0] {
+			var n int
+			if json.Unmarshal(raw, &n) != nil {
+				break
+			}
+			parts = append(parts, n)
+		}
+		path := w.path("journal-issue." + it.key)
+		date, err := dates.FromParts(parts)
+		switch {
+		case len(parts) == 0:
+		case err != nil:
+			w.b.warn(path, "issue date dropped: %v", err)
+		case date == d.Published || date == d.PublishedPrint:
+		case it.key == "published-print" && d.PublishedPrint.IsZero():
+			d.PublishedPrint = date
+		default:
+			w.b.warn(path, "issue date %s (%s) not kept", date, strings.TrimPrefix(it.key, "published-"))
 		}
 	}
 }
@@ -846,31 +936,10 @@ func (w *jsonWork) readRelations() {
 	}
 }
 
-// readUnheld reports what the model cannot hold: funders, contributors
-// other than authors, clinical trials, and any field not read at all.
+// readUnheld reports what the model cannot hold: contributors other than
+// authors and editors, clinical trials, and any field not read at all.
 func (w *jsonWork) readUnheld() {
-	var funders []jsonFunder
-	if w.get("funder", &funders) {
-		seen := map[string]bool{}
-		for i, f := range funders {
-			name := clean(f.Name)
-			if seen[name] {
-				continue
-			}
-			seen[name] = true
-			desc := name
-			if doi := clean(f.DOI); doi != "" {
-				desc += " (" + doi + ")"
-			}
-			if awards := clean(strings.Join(f.Award, ", ")); awards != "" {
-				desc += ", award " + awards
-			}
-			if desc != "" {
-				w.b.warn(fmt.Sprintf("%s[%d]", w.path("funder"), i), "funder %s not kept: the model has no funding", desc)
-			}
-		}
-	}
-	for _, role := range []string{"editor", "chair", "translator"} {
+	for _, role := range []string{"chair", "translator"} {
 		var people []jsonContributor
 		if w.get(role, &people) {
 			for i, c := range people {
@@ -878,7 +947,7 @@ func (w *jsonWork) readUnheld() {
 				if name == "" {
 					name = clean(c.Given + " " + c.Family)
 				}
-				w.b.warn(fmt.Sprintf("%s[%d]", w.path(role), i), "%s %q not kept: the model holds authors only", role, name)
+				w.b.warn(fmt.Sprintf("%s[%d]", w.path(role), i), "%s %q not kept: the model holds authors and editors only", role, name)
 			}
 		}
 	}

@@ -94,7 +94,7 @@ func TestReadSyntaxErrors(t *testing.T) {
 		{name: "stray character", data: "{\n  \"title\": [\"x\"],\n  oops\n}", line: 3, col: 3},
 		{name: "empty input", data: "", line: 1, col: 1},
 		{name: "XML cut short", file: "xml/truncated.xml", line: 8, col: 1},
-		{name: "XML mismatched tag", data: "<doi_records>\n  <doi_record></doi_records>", line: 2, col: 15},
+		{name: "XML mismatched tag", data: "<doi_records>\n  <doi_record></doi_records>", line: 2, col: 29},
 		{name: "XML nothing", data: "  ", line: 1, col: 3},
 	}
 	for _, tt := range tests {
@@ -115,8 +115,8 @@ func TestReadSyntaxErrors(t *testing.T) {
 			if syntax.Pos.Line != tt.line || syntax.Pos.Column != tt.col {
 				t.Errorf("error at %s, want line %d column %d (%v)", syntax.Pos, tt.line, tt.col, err)
 			}
-			if !strings.HasPrefix(err.Error(), "crossref: ") {
-				t.Errorf("error %q does not start with the package name", err)
+			if want := syntax.Pos.String() + ": crossref: "; !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("error %q does not start with %q: the file once, then the format", err, want)
 			}
 		})
 	}
@@ -147,8 +147,8 @@ func TestReadNotCrossref(t *testing.T) {
 			if err == nil || recs != nil {
 				t.Fatalf("got %d records and error %v, want an error", len(recs), err)
 			}
-			if !strings.HasPrefix(err.Error(), "crossref: ") {
-				t.Errorf("error %q does not start with the package name", err)
+			if !strings.HasPrefix(err.Error(), "in") || !strings.Contains(err.Error(), ": crossref: ") || strings.Count(err.Error(), "in:") > 1 {
+				t.Errorf("error %q does not name the file once, then the format", err)
 			}
 		})
 	}
@@ -177,13 +177,13 @@ func TestReadTitles(t *testing.T) {
 	equal(t, "journal title", a.Journal.Title, "Journal of <i>Tests</i>")
 	equal(t, "abstract", a.Abstract, "We measured CO<sub>2</sub> in <i>vivo</i>. Second paragraph.")
 	equal(t, "DOI, case kept", a.DOI, "10.5555/Titles")
-	equal(t, "URL", a.URL, "http://dx.doi.org/10.5555/titles")
+	equal(t, "URL: the DOI link is not the landing page", a.URL, "")
 	equal(t, "type", a.Type, ld.ArticleType(""))
 	wantWarnings(t, rec.Warnings, [][2]string{
-		{"type", `"proceedings-article" is not a journal article`},
 		{"title", `a further title "L'atlas d'<i>Arabidopsis</i>"`},
-		{"subtitle", `"A subtitle" is not kept`},
+		{"subtitle", `a further subtitle "A second subtitle" not kept`},
 	})
+	equal(t, "subtitle", a.Subtitle, "A subtitle")
 }
 
 func TestReadAuthors(t *testing.T) {
@@ -204,8 +204,9 @@ func TestReadAuthors(t *testing.T) {
 		{"author[1].ORCID", "check digit"},
 		{"author[1].sequence", `sequence "first" disagrees with byline position 2`},
 		{"author[3]", `"Sheherazade" alone is read as the family name`},
-		{"editor[0]", `editor "Erin Editor" not kept`},
+		{"chair[0]", `chair "Carl Chair" not kept: the model holds authors and editors only`},
 	})
+	equal(t, "editors", a.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
 }
 
 func TestReadJournal(t *testing.T) {
@@ -326,9 +327,10 @@ func TestReadRelations(t *testing.T) {
 	})
 	wantWarnings(t, recs[1].Warnings, [][2]string{{"message.items[1].relation.has-review[0]", `"has-review" to doi 10.5555/review not kept`}})
 
+	equal(t, "funding", article(t, recs[2]).Funding, []ld.Funding{
+		{Funder: ld.Funder{Name: "EMBO", DOI: "10.13039/501100003043"}, Award: "ALTF 1"}})
 	wantWarnings(t, recs[2].Warnings, [][2]string{
 		{"message.items[2].update-to[0]", `update of type "new_version" to 10.5555/old not kept`},
-		{"message.items[2].funder[0]", "funder EMBO (10.13039/501100003043), award ALTF 1 not kept"},
 		{"message.items[2].clinical-trial-number[0]", "clinical trial NCT01234567 not kept"},
 		{"message.items[2].institution", "field not read"},
 	})
@@ -369,14 +371,15 @@ func TestReadXMLRecords(t *testing.T) {
 		{Text: "Dolan. 1993. Cellular organisation of the Arabidopsis thaliana root. Development. 119. 71"},
 	})
 	equal(t, "related", a.Related, []ld.Related{{Relation: ld.Corrects, DOI: "10.5555/original"}})
+	equal(t, "subtitle", a.Subtitle, "A subtitle")
+	equal(t, "editors", a.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
 	contributors := unixrefArticle + "/contributors/person_name"
 	wantWarnings(t, first.Warnings, [][2]string{
 		{"/doi_records/doi_record/crossref/journal/journal_metadata/issn", `"15237052" read as 1523-7052`},
-		{unixrefArticle + "/titles/subtitle", `"A subtitle" is not kept`},
 		{contributors + "[1]/affiliations/institution[1]/institution_place", `place "Calgary, Canada" not kept`},
-		{contributors + "[2]", `editor "Erin Editor" not kept`},
 		{contributors + "[3]/ORCID", "check digit"},
 		{contributors + "[3]/@sequence", `sequence "first" disagrees with byline position 3`},
+		{"/doi_records/doi_record/crossref/journal/journal_issue/publication_date/month", "season or quarter 21 kept as the year only"},
 	})
 
 	// The book in the middle is rejected alone.
@@ -450,6 +453,7 @@ func TestReadHostileValues(t *testing.T) {
 	a := article(t, rec)
 	equal(t, "identifiers dropped", [4]string{a.DOI, a.URL, a.Language, a.FirstPage}, [4]string{"", "", "", ""})
 	equal(t, "journal", a.Journal, (*ld.Journal)(nil))
+	equal(t, "publisher without a journal, kept on the work", a.Publisher, &ld.Publisher{Name: "Lonely Publisher"})
 	equal(t, "authors", a.Authors, []ld.Author{{Given: "Ann", Family: "Lee", Affiliations: []string{"aff1"}}})
 	equal(t, "affiliations", a.Affiliations, []ld.Affiliation{{ID: "aff1", Name: "Lab"}})
 	equal(t, "files", a.Files, []ld.File(nil))
@@ -463,7 +467,7 @@ func TestReadHostileValues(t *testing.T) {
 		{p + "author[0]", "author without a name not kept"},
 		{p + "author[1].affiliation[0]", "only a ROR ID https://ror.org/03yjb2x39 not kept"},
 		{p + "author[1].affiliation[1].id[0]", `ISNI "0000000121" not kept`},
-		{p + "container-title", "no journal title: ISSN 1422-0067, publisher Lonely Publisher not kept"},
+		{p + "container-title", "no journal title: ISSN 1422-0067 not kept"},
 		{p + "page", `last page "5" without a first page not kept`},
 		{p + "link[0]", `file URL "ftp://example.org/a.pdf" dropped`},
 		{p + "relation.is-comment-on[0]", `related item pmid "123" not kept`},
@@ -472,4 +476,54 @@ func TestReadHostileValues(t *testing.T) {
 	wantFieldError(t, recs[1], "message.items[1].title", 14)
 	wantFieldError(t, recs[2], "message.items[2].issued.date-parts", 15)
 	wantFieldError(t, recs[3], "message.items[3].issued.date-parts", 16)
+}
+
+// TestReadWorkTypes checks each Crossref type the model holds, with its
+// container: proceedings and books as a Book with ISBNs, a report series
+// as the Series, posted content by its subtype; and a type it does not
+// hold read as an article with a warning.
+func TestReadWorkTypes(t *testing.T) {
+	recs := records(t, "rest/worktypes.json", 6)
+	conf := article(t, recs[0])
+	equal(t, "conference paper", conf.Type, ld.ConferencePaper)
+	equal(t, "proceedings", conf.Book, &ld.Book{Title: "Proceedings of the Example Conference", ISBNs: []string{"9783161484100"}})
+	equal(t, "proceedings journal", conf.Journal, (*ld.Journal)(nil))
+	equal(t, "conference publisher", conf.Publisher, &ld.Publisher{Name: "Example Society"})
+	equal(t, "event", conf.Event, &ld.Event{Name: "Example Conference 2020", Acronym: "EC 2020", Place: "Lisbon, Portugal",
+		StartDate: ld.Date{Year: 2020, Month: 6, Day: 1}, EndDate: ld.Date{Year: 2020, Month: 6, Day: 3}})
+	wantWarnings(t, recs[0].Warnings, nil)
+
+	chapter := article(t, recs[1])
+	equal(t, "chapter", [3]any{chapter.Type, chapter.FirstPage, chapter.LastPage}, [3]any{ld.BookChapter, "11", "20"})
+	equal(t, "book", chapter.Book, &ld.Book{Title: "A Book of Chapters", ISBNs: []string{"0306406152"}})
+	equal(t, "chapter publisher", chapter.Publisher, &ld.Publisher{Name: "Example Press"})
+	equal(t, "chapter editors", chapter.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
+
+	report := article(t, recs[2])
+	equal(t, "report", report.Type, ld.Report)
+	equal(t, "series", report.Series, &ld.Series{Title: "Example Report Series", ISSNs: []ld.ISSN{{Value: "1422-0067"}}})
+	equal(t, "report publisher", report.Publisher, &ld.Publisher{Name: "Example Institute"})
+
+	wp := article(t, recs[3])
+	equal(t, "working paper", wp.Type, ld.WorkingPaper)
+	equal(t, "publisher, not the repository", wp.Publisher, &ld.Publisher{Name: "Example University"})
+	equal(t, "posted date as the publication date", wp.Dates.Published, ld.Date{Year: 2017, Month: 2, Day: 3})
+	wantWarnings(t, recs[3].Warnings, [][2]string{
+		{"message.items[3].institution[0].name", `institution "Example Repository" not kept: the publisher is "Example University"`},
+	})
+
+	ssrn := article(t, recs[4])
+	equal(t, "preprint in a journal", [2]any{ssrn.Type, ssrn.Journal.Publisher}, [2]any{ld.Preprint, &ld.Publisher{Name: "Elsevier BV"}})
+	equal(t, "no second publisher on the work", ssrn.Publisher, (*ld.Publisher)(nil))
+	wantWarnings(t, recs[4].Warnings, [][2]string{
+		{"message.items[4].institution[0].name", `institution "SSRN" not kept: the publisher is "Elsevier BV"`},
+	})
+
+	thesis := article(t, recs[5])
+	equal(t, "thesis", thesis.Type, ld.ArticleType(""))
+	wantWarnings(t, recs[5].Warnings, [][2]string{
+		{"message.items[5].type", `type "dissertation" is not a work type scholarld maps; read as an article`},
+		{"message.items[5].ISBN[0]", `ISBN "9783161484100" not kept: the work is not read as part of a book`},
+		{"message.items[5].event", `event "Not an event of a thesis" not kept: only a conference paper with a named event has one`},
+	})
 }

@@ -2,20 +2,18 @@ package crossref
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
-
-	"golang.org/x/net/html/charset"
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	"github.com/scholarld/scholarld/reader/internal/text"
+	"github.com/scholarld/scholarld/reader/internal/xmltree"
 )
 
 // ReadXML reads Crossref XML: a UNIXSD query result (crossref_result,
@@ -34,10 +32,10 @@ func ReadXML(data []byte, file string) ([]reader.Record, error) {
 		return nil, err
 	}
 	r := &xmlReader{file: file}
-	switch root.name {
+	switch root.Name {
 	case "crossref_result", "doi_records", "doi_record", "crossref", "doi_batch", "journal":
 	default:
-		return nil, fmt.Errorf("crossref: %s: %w: the root element is <%s>", root.pos, errNotCrossref, root.name)
+		return nil, fmt.Errorf("%s: crossref: %w: the root element is <%s>", root.Pos, errNotCrossref, root.Name)
 	}
 	r.collect(root, xmlContext{})
 	return r.records, nil
@@ -48,6 +46,9 @@ func ReadXML(data []byte, file string) ([]reader.Record, error) {
 // namespaces.
 func SniffXML(data []byte) bool {
 	head := data[:min(len(data), sniffLen)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
 	if len(head) == 0 || head[0] != '<' {
 		return false
@@ -66,193 +67,34 @@ var xmlSniffMarkers = [][]byte{
 	[]byte("www.crossref.org/schema/"),
 }
 
-// maxDepth bounds the nesting of elements; Crossref's records nest about
-// fifteen deep, MathML a few dozen more.
-const maxDepth = 500
-
-// xnode is an element of the document, or a run of text when name is "".
-type xnode struct {
-	name     string // local name, without prefix
-	attrs    []xml.Attr
-	text     string
-	children []*xnode
-	pos      ld.Position
-}
-
-// parseXML reads the whole document into a tree of xnodes.
-func parseXML(data []byte, file string) (*xnode, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	dec.Entity = xml.HTMLEntity
-	dec.CharsetReader = charset.NewReaderLabel
-	position := func() ld.Position {
-		line, col := dec.InputPos()
-		return ld.Position{File: file, Line: line, Column: col}
+// parseXML reads the whole document into a tree; reading stops with a
+// positioned error at the first syntax error or past xmltree.MaxDepth.
+func parseXML(data []byte, file string) (*xmltree.Node, error) {
+	root, err := xmltree.Parse(data, file)
+	var treeErr *xmltree.Error
+	if errors.As(err, &treeErr) {
+		return nil, &reader.SyntaxError{Format: "crossref", PosFirst: true, Pos: treeErr.Pos, Err: treeErr.Err}
 	}
-	var root *xnode
-	var stack []*xnode
-	for {
-		pos := position()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			// A token that breaks the syntax is placed at its start; input
-			// that ends too soon, at its end.
-			if strings.Contains(err.Error(), "unexpected EOF") {
-				pos = position()
-			}
-			return nil, &reader.SyntaxError{Format: "crossref", Pos: pos, Err: err}
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if len(stack) >= maxDepth {
-				return nil, &reader.SyntaxError{Format: "crossref", Pos: pos, Err: fmt.Errorf("elements nest deeper than %d", maxDepth)}
-			}
-			n := &xnode{name: t.Name.Local, attrs: t.Attr, pos: pos}
-			if len(stack) == 0 {
-				if root != nil {
-					return nil, &reader.SyntaxError{Format: "crossref", Pos: pos, Err: errors.New("a second root element")}
-				}
-				root = n
-			} else {
-				parent := stack[len(stack)-1]
-				parent.children = append(parent.children, n)
-			}
-			stack = append(stack, n)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) > 0 {
-				parent := stack[len(stack)-1]
-				parent.children = append(parent.children, &xnode{text: string(t), pos: pos})
-			} else if len(bytes.TrimSpace(t)) > 0 {
-				return nil, &reader.SyntaxError{Format: "crossref", Pos: pos, Err: errors.New("text outside the root element")}
-			}
-		}
-	}
-	if root == nil {
-		return nil, &reader.SyntaxError{Format: "crossref", Pos: position(), Err: errors.New("no root element")}
-	}
-	if len(stack) > 0 {
-		return nil, &reader.SyntaxError{Format: "crossref", Pos: position(), Err: fmt.Errorf("unexpected end of input inside <%s>", stack[len(stack)-1].name)}
-	}
-	return root, nil
-}
-
-// child gives the first child element of that name, or nil.
-func (n *xnode) child(name string) *xnode {
-	if n == nil {
-		return nil
-	}
-	for _, c := range n.children {
-		if c.name == name {
-			return c
-		}
-	}
-	return nil
-}
-
-// all gives the child elements of that name.
-func (n *xnode) all(name string) []*xnode {
-	if n == nil {
-		return nil
-	}
-	var out []*xnode
-	for _, c := range n.children {
-		if c.name == name {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// elements gives every child element.
-func (n *xnode) elements() []*xnode {
-	if n == nil {
-		return nil
-	}
-	var out []*xnode
-	for _, c := range n.children {
-		if c.name != "" {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// attr gives the value of an attribute by local name.
-func (n *xnode) attr(name string) string {
-	if n == nil {
-		return ""
-	}
-	for _, a := range n.attrs {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
+	return root, err
 }
 
 // value is the cleaned text of the element and all it holds.
-func (n *xnode) value() string {
-	if n == nil {
-		return ""
-	}
-	var b strings.Builder
-	n.writeText(&b)
-	return clean(b.String())
-}
+func value(n *xmltree.Node) string { return clean(n.RawText()) }
 
 // ownValue is the cleaned text directly inside the element, leaving out
 // the text of child elements.
-func (n *xnode) ownValue() string {
-	if n == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, c := range n.children {
-		if c.name == "" {
-			b.WriteString(c.text)
-		}
-	}
-	return clean(b.String())
-}
-
-func (n *xnode) writeText(b *strings.Builder) {
-	if n.name == "" {
-		b.WriteString(n.text)
-		return
-	}
-	for _, c := range n.children {
-		c.writeText(b)
-	}
-}
+func ownValue(n *xmltree.Node) string { return clean(n.OwnText()) }
 
 // markup is the element's content converted to the model's markup: the
 // Crossref face markup and JATS inside a title or an abstract.
-func (n *xnode) markup() string { return inlineMarkup(n.innerXML()) }
-
-// writeXML writes the node back as XML with local names only.
-func (n *xnode) writeXML(b *strings.Builder) {
-	if n.name == "" {
-		xml.EscapeText(b, []byte(n.text))
-		return
-	}
-	b.WriteString("<" + n.name + ">")
-	for _, c := range n.children {
-		c.writeXML(b)
-	}
-	b.WriteString("</" + n.name + ">")
-}
+func xmlMarkup(n *xmltree.Node) string { return inlineMarkup(n.InnerXML()) }
 
 // xmlContext is what enclosing elements tell a record: the query's status
 // and publisher, the journal's metadata and issue.
 type xmlContext struct {
 	publisher string
-	journal   *xnode
-	issue     *xnode
+	journal   *xmltree.Node
+	issue     *xmltree.Node
 	path      string
 }
 
@@ -262,51 +104,53 @@ type xmlReader struct {
 }
 
 // collect walks the wrappers down to the records.
-func (r *xmlReader) collect(n *xnode, ctx xmlContext) {
-	ctx.path += "/" + n.name
-	switch n.name {
+func (r *xmlReader) collect(n *xmltree.Node, ctx xmlContext) {
+	ctx.path += "/" + n.Name
+	switch n.Name {
 	case "crossref_result", "query_result", "body", "doi_records", "doi_record", "crossref", "doi_batch":
-		for _, c := range n.elements() {
+		for _, c := range n.Elements() {
 			r.collect(c, ctx)
 		}
 	case "head":
 	case "query":
-		switch status := n.attr("status"); status {
+		switch status := n.Attr("status"); status {
 		case "", "resolved":
 		default:
-			msg := n.child("msg").value()
+			msg := value(n.Child("msg"))
 			if msg == "" {
 				msg = "no record"
 			}
-			r.reject(n.pos, ctx.path, fmt.Errorf("the query for %q has status %q: %s", n.child("doi").value(), status, msg))
+			r.reject(n.Pos, ctx.path, fmt.Errorf("the query for %q has status %q: %s", value(n.Child("doi")), status, msg))
 			return
 		}
-		for _, item := range n.all("crm-item") {
-			if item.attr("name") == "publisher-name" {
-				ctx.publisher = item.value()
+		for _, item := range n.All("crm-item") {
+			if item.Attr("name") == "publisher-name" {
+				ctx.publisher = value(item)
 			}
 		}
-		records := n.all("doi_record")
+		records := n.All("doi_record")
 		if len(records) == 0 {
-			r.reject(n.pos, ctx.path, fmt.Errorf("the query for %q holds no doi_record", n.child("doi").value()))
+			r.reject(n.Pos, ctx.path, fmt.Errorf("the query for %q holds no doi_record", value(n.Child("doi"))))
 		}
 		for _, c := range records {
 			r.collect(c, ctx)
 		}
 	case "error":
-		r.reject(n.pos, ctx.path, fmt.Errorf("Crossref reports an error: %s", n.value()))
+		r.reject(n.Pos, ctx.path, fmt.Errorf("Crossref reports an error: %s", value(n)))
+	case "posted_content":
+		r.records = append(r.records, r.readPosted(n, ctx, len(r.records)))
 	case "journal":
-		ctx.journal = n.child("journal_metadata")
-		ctx.issue = n.child("journal_issue")
-		articles := n.all("journal_article")
+		ctx.journal = n.Child("journal_metadata")
+		ctx.issue = n.Child("journal_issue")
+		articles := n.All("journal_article")
 		if len(articles) == 0 {
-			r.reject(n.pos, ctx.path, errors.New("the journal record holds no journal_article"))
+			r.reject(n.Pos, ctx.path, errors.New("the journal record holds no journal_article"))
 		}
 		for _, a := range articles {
 			r.records = append(r.records, r.readArticle(a, ctx, len(r.records)))
 		}
 	default:
-		r.reject(n.pos, ctx.path, fmt.Errorf("the record is a %s, not a journal article", strings.ReplaceAll(n.name, "_", " ")))
+		r.reject(n.Pos, ctx.path, fmt.Errorf("the record is a %s, not a journal article", strings.ReplaceAll(n.Name, "_", " ")))
 	}
 }
 
@@ -318,38 +162,35 @@ func (r *xmlReader) reject(pos ld.Position, path string, err error) {
 
 // xmlArticle reads one journal_article into a builder.
 type xmlArticle struct {
-	b builder
-	// funders seen, each reported once though the record may repeat them
-	// in its Crossmark.
-	funders map[string]bool
-	path    string // of the journal element
-	issue   *xnode // journal_issue, whose dates stand in for missing ones
+	b     builder
+	path  string        // of the journal element
+	issue *xmltree.Node // journal_issue, whose dates stand in for missing ones
 }
 
-func (r *xmlReader) readArticle(n *xnode, ctx xmlContext, index int) reader.Record {
-	a := &xmlArticle{path: ctx.path, issue: ctx.issue, funders: map[string]bool{}}
+func (r *xmlReader) readArticle(n *xmltree.Node, ctx xmlContext, index int) reader.Record {
+	a := &xmlArticle{path: ctx.path, issue: ctx.issue}
 	a.readJournal(ctx)
 	a.readBody(n)
 	a.b.settleDates(a.path + "/journal_article/crossmark/custom_metadata")
-	return a.b.record(index, n.pos)
+	return a.b.record(index, n.Pos)
 }
 
 func (a *xmlArticle) readJournal(ctx xmlContext) {
 	meta := ctx.journal
 	path := a.path + "/journal_metadata"
-	for i, title := range meta.all("full_title") {
-		switch text := title.markup(); {
+	for i, title := range meta.All("full_title") {
+		switch text := xmlMarkup(title); {
 		case i > 0:
-			a.b.warn(path+"/full_title", "a further journal title %q is not kept", title.value())
+			a.b.warn(path+"/full_title", "a further journal title %q is not kept", value(title))
 		case text != "":
 			a.b.journal().Title = text
 		}
 	}
-	if abbrev := meta.child("abbrev_title").value(); abbrev != "" {
+	if abbrev := value(meta.Child("abbrev_title")); abbrev != "" {
 		a.b.journal().Abbreviation = abbrev
 	}
-	for _, issn := range meta.all("issn") {
-		media := issn.attr("media_type")
+	for _, issn := range meta.All("issn") {
+		media := issn.Attr("media_type")
 		if media == "" {
 			media = "print" // the schema's default
 		}
@@ -357,12 +198,12 @@ func (a *xmlArticle) readJournal(ctx xmlContext) {
 		if !ok {
 			a.b.warn(path+"/issn", "unknown ISSN media type %q", media)
 		}
-		a.b.addISSN(path+"/issn", issn.value(), kind)
+		a.b.addISSN(path+"/issn", value(issn), kind)
 	}
-	if coden := meta.child("coden").value(); coden != "" {
+	if coden := value(meta.Child("coden")); coden != "" {
 		a.b.warn(path+"/coden", "CODEN %q not kept", coden)
 	}
-	if lang := meta.attr("language"); lang != "" {
+	if lang := meta.Attr("language"); lang != "" {
 		a.b.setLanguage(path+"/@language", lang)
 	}
 	if ctx.publisher != "" {
@@ -372,77 +213,111 @@ func (a *xmlArticle) readJournal(ctx xmlContext) {
 
 	issue := ctx.issue
 	ipath := a.path + "/journal_issue"
-	if v := issue.child("journal_volume").child("volume").value(); v != "" {
+	if v := value(issue.Child("journal_volume").Child("volume")); v != "" {
 		a.b.art.Volume = v
 	}
-	if v := issue.child("issue").value(); v != "" {
+	if v := value(issue.Child("issue")); v != "" {
 		a.b.art.Issue = v
 	}
-	if v := issue.child("special_numbering").value(); v != "" {
+	if v := value(issue.Child("special_numbering")); v != "" {
 		a.b.warn(ipath+"/special_numbering", "special numbering %q not kept", v)
 	}
 }
 
-// readBody reads the journal_article element itself.
-func (a *xmlArticle) readBody(n *xnode) {
-	path := a.path + "/journal_article"
-	if lang := n.attr("language"); lang != "" {
+// readPosted reads posted content (a preprint) as an article, as the
+// REST reader reads a work of type posted-content, so that the two
+// readers agree: its posted_date is its publication date.
+func (r *xmlReader) readPosted(n *xmltree.Node, ctx xmlContext, index int) reader.Record {
+	a := &xmlArticle{path: strings.TrimSuffix(ctx.path, "/posted_content")}
+	path := a.path + "/posted_content"
+	a.b.setWorkType(path+"/@type", "posted-content", n.Attr("type"))
+	for _, inst := range n.All("institution") {
+		a.b.setServer(path+"/institution/institution_name", value(inst.Child("institution_name")))
+	}
+	if posted := n.Child("posted_date"); posted != nil {
+		a.b.art.Dates.Published = a.date(path+"/posted_date", posted)
+	}
+	if v := value(n.Child("group_title")); v != "" {
+		a.b.warn(path+"/group_title", "group title %q not kept: the model has no subject group", v)
+	}
+
+	a.readBody(n)
+	a.b.settleDates(path + "/crossmark/custom_metadata")
+	return a.b.record(index, n.Pos)
+}
+
+// postedElements are the children of posted_content that readPosted
+// reads itself.
+var postedElements = map[string]bool{"posted_date": true, "group_title": true, "institution": true, "item_number": true}
+
+// readBody reads the journal_article (or posted_content) element itself.
+func (a *xmlArticle) readBody(n *xmltree.Node) {
+	path := a.path + "/" + n.Name
+	if lang := n.Attr("language"); lang != "" {
 		a.b.setLanguage(path+"/@language", lang)
 	}
 	a.readTitles(path, n)
-	a.readContributors(path+"/contributors", n.child("contributors"))
-	for _, abstract := range n.all("abstract") {
-		text := abstract.markup()
+	a.readContributors(path+"/contributors", n.Child("contributors"))
+	for _, abstract := range n.All("abstract") {
+		text := xmlMarkup(abstract)
 		switch {
 		case text == "":
 		case a.b.art.Abstract == "":
 			a.b.art.Abstract = text
 		default:
-			kind := abstract.attr("abstract-type")
+			kind := abstract.Attr("abstract-type")
 			if kind == "" {
 				kind = "further"
 			}
 			a.b.warn(path+"/abstract", "%s abstract not kept", kind)
 		}
 	}
-	a.readDates(path, n.all("publication_date"))
+	a.readDates(path, n.All("publication_date"))
 	if a.b.art.Dates.Published.IsZero() {
-		a.readDates(a.path+"/journal_issue", a.issue.all("publication_date"))
+		a.readDates(a.path+"/journal_issue", a.issue.All("publication_date"))
+	} else {
+		a.readIssueDates(a.path+"/journal_issue/publication_date", a.issue.All("publication_date"))
 	}
-	if n.child("acceptance_date") != nil {
-		a.b.setDate(path+"/acceptance_date", &a.b.art.Dates.Accepted, a.date(path+"/acceptance_date", n.child("acceptance_date")))
+	if n.Child("acceptance_date") != nil {
+		a.b.setDate(path+"/acceptance_date", &a.b.art.Dates.Accepted, a.date(path+"/acceptance_date", n.Child("acceptance_date")))
 	}
-	pages := n.child("pages")
-	a.b.setPageRange(path+"/pages", pages.child("first_page").value(), pages.child("last_page").value())
-	if other := pages.child("other_pages").value(); other != "" {
+	pages := n.Child("pages")
+	a.b.setPageRange(path+"/pages", value(pages.Child("first_page")), value(pages.Child("last_page")))
+	if other := value(pages.Child("other_pages")); other != "" {
 		a.b.warn(path+"/pages/other_pages", "further pages %q not kept", other)
 	}
-	doiData := n.child("doi_data")
-	a.b.setDOI(path+"/doi_data/doi", doiData.child("doi").value())
-	for _, item := range n.all("publisher_item") {
+	doiData := n.Child("doi_data")
+	a.b.setDOI(path+"/doi_data/doi", value(doiData.Child("doi")))
+	for _, item := range n.All("publisher_item") {
 		a.readPublisherItem(path+"/publisher_item", item)
 	}
-	a.b.setURL(path+"/doi_data/resource", doiData.child("resource").value())
-	for _, collection := range doiData.all("collection") {
-		for _, item := range collection.all("item") {
-			for _, res := range item.all("resource") {
-				a.b.addFile(path+"/doi_data/collection/item/resource", res.value(), res.attr("mime_type"))
+	a.b.setURL(path+"/doi_data/resource", value(doiData.Child("resource")))
+	for _, collection := range doiData.All("collection") {
+		for _, item := range collection.All("item") {
+			for _, res := range item.All("resource") {
+				a.b.addFile(path+"/doi_data/collection/item/resource", value(res), res.Attr("mime_type"))
 			}
 		}
 	}
 	a.readPrograms(path, n)
-	if crossmark := n.child("crossmark"); crossmark != nil {
+	if crossmark := n.Child("crossmark"); crossmark != nil {
 		a.readCrossmark(path+"/crossmark", crossmark)
 	}
-	for i, c := range n.child("citation_list").all("citation") {
+	a.readEditorsAndFunding(path, n)
+	for i, c := range n.Child("citation_list").All("citation") {
 		a.b.addReference(fmt.Sprintf("%s/citation_list/citation[%d]", path, i+1), xmlCitation(c))
 	}
-	if components := n.child("component_list").all("component"); len(components) > 0 {
+	if components := n.Child("component_list").All("component"); len(components) > 0 {
 		a.b.warn(path+"/component_list", "%d components (figures, supplementary files) not kept", len(components))
 	}
-	for _, c := range n.elements() {
-		if !articleElements[c.name] {
-			a.b.warn(path+"/"+c.name, "element not read")
+	if n.Name == "posted_content" {
+		for _, num := range n.All("item_number") {
+			a.readItemNumber(path+"/item_number", num)
+		}
+	}
+	for _, c := range n.Elements() {
+		if !articleElements[c.Name] && !(n.Name == "posted_content" && postedElements[c.Name]) {
+			a.b.warn(path+"/"+c.Name, "element not read")
 		}
 	}
 }
@@ -457,56 +332,65 @@ var articleElements = map[string]bool{
 	"archive_locations": true, "scn_policies": true,
 }
 
-func (a *xmlArticle) readTitles(path string, article *xnode) {
+func (a *xmlArticle) readTitles(path string, article *xmltree.Node) {
 	path += "/titles"
-	titles := article.child("titles")
-	for i, t := range titles.all("title") {
-		text := t.markup()
+	titles := article.Child("titles")
+	for i, t := range titles.All("title") {
+		text := xmlMarkup(t)
 		switch {
 		case i == 0:
 			a.b.art.Title = text
 		case text != a.b.art.Title:
-			a.b.warn(path+"/title", "a further title %q is not kept", t.value())
+			a.b.warn(path+"/title", "a further title %q is not kept", value(t))
+		}
+	}
+	originals := titles.All("original_language_title")
+	if a.b.art.Title == "" && len(originals) > 0 {
+		// A record whose only title is in its original language.
+		if a.b.art.Title = xmlMarkup(originals[0]); a.b.art.Title != "" {
+			a.b.warn(path+"/original_language_title", "the work has only its original-language title: %q is the title", value(originals[0]))
+			originals = originals[1:]
 		}
 	}
 	if a.b.art.Title == "" {
-		pos := article.pos
+		pos := article.Pos
 		if titles != nil {
-			pos = titles.pos
+			pos = titles.Pos
 		}
 		a.b.fail(pos, path+"/title", errors.New("the article has no title"))
 	}
-	for _, name := range []string{"subtitle", "original_language_title"} {
-		for _, t := range titles.all(name) {
-			if v := t.value(); v != "" {
-				a.b.warn(path+"/"+name, "%q is not kept: the model has no %s", v, strings.ReplaceAll(name, "_", " "))
-			}
+	for _, t := range originals {
+		if v := value(t); v != "" {
+			a.b.warn(path+"/original_language_title", "%q is not kept: the model has no original title", v)
 		}
 	}
 }
 
-func (a *xmlArticle) readContributors(path string, contributors *xnode) {
+func (a *xmlArticle) readContributors(path string, contributors *xmltree.Node) {
 	seen := map[string]int{} // elements of each name so far, for the path
-	for _, c := range contributors.elements() {
-		seen[c.name]++
-		cpath := fmt.Sprintf("%s/%s[%d]", path, c.name, seen[c.name])
-		role := c.attr("contributor_role")
+	for _, c := range contributors.Elements() {
+		seen[c.Name]++
+		cpath := fmt.Sprintf("%s/%s[%d]", path, c.Name, seen[c.Name])
+		role := c.Attr("contributor_role")
 		if role == "" {
 			role = "author"
 		}
+		if role == "editor" {
+			continue // read by readEditorsAndFunding
+		}
 		if role != "author" {
-			a.b.warn(cpath, "%s %q not kept: the model holds authors only", role, c.value())
+			a.b.warn(cpath, "%s %q not kept: the model holds authors and editors only", role, value(c))
 			continue
 		}
 		var author ld.Author
-		switch c.name {
+		switch c.Name {
 		case "person_name":
 			var ok bool
 			if author, ok = a.person(cpath, c); !ok {
 				continue
 			}
 		case "organization":
-			author = ld.Author{Kind: ld.OrganizationAuthor, Name: c.value()}
+			author = ld.Author{Kind: ld.OrganizationAuthor, Name: value(c)}
 			if author.Name == "" {
 				a.b.warn(cpath, "organization without a name not kept")
 				continue
@@ -518,22 +402,22 @@ func (a *xmlArticle) readContributors(path string, contributors *xnode) {
 			a.b.warn(cpath, "contributor element not read")
 			continue
 		}
-		checkSequence(&a.b, cpath+"/@sequence", c.attr("sequence"), len(a.b.art.Authors))
+		checkSequence(&a.b, cpath+"/@sequence", c.Attr("sequence"), len(a.b.art.Authors))
 		a.b.art.Authors = append(a.b.art.Authors, author)
 	}
 }
 
 // person reads a person_name, and reports whether it names someone.
-func (a *xmlArticle) person(path string, p *xnode) (ld.Author, bool) {
+func (a *xmlArticle) person(path string, p *xmltree.Node) (ld.Author, bool) {
 	author := ld.Author{
-		Given:  p.child("given_name").value(),
-		Family: p.child("surname").value(),
-		Suffix: p.child("suffix").value(),
+		Given:  value(p.Child("given_name")),
+		Family: value(p.Child("surname")),
+		Suffix: value(p.Child("suffix")),
 	}
 	if !a.b.person(path, &author) {
 		return author, false
 	}
-	if raw := p.child("ORCID").value(); raw != "" {
+	if raw := value(p.Child("ORCID")); raw != "" {
 		orcid, err := ident.NormalizeORCID(raw)
 		if err != nil {
 			a.b.warn(path+"/ORCID", "ORCID %q dropped: %v", raw, err)
@@ -546,27 +430,27 @@ func (a *xmlArticle) person(path string, p *xnode) (ld.Author, bool) {
 			author.Affiliations = append(author.Affiliations, id)
 		}
 	}
-	for _, aff := range p.all("affiliation") {
-		addAff(path+"/affiliation", ld.Affiliation{Name: aff.value()})
+	for _, aff := range p.All("affiliation") {
+		addAff(path+"/affiliation", ld.Affiliation{Name: value(aff)})
 	}
-	for i, inst := range p.child("affiliations").all("institution") {
+	for i, inst := range p.Child("affiliations").All("institution") {
 		ipath := fmt.Sprintf("%s/affiliations/institution[%d]", path, i+1)
 		addAff(ipath, a.institution(ipath, inst))
 	}
-	if alt := p.child("alt-name"); alt != nil {
-		a.b.warn(path+"/alt-name", "alternative name %q not kept", alt.value())
+	if alt := p.Child("alt-name"); alt != nil {
+		a.b.warn(path+"/alt-name", "alternative name %q not kept", value(alt))
 	}
 	return author, true
 }
 
 // institution reads the structured affiliation of schema 5.3 and later.
-func (a *xmlArticle) institution(path string, inst *xnode) ld.Affiliation {
+func (a *xmlArticle) institution(path string, inst *xmltree.Node) ld.Affiliation {
 	aff := ld.Affiliation{
-		Name:       inst.child("institution_name").value(),
-		Department: inst.child("institution_department").value(),
+		Name:       value(inst.Child("institution_name")),
+		Department: value(inst.Child("institution_department")),
 	}
-	for _, id := range inst.all("institution_id") {
-		kind, value := id.attr("type"), id.value()
+	for _, id := range inst.All("institution_id") {
+		kind, value := id.Attr("type"), value(id)
 		if !strings.EqualFold(kind, "ror") {
 			a.b.warn(path+"/institution_id", "affiliation identifier %s %q not kept: the model holds ROR IDs only", kind, value)
 			continue
@@ -583,8 +467,8 @@ func (a *xmlArticle) institution(path string, inst *xnode) ld.Affiliation {
 		}
 	}
 	for _, name := range []string{"institution_place", "institution_acronym"} {
-		for _, el := range inst.all(name) {
-			if v := el.value(); v != "" {
+		for _, el := range inst.All(name) {
+			if v := value(el); v != "" {
 				a.b.warn(path+"/"+name, "%s %q not kept", strings.TrimPrefix(name, "institution_"), v)
 			}
 		}
@@ -595,16 +479,16 @@ func (a *xmlArticle) institution(path string, inst *xnode) ld.Affiliation {
 // date reads a Crossref date (year, month, day elements). Months 21-24
 // (seasons) and 31-34 (quarters) keep the year only, with a warning. A
 // date that does not exist rejects the record.
-func (a *xmlArticle) date(path string, n *xnode) ld.Date {
+func (a *xmlArticle) date(path string, n *xmltree.Node) ld.Date {
 	var parts []int
 	for _, name := range []string{"year", "month", "day"} {
-		v := n.child(name).value()
+		v := value(n.Child(name))
 		if v == "" {
 			break
 		}
 		num, err := strconv.Atoi(v)
 		if err != nil {
-			a.b.fail(n.pos, path+"/"+name, fmt.Errorf("%q is not a whole number", v))
+			a.b.fail(n.Pos, path+"/"+name, fmt.Errorf("%q is not a whole number", v))
 			return ld.Date{}
 		}
 		if name == "month" && num > 20 {
@@ -618,7 +502,7 @@ func (a *xmlArticle) date(path string, n *xnode) ld.Date {
 	}
 	d, err := dates.FromParts(parts)
 	if err != nil {
-		a.b.fail(n.pos, path, err)
+		a.b.fail(n.Pos, path, err)
 		return ld.Date{}
 	}
 	return d
@@ -627,11 +511,11 @@ func (a *xmlArticle) date(path string, n *xnode) ld.Date {
 // readDates reads publication dates by media type: the online date is the
 // first publication, else the print date; PublishedPrint is the print
 // date.
-func (a *xmlArticle) readDates(path string, list []*xnode) {
+func (a *xmlArticle) readDates(path string, list []*xmltree.Node) {
 	d := &a.b.art.Dates
 	var online, printed ld.Date
 	for _, pd := range list {
-		media := pd.attr("media_type")
+		media := pd.Attr("media_type")
 		date := a.date(path+"/publication_date", pd)
 		switch media {
 		case "online":
@@ -651,21 +535,38 @@ func (a *xmlArticle) readDates(path string, list []*xnode) {
 	d.PublishedPrint = printed
 }
 
-func (a *xmlArticle) readPublisherItem(path string, item *xnode) {
-	for _, num := range item.all("item_number") {
-		v := num.value()
-		switch kind := num.attr("item_number_type"); {
-		case v == "":
-		case kind == "" || kind == "article_number" || kind == "article-number":
-			if a.b.art.ArticleNumber == "" {
-				a.b.art.ArticleNumber = v
+// readIssueDates reads the issue's own dates when the article has its
+// own: the print date is the model's PublishedPrint (the date of the print
+// issue) when the article gives none; the others are reported.
+func (a *xmlArticle) readIssueDates(path string, list []*xmltree.Node) {
+	d := &a.b.art.Dates
+	for _, pd := range list {
+		date := a.date(path, pd)
+		switch media := pd.Attr("media_type"); {
+		case date.IsZero(), date == d.PublishedPrint, date == d.Published:
+		case (media == "print" || media == "") && d.PublishedPrint.IsZero():
+			if date != d.Published {
+				d.PublishedPrint = date
 			}
 		default:
-			a.b.warn(path+"/item_number", "item number %q of type %q not kept", v, kind)
+			a.b.warn(path, "issue date %s (%s) not kept", date, orDefault(media, "print"))
 		}
 	}
-	for _, id := range item.all("identifier") {
-		kind, v := id.attr("id_type"), id.value()
+}
+
+func orDefault(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+func (a *xmlArticle) readPublisherItem(path string, item *xmltree.Node) {
+	for _, num := range item.All("item_number") {
+		a.readItemNumber(path+"/item_number", num)
+	}
+	for _, id := range item.All("identifier") {
+		kind, v := id.Attr("id_type"), value(id)
 		if doi, err := ident.NormalizeDOI(v); kind == "doi" && err == nil && strings.EqualFold(doi, a.b.art.DOI) {
 			continue
 		}
@@ -675,62 +576,58 @@ func (a *xmlArticle) readPublisherItem(path string, item *xnode) {
 	}
 }
 
+// readItemNumber reads an item_number: only item_number_type=
+// "article_number" is the article number.
+func (a *xmlArticle) readItemNumber(path string, num *xmltree.Node) {
+	v := value(num)
+	switch kind := num.Attr("item_number_type"); {
+	case v == "":
+	case kind == "article_number" || kind == "article-number":
+		if a.b.art.ArticleNumber == "" {
+			a.b.art.ArticleNumber = v
+		}
+	case kind == "":
+		// The schema's item_number is any number the publisher gives the
+		// item: PLOS writes its DOI there, KISTI a publisher ID. Only
+		// item_number_type="article_number" is an article number.
+		a.b.warn(path, "item number %q without item_number_type=\"article_number\" not kept as the article number", v)
+	default:
+		a.b.warn(path, "item number %q of type %q not kept", v, kind)
+	}
+}
+
 // readPrograms reads the AccessIndicators (licence, free to read), the
 // FundRef funders and the relations of the article and of its Crossmark.
-func (a *xmlArticle) readPrograms(path string, n *xnode) {
-	for _, prog := range n.all("program") {
+func (a *xmlArticle) readPrograms(path string, n *xmltree.Node) {
+	for _, prog := range n.All("program") {
 		switch {
-		case prog.child("license_ref") != nil || prog.child("free_to_read") != nil || prog.attr("name") == "AccessIndicators":
-			for _, ref := range prog.all("license_ref") {
-				a.b.offerLicence(path+"/program/license_ref", ref.value(), ref.attr("applies_to"))
+		case prog.Child("license_ref") != nil || prog.Child("free_to_read") != nil || prog.Attr("name") == "AccessIndicators":
+			for _, ref := range prog.All("license_ref") {
+				a.b.offerLicence(path+"/program/license_ref", value(ref), ref.Attr("applies_to"))
 			}
-			if prog.child("free_to_read") != nil {
+			if prog.Child("free_to_read") != nil {
 				open := true
 				a.b.art.OpenAccess = &open
 			}
-		case prog.attr("name") == "fundref":
-			a.readFunders(path+"/program", prog)
-		case prog.child("related_item") != nil:
-			for i, item := range prog.all("related_item") {
+		case prog.Attr("name") == "fundref":
+			// Read by readEditorsAndFunding, in document order across the
+			// article and its Crossmark.
+		case prog.Child("related_item") != nil:
+			for i, item := range prog.All("related_item") {
 				a.readRelated(fmt.Sprintf("%s/program/related_item[%d]", path, i+1), item)
 			}
-		case len(prog.elements()) > 0:
-			a.b.warn(path+"/program", "program %q not read", prog.attr("name"))
+		case len(prog.Elements()) > 0:
+			a.b.warn(path+"/program", "program %q not read", prog.Attr("name"))
 		}
 	}
 }
 
-// readFunders reports each funder once: the model has no funding.
-func (a *xmlArticle) readFunders(path string, prog *xnode) {
-	var walk func(n *xnode)
-	walk = func(n *xnode) {
-		for _, c := range n.all("assertion") {
-			if c.attr("name") != "funder_name" {
-				walk(c)
-				continue
-			}
-			name := c.ownValue()
-			if name == "" || a.funders[name] {
-				continue
-			}
-			a.funders[name] = true
-			for _, id := range c.all("assertion") {
-				if id.attr("name") == "funder_identifier" && id.value() != "" {
-					name += " (" + id.value() + ")"
-				}
-			}
-			a.b.warn(path, "funder %s not kept: the model has no funding", name)
-		}
-	}
-	walk(prog)
-}
-
-func (a *xmlArticle) readRelated(path string, item *xnode) {
-	for _, rel := range item.elements() {
-		if rel.name != "inter_work_relation" && rel.name != "intra_work_relation" {
+func (a *xmlArticle) readRelated(path string, item *xmltree.Node) {
+	for _, rel := range item.Elements() {
+		if rel.Name != "inter_work_relation" && rel.Name != "intra_work_relation" {
 			continue
 		}
-		kind, idType, id := rel.attr("relationship-type"), rel.attr("identifier-type"), rel.value()
+		kind, idType, id := rel.Attr("relationship-type"), rel.Attr("identifier-type"), value(rel)
 		if r, ok := interWorkRelation(kind); ok {
 			a.b.addRelated(path, r, idType, id)
 		} else {
@@ -739,37 +636,25 @@ func (a *xmlArticle) readRelated(path string, item *xnode) {
 	}
 }
 
-func (a *xmlArticle) readCrossmark(path string, cm *xnode) {
-	for i, u := range cm.child("updates").all("update") {
-		a.b.noteUpdate(fmt.Sprintf("%s/updates/update[%d]", path, i+1), u.attr("type"), u.value())
+func (a *xmlArticle) readCrossmark(path string, cm *xmltree.Node) {
+	for i, u := range cm.Child("updates").All("update") {
+		a.b.noteUpdate(fmt.Sprintf("%s/updates/update[%d]", path, i+1), u.Attr("type"), value(u))
 	}
-	custom := cm.child("custom_metadata")
-	for i, as := range custom.all("assertion") {
+	custom := cm.Child("custom_metadata")
+	for i, as := range custom.All("assertion") {
 		a.b.assertion(fmt.Sprintf("%s/custom_metadata/assertion[%d]", path, i+1),
-			as.attr("name"), as.attr("label"), as.value(), &a.b.art.Dates)
+			as.Attr("name"), as.Attr("label"), value(as), &a.b.art.Dates)
 	}
 	a.readPrograms(path+"/custom_metadata", custom)
 }
 
 // xmlCitation reads one citation of the citation_list.
-func xmlCitation(c *xnode) citation {
-	v := func(name string) string { return c.child(name).value() }
+func xmlCitation(c *xmltree.Node) citation {
+	v := func(name string) string { return value(c.Child(name)) }
 	return citation{
 		doi:          v("doi"),
-		unstructured: c.child("unstructured_citation").innerXML(),
+		unstructured: c.Child("unstructured_citation").InnerXML(),
 		parts: []string{v("author"), v("cYear"), v("article_title"), v("journal_title"), v("volume_title"),
 			v("series_title"), v("volume"), v("issue"), v("first_page")},
 	}
-}
-
-// innerXML is the element's content as XML text, "" for a missing node.
-func (n *xnode) innerXML() string {
-	if n == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, c := range n.children {
-		c.writeXML(&b)
-	}
-	return b.String()
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 	"github.com/scholarld/scholarld/reader/internal/markup"
 	"github.com/scholarld/scholarld/reader/internal/text"
 	"github.com/scholarld/scholarld/reader/textpos"
@@ -33,6 +34,17 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // an item nor a list. A bad item of a list becomes a Record with Err set,
 // and the other items are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
+	data, repairs := text.JSONInput(data)
+	records, err := readJSON(data, file)
+	for i := range records {
+		for j := len(repairs) - 1; j >= 0; j-- {
+			records[i].Warnings = append([]reader.Warning{{Path: "input", Msg: repairs[j]}}, records[i].Warnings...)
+		}
+	}
+	return records, err
+}
+
+func readJSON(data []byte, file string) ([]reader.Record, error) {
 	src := &input{Lines: textpos.New(data, file), data: data, file: file}
 	start := 0
 	if bytes.HasPrefix(data, utf8BOM) {
@@ -45,7 +57,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 	switch root.kind {
 	case objectKind:
 		if !looksLikeItem(root) {
-			return nil, fmt.Errorf("csl: %s: %w: the object has none of the keys of a CSL item", src.Position(root.off), errNotCSL)
+			return nil, fmt.Errorf("%s: csl: %w: the object has none of the keys of a CSL item", src.Position(root.off), errNotCSL)
 		}
 		return []reader.Record{src.readItem(root, 0, "")}, nil
 	case arrayKind:
@@ -63,7 +75,7 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 		}
 		return records, nil
 	}
-	return nil, fmt.Errorf("csl: %s: %w: the JSON is neither an item nor a list of items", src.Position(root.off), errNotCSL)
+	return nil, fmt.Errorf("%s: csl: %w: the JSON is neither an item nor a list of items", src.Position(root.off), errNotCSL)
 }
 
 // itemKeys are keys of which a CSL item has at least one.
@@ -89,7 +101,11 @@ var (
 // REST JSON (a list for its title, message-type), JSON-LD (@context) and
 // DataCite JSON (resourceTypeGeneral) are not CSL-JSON.
 func Sniff(data []byte) bool {
-	head := bytes.TrimPrefix(data[:min(len(data), sniffLen)], utf8BOM)
+	head := data[:min(len(data), sniffLen)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
+	head = bytes.TrimPrefix(head, utf8BOM)
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || (head[0] != '{' && head[0] != '[') {
 		return false
@@ -187,16 +203,16 @@ func (s *input) parse(start int) (*value, error) {
 	if err := json.Unmarshal(body, new(json.RawMessage)); err != nil {
 		var syntax *json.SyntaxError
 		if !errors.As(err, &syntax) {
-			return nil, fmt.Errorf("csl: %s: %w", s.file, err)
+			return nil, fmt.Errorf("%s: csl: %w", s.file, err)
 		}
-		return nil, &reader.SyntaxError{Format: "csl", Pos: s.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
+		return nil, &reader.SyntaxError{Format: "csl", PosFirst: true, Pos: s.Position(start + textpos.JSONErrorOffset(syntax)), Err: err}
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	b := builder{dec: dec, body: body, base: start}
 	root, err := b.value()
 	if err != nil {
-		return nil, fmt.Errorf("csl: %s: %w", s.Position(start), err)
+		return nil, fmt.Errorf("%s: csl: %w", s.Position(start), err)
 	}
 	return root, nil
 }
@@ -299,10 +315,11 @@ var itemReaders = []struct {
 	keys []string
 	read func(*item)
 }{
-	{[]string{"type"}, (*item).readType},
+	{[]string{"type", "genre"}, (*item).readType},
 	{[]string{"title"}, (*item).readTitle},
 	{[]string{"author"}, (*item).readAuthors},
-	{[]string{"container-title", "container-title-short", "short-container-title", "journalAbbreviation", "ISSN", "issn-type", "publisher", "publisher-place"}, (*item).readJournal},
+	{[]string{"container-title", "container-title-short", "short-container-title", "journalAbbreviation", "ISSN", "issn-type", "publisher", "publisher-place",
+		"ISBN", "editor", "collection-title", "event-title", "event", "event-place", "event-date"}, (*item).readContainer},
 	{[]string{"volume", "issue"}, (*item).readVolumeIssue},
 	{[]string{"page", "page-first", "number", "article-number"}, (*item).readPages},
 	{[]string{"DOI", "URL"}, (*item).readIdentifiers},
@@ -343,7 +360,7 @@ func (s *input) readItem(obj *value, index int, prefix string) reader.Record {
 		// The reader repairs or drops what the model rejects, so this
 		// only fires on a bug; it keeps such an article out all the same.
 		if errs := ld.Check(&it.art); len(errs) > 0 {
-			it.errs = append(it.errs, fmt.Errorf("csl: %s: the article fails its checks: %w", rec.Pos, errs))
+			it.errs = append(it.errs, fmt.Errorf("%s: csl: the article fails its checks: %w", rec.Pos, errs))
 		}
 	}
 	switch len(it.errs) {
@@ -400,17 +417,6 @@ func (it *item) firstString(key string) (string, *value) {
 	return first, at
 }
 
-func (it *item) readType() {
-	kind, _ := it.scalarField("type")
-	switch kind {
-	case "", "article-journal", "article-magazine", "article-newspaper", "article":
-	case "review-book":
-		it.art.Type = ld.BookReview
-	default:
-		it.warn("type", "%q is not a kind of periodical article; read as an article of unstated type", kind)
-	}
-}
-
 func (it *item) readTitle() {
 	title, at := it.firstString("title")
 	if title != "" {
@@ -431,22 +437,26 @@ var nameKeys = map[string]bool{
 	"sequence": true, "parse-names": true, "comma-suffix": true, "static-ordering": true,
 }
 
-func (it *item) readAuthors() {
-	list := it.obj.get("author")
+func (it *item) readAuthors() { it.art.Authors = it.readNames("author") }
+
+// readNames reads a list of CSL names (author, editor).
+func (it *item) readNames(key string) []ld.Author {
+	var names []ld.Author
+	list := it.obj.get(key)
 	if list.isEmpty() {
-		return
+		return nil
 	}
 	if list.kind == objectKind {
 		list = &value{kind: arrayKind, off: list.off, elems: []*value{list}} // one name, not in a list
 	}
 	if list.kind != arrayKind {
-		it.warn("author", "not a list of names; dropped")
-		return
+		it.warn(key, "not a list of names; dropped")
+		return nil
 	}
 	var unknown []string
 	counts := map[string]int{}
 	for i, name := range list.elems {
-		path := fmt.Sprintf("author[%d]", i)
+		path := fmt.Sprintf("%s[%d]", key, i)
 		if name.kind != objectKind {
 			if !name.isEmpty() {
 				it.warn(path, "not a name object; dropped")
@@ -462,12 +472,13 @@ func (it *item) readAuthors() {
 			}
 		}
 		if author, ok := it.readName(path, name); ok {
-			it.art.Authors = append(it.art.Authors, author)
+			names = append(names, author)
 		}
 	}
-	for _, key := range unknown {
-		it.warn("author[*]."+key, "not in the article model; dropped for %d of %d names", counts[key], len(list.elems))
+	for _, unknownKey := range unknown {
+		it.warn(key+"[*]."+unknownKey, "not in the article model; dropped for %d of %d names", counts[unknownKey], len(list.elems))
 	}
+	return names
 }
 
 // nameText returns a string part of a CSL name, cleaned.
@@ -816,7 +827,9 @@ var pageRange = regexp.MustCompile(`^\s*([^\s\-‐‑‒–—−]+)\s*[\-‐‑
 
 func (it *item) readPages() {
 	number, _ := it.scalarField("article-number")
-	if other, _ := it.scalarField("number"); other != "" {
+	if it.art.Type == ld.Report || it.art.Type == ld.WorkingPaper {
+		it.art.ReportNumber, _ = it.scalarField("number") // CSL: "number identifying the item (e.g. a report number)"
+	} else if other, _ := it.scalarField("number"); other != "" {
 		switch {
 		case number == "":
 			number = other
@@ -1208,7 +1221,14 @@ func (it *item) license(path, raw string) *ld.License {
 		return nil
 	}
 	if !strings.Contains(raw, "://") {
-		return &ld.License{Label: raw}
+		named, ok := licences.Recognise(raw)
+		if !ok {
+			return &ld.License{Label: raw}
+		}
+		if named.URL == "" {
+			it.warn(path, "%q names %s without a version: no licence URL", raw, named.Label)
+		}
+		return &named
 	}
 	url, err := ident.CheckHTTPURL(raw)
 	if err != nil {
@@ -1216,6 +1236,62 @@ func (it *item) license(path, raw string) *ld.License {
 		return nil
 	}
 	return &ld.License{URL: url}
+}
+
+// referenceParts are the keys of a structured reference whose values make
+// its text, in order: Crossref's (author, year, article-title,
+// journal-title…) and CSL's own (title, container-title, issued, page).
+var referenceParts = [][]string{
+	{"author"}, {"year", "issued"}, {"article-title", "title"}, {"journal-title", "container-title"},
+	{"volume-title"}, {"series-title"}, {"volume"}, {"issue"}, {"first-page", "page"},
+}
+
+// referenceText composes the text of a reference given as fields: the
+// values joined by ". ", as the Crossref XML reader joins a citation's.
+func referenceText(ref *value) string {
+	var parts []string
+	for _, keys := range referenceParts {
+		for _, key := range keys {
+			if part := strings.TrimRight(text.Clean(markup.FromHTML(referencePart(ref.get(key)))), ". "); part != "" {
+				parts = append(parts, part)
+				break
+			}
+		}
+	}
+	return strings.Join(parts, ". ")
+}
+
+// referencePart reads one field of a structured reference: a string or
+// number; a CSL name list as its family names (or literal names); a CSL
+// date as its year; a list of strings as its first.
+func referencePart(v *value) string {
+	if s, ok := v.scalar(); ok {
+		return s
+	}
+	if v == nil {
+		return ""
+	}
+	switch v.kind {
+	case objectKind:
+		if parts := v.get("date-parts"); parts != nil && parts.kind == arrayKind && len(parts.elems) > 0 && parts.elems[0].kind == arrayKind && len(parts.elems[0].elems) > 0 {
+			year, _ := parts.elems[0].elems[0].scalar()
+			return year
+		}
+		for _, key := range []string{"family", "literal", "name"} {
+			if s, ok := v.get(key).scalar(); ok {
+				return s
+			}
+		}
+	case arrayKind:
+		var names []string
+		for _, elem := range v.elems {
+			if s := referencePart(elem); s != "" {
+				names = append(names, s)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
 }
 
 func (it *item) readSection() {
@@ -1247,8 +1323,13 @@ func (it *item) readReferences() {
 			ref.Text = text.Clean(markup.FromHTML(raw))
 		}
 		if ref == (ld.Reference{}) {
+			// Structured fields only: their text, composed as the Crossref
+			// readers compose it.
+			ref.Text = referenceText(elem)
+		}
+		if ref == (ld.Reference{}) {
 			if !elem.isEmpty() {
-				it.warn(path, "a reference without a DOI or unstructured text; dropped")
+				it.warn(path, "a reference without a DOI, text or fields to compose its text from; dropped")
 			}
 			continue
 		}

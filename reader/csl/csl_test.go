@@ -80,7 +80,7 @@ func TestFixtureDataCiteBlog(t *testing.T) {
 		t.Errorf("record position %v, want 1:1", records[0].Pos)
 	}
 	checkWarnings(t, records[0],
-		`type: "post-weblog" is not a kind of periodical article`,
+		`type: "post-weblog" is not a work type scholarld maps`,
 		"translator: not in the article model",
 	)
 }
@@ -297,7 +297,7 @@ func TestMalformedInput(t *testing.T) {
 				t.Fatalf("Read = %v, %v; want a *reader.SyntaxError", records, err)
 			}
 			want := ld.Position{File: tt.file, Line: tt.line, Column: tt.col}
-			if syntax.Pos != want || !strings.Contains(err.Error(), tt.text) || !strings.HasPrefix(err.Error(), "csl: ") {
+			if syntax.Pos != want || !strings.Contains(err.Error(), tt.text) || !strings.HasPrefix(err.Error(), want.String()+": csl: ") {
 				t.Errorf("error %q at %v, want %v and %q", err, syntax.Pos, want, tt.text)
 			}
 		})
@@ -309,7 +309,7 @@ func TestNotCSL(t *testing.T) {
 		`{"name": "not an item", "version": 2}`, `"a string"`, `42`, `null`, ``, `<?xml version="1.0"?><article/>`,
 	} {
 		records, err := csl.Read([]byte(input), "in.json")
-		if err == nil || records != nil || !strings.HasPrefix(err.Error(), "csl: ") {
+		if err == nil || records != nil || !strings.HasPrefix(err.Error(), "in.json") || !strings.Contains(err.Error(), ": csl: ") {
 			t.Errorf("Read(%q) = %v, %v; want an error", input, records, err)
 		}
 	}
@@ -415,7 +415,7 @@ func TestISSNs(t *testing.T) {
 		{rsif, nil},
 		{[]ld.ISSN{{Value: "1523-7060", Kind: ld.PrintISSN}, {Value: "1523-7052", Kind: ld.ElectronicISSN}}, nil},
 		{[]ld.ISSN{{Value: "2050-084X"}}, nil},
-		{nil, []string{`ISSN: dropped: ident: ISSN "2050-0841"`}},
+		{nil, []string{`ISSN: dropped: ISSN "2050-0841"`}},
 		{nil, []string{"ISSN: no container-title", "publisher: no container-title"}},
 	}
 	if len(records) != len(tests) {
@@ -444,7 +444,7 @@ func TestIdentifiersAndLanguage(t *testing.T) {
 		{"", "", "", []string{
 			"DOI: registrant code 75 has fewer than 4 digits",
 			"URL: is relative",
-			`language: dropped: ident: language tag "English"`,
+			`language: dropped: language tag "English"`,
 		}},
 		{"", "", "en-US", []string{`language: "en_US" read as the BCP 47 tag "en-US"`}},
 	}
@@ -503,7 +503,10 @@ func TestLicense(t *testing.T) {
 			`license[2]: the licence of the "am" version`,
 		}},
 		{&ld.License{URL: "https://creativecommons.org/licenses/by/3.0/"}, nil},
-		{&ld.License{Label: "CC BY 4.0"}, nil},
+		{&ld.License{URL: "https://creativecommons.org/licenses/by/4.0/", Label: "CC BY 4.0"}, nil},
+		{&ld.License{URL: "https://creativecommons.org/licenses/by/3.0/", Label: "CC BY 3.0"}, nil},
+		{&ld.License{Label: "CC BY"}, []string{`license: "Creative Commons Attribution" names CC BY without a version`}},
+		{&ld.License{Label: "Example Press reuse terms"}, nil},
 	}
 	for i, tt := range tests {
 		if got := article(t, records[i]).License; !reflect.DeepEqual(got, tt.license) {
@@ -522,7 +525,7 @@ func TestTypes(t *testing.T) {
 		{"", nil},
 		{"", nil},
 		{ld.BookReview, nil},
-		{"", []string{`type: "post-weblog" is not a kind of periodical article`}},
+		{"", []string{`type: "post-weblog" is not a work type scholarld maps`}},
 		{"", nil},
 	}
 	for i, tt := range tests {
@@ -657,7 +660,7 @@ func FuzzRead(f *testing.F) {
 		csl.Sniff(data)
 		records, err := csl.Read(data, "fuzz.json")
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "csl: ") || records != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.json") || !strings.Contains(err.Error(), ": csl: ") || records != nil {
 				t.Fatalf("error %q with %d records", err, len(records))
 			}
 			return
@@ -732,4 +735,50 @@ func ExampleSniff() {
 	// Output:
 	// true
 	// false
+}
+
+// TestWorkTypes checks each CSL 1.0.2 type the model holds, with the book,
+// series and event it comes in and the publisher of a work outside a
+// journal.
+func TestWorkTypes(t *testing.T) {
+	records := readFile(t, "testdata/worktypes.json")
+	erin := []ld.Author{{Given: "Erin", Family: "Editor"}}
+	tests := []struct {
+		kind     ld.ArticleType
+		check    func(*ld.Article) any
+		want     any
+		warnings []string
+	}{
+		{ld.ConferencePaper, func(a *ld.Article) any { return []any{a.Book, a.Series, a.Event, a.Publisher, a.Journal, a.FirstPage} },
+			[]any{&ld.Book{Title: "Proceedings of the Example Conference", ISBNs: []string{"9783161484100"}, Editors: erin},
+				&ld.Series{Title: "Lecture Notes in Examples"},
+				&ld.Event{Name: "Example Conference 2020", Place: "Lisbon, Portugal", StartDate: ld.Date{Year: 2020, Month: 6, Day: 1}},
+				&ld.Publisher{Name: "Example Society"}, (*ld.Journal)(nil), "1"},
+			[]string{"event-date.date-parts: a date range; its end is dropped"}},
+		{ld.BookChapter, func(a *ld.Article) any { return []any{a.Book, a.Publisher} },
+			[]any{&ld.Book{Title: "A Book of Chapters", ISBNs: []string{"0306406152", "9783161484100"}, Editors: erin},
+				&ld.Publisher{Name: "Example Press", Address: &ld.Address{City: "Oxford"}}}, nil},
+		{ld.WorkingPaper, func(a *ld.Article) any { return []any{a.ReportNumber, a.Series, a.Publisher, a.ArticleNumber} },
+			[]any{"29971", &ld.Series{Title: "NBER Working Paper Series", ISSNs: []ld.ISSN{{Value: "1422-0067"}}},
+				&ld.Publisher{Name: "National Bureau of Economic Research"}, ""}, nil},
+		{ld.Report, func(a *ld.Article) any { return []any{a.ReportNumber, a.Series, a.Publisher} },
+			[]any{"TR-1", (*ld.Series)(nil), &ld.Publisher{Name: "Example Institute"}}, nil},
+		{ld.Preprint, func(a *ld.Article) any { return []any{a.Publisher, a.Journal} },
+			[]any{&ld.Publisher{Name: "bioRxiv"}, (*ld.Journal)(nil)}, nil},
+		{ld.Preprint, func(a *ld.Article) any { return a.Journal.Title }, "arXiv", nil},
+		{"", func(a *ld.Article) any { return []any{a.Journal.Title, a.Journal.Publisher, a.Publisher} },
+			[]any{"Journal of Tests", &ld.Publisher{Name: "Example Press"}, (*ld.Publisher)(nil)}, nil},
+		{"", func(a *ld.Article) any { return a.Book }, (*ld.Book)(nil),
+			[]string{"ISBN: not kept: the work is not read as part of a book, series or conference"}},
+	}
+	for i, tt := range tests {
+		a := article(t, records[i])
+		if a.Type != tt.kind {
+			t.Errorf("record %d type %q, want %q", i, a.Type, tt.kind)
+		}
+		if got := tt.check(a); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("record %d: got %#v, want %#v", i, got, tt.want)
+		}
+		checkWarnings(t, records[i], tt.warnings...)
+	}
 }

@@ -10,10 +10,14 @@
 // error naming the field; the other items of a list are still read.
 //
 //	CSL-JSON                                 article model
-//	type                                     Type (review-book: book review;
+//	type, genre                              Type (review-book: book review;
 //	                                         article-journal, -magazine,
-//	                                         -newspaper, article: unstated;
-//	                                         other types read with a warning)
+//	                                         -newspaper: unstated;
+//	                                         paper-conference, chapter,
+//	                                         report, article as preprint or
+//	                                         working paper: worktype.go and
+//	                                         docs/readers.md; other types
+//	                                         read with a warning)
 //	title                                    Title (CSL rich text markup)
 //	author[]: family, given, suffix,         Authors (particles join the
 //	  non-dropping-particle,                 family name; a literal name
@@ -43,7 +47,9 @@
 //	  categories
 //	license (string or Crossref list)        License (version of record)
 //	section                                  Section
-//	reference[]: DOI, unstructured           References
+//	reference[]: DOI, unstructured, or the   References (text composed from
+//	  fields (author, year/issued, title…)     the fields as the Crossref
+//	                                           readers compose it)
 //
 // Dates are read from date-parts at the precision given, else from raw
 // (which must parse), else from literal (kept only when it parses). An

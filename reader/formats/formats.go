@@ -7,19 +7,25 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/bibtex"
 	"github.com/scholarld/scholarld/reader/crossref"
 	"github.com/scholarld/scholarld/reader/csl"
+	"github.com/scholarld/scholarld/reader/datacite"
 	"github.com/scholarld/scholarld/reader/html"
 	"github.com/scholarld/scholarld/reader/jats"
+	"github.com/scholarld/scholarld/reader/openalex"
 	"github.com/scholarld/scholarld/reader/ris"
 )
 
@@ -60,7 +66,7 @@ func (in Input) Decoder() reader.Decoder {
 var Inputs = []Input{
 	{
 		Name:        "record",
-		Description: "scholarld's own JSON record format (README: The record format)",
+		Description: "scholarld's own JSON record format (docs/record-format.md)",
 		Extensions:  []string{".json", ".jsonl"},
 		MediaTypes:  []string{"application/json"},
 		Sniff:       sniffRecord,
@@ -75,6 +81,24 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/vnd.crossref-api-message+json"},
 		Sniff:       crossref.Sniff,
 		Read:        crossref.Read,
+		Split:       reader.SplitJSONList("message", "items"),
+		Decode:      reader.DecodeAt(crossref.Read, reader.WarningPathsInInput),
+	},
+	{
+		Name:        "datacite",
+		Description: "DataCite JSON: REST API responses (one DOI or a list) and the schema's JSON form",
+		Extensions:  []string{".json"},
+		MediaTypes:  []string{"application/vnd.datacite.datacite+json"},
+		Sniff:       datacite.Sniff,
+		Read:        datacite.Read,
+	},
+	{
+		Name:        "openalex",
+		Description: "OpenAlex works: a work, an API results list, or JSON Lines as in the snapshot",
+		Extensions:  []string{".json", ".jsonl"},
+		MediaTypes:  []string{"application/json"},
+		Sniff:       openalex.Sniff,
+		Read:        openalex.Read,
 	},
 	{
 		Name:        "csl",
@@ -83,6 +107,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/vnd.citationstyles.csl+json"},
 		Sniff:       csl.Sniff,
 		Read:        csl.Read,
+		Split:       reader.SplitJSON,
+		Decode:      reader.DecodeAt(csl.Read, reader.WarningPathsInRecord),
 	},
 	{
 		Name:        "schemaorg",
@@ -99,6 +125,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/jats+xml"},
 		Sniff:       jats.Sniff,
 		Read:        jats.Read,
+		Split:       jats.Split,
+		Decode:      reader.DecodeAt(jats.Read, reader.WarningPathsInRecord),
 	},
 	{
 		Name:        "crossref-xml",
@@ -107,6 +135,14 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/vnd.crossref.unixsd+xml", "application/vnd.crossref.unixref+xml"},
 		Sniff:       crossref.SniffXML,
 		Read:        crossref.ReadXML,
+	},
+	{
+		Name:        "datacite-xml",
+		Description: "DataCite XML: metadata kernel 4.x and 3.x resources",
+		Extensions:  []string{".xml"},
+		MediaTypes:  []string{"application/vnd.datacite.datacite+xml"},
+		Sniff:       datacite.SniffXML,
+		Read:        datacite.ReadXML,
 	},
 	{
 		Name:        "html",
@@ -123,6 +159,8 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/x-bibtex"},
 		Sniff:       bibtex.Sniff,
 		Read:        bibtex.Read,
+		Split:       bibtex.Split,
+		Decode:      bibtex.DecodeChunk,
 	},
 	{
 		Name:        "ris",
@@ -131,7 +169,26 @@ var Inputs = []Input{
 		MediaTypes:  []string{"application/x-research-info-systems"},
 		Sniff:       ris.Sniff,
 		Read:        ris.Read,
+		Split:       ris.Split,
+		Decode:      reader.DecodeAt(ris.Read, reader.WarningPathsInRecord),
 	},
+}
+
+// Unclaimed reports whether a file name has an extension that no input
+// format claims (".md", ".pdf", ".png"): a file of a folder or an archive
+// so named is not metadata and is passed over. A name without an
+// extension is claimed, since its content may tell.
+func Unclaimed(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" {
+		return false
+	}
+	for _, in := range Inputs {
+		if slices.Contains(in.Extensions, ext) {
+			return false
+		}
+	}
+	return true
 }
 
 // ByName finds an input format by name.
@@ -177,7 +234,75 @@ func Detect(file string, data []byte) (Input, error) {
 			return in, nil
 		}
 	}
-	return Input{}, fmt.Errorf("cannot tell the input format of %s; name it with -f (one of %s)", file, Names())
+	return Input{}, fmt.Errorf("cannot tell the input format: %s; if it is one of %s, name it with -f", describe(data), Names())
+}
+
+// unreadXML names the XML formats, by their root element and namespace,
+// that scholarld does not read, so that a user is told what the file is.
+var unreadXML = []struct{ local, space, name string }{
+	{"RDF", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "RDF/XML"},
+	{"mods", "http://www.loc.gov/mods/v3", "MODS"},
+	{"modsCollection", "http://www.loc.gov/mods/v3", "MODS"},
+	{"collection", "http://www.loc.gov/MARC21/slim", "MARCXML"},
+	{"record", "http://www.loc.gov/MARC21/slim", "MARCXML"},
+	{"dc", "http://www.openarchives.org/OAI/2.0/oai_dc/", "OAI-PMH Dublin Core"},
+	{"OAI-PMH", "http://www.openarchives.org/OAI/2.0/", "an OAI-PMH response"},
+	{"PubmedArticleSet", "", "PubMed XML"},
+	{"html", "", "XHTML without the meta tags or JSON-LD of a landing page"},
+}
+
+// describe says what an input that no reader recognises looks like.
+func describe(data []byte) string {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	switch {
+	case len(head) == 0:
+		return "it is empty"
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		return "it is UTF-16 text, which scholarld reads only as XML or JSON; convert it to UTF-8"
+	case head[0] == '<':
+		dec := xml.NewDecoder(bytes.NewReader(head))
+		dec.Strict = false
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				return "it starts like XML but has no element that can be read"
+			}
+			if start, ok := tok.(xml.StartElement); ok {
+				for _, u := range unreadXML {
+					if start.Name.Local == u.local && (u.space == "" || start.Name.Space == u.space) {
+						return fmt.Sprintf("it looks like %s (root element <%s>), which scholarld does not read", u.name, start.Name.Local)
+					}
+				}
+				return fmt.Sprintf("it is XML whose root element <%s> no reader takes", start.Name.Local)
+			}
+		}
+	case head[0] == '{' || head[0] == '[':
+		var keys []string
+		dec := json.NewDecoder(bytes.NewReader(head))
+		tok, err := dec.Token()
+		if d, ok := tok.(json.Delim); err == nil && ok && d == '[' {
+			tok, err = dec.Token()
+		}
+		if d, ok := tok.(json.Delim); err != nil || !ok || d != '{' {
+			return "it is JSON without an object that could be a record"
+		}
+		for dec.More() && len(keys) < 6 {
+			key, err := dec.Token()
+			name, ok := key.(string)
+			var skip json.RawMessage
+			if err != nil || !ok || dec.Decode(&skip) != nil {
+				break
+			}
+			keys = append(keys, strconv.Quote(name))
+		}
+		if len(keys) == 0 {
+			return "it is JSON whose first object is empty"
+		}
+		return "it is JSON whose first object has the keys " + strings.Join(keys, ", ")
+	case !utf8.Valid(head[:min(len(head), 512)]):
+		return "it is not text"
+	}
+	return "it is text that none of the readers recognises"
 }
 
 // recordFields holds the JSON names of Article's fields, and "$schema",

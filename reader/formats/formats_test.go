@@ -24,7 +24,7 @@ var fixtureFormats = map[string]string{
 	"crossref-xml/elife.01567.unixsd.xml":                      "crossref-xml",
 	"csl/datacite-blog.citeproc.json":                          "csl",
 	"csl/deep-review.crossref-csl.pruned.json":                 "csl",
-	"datacite/10.5438_zhyx-n122.datacite.json":                 "",
+	"datacite/10.5438_zhyx-n122.datacite.json":                 "datacite",
 	"html/arxiv.1902.02534.html":                               "html",
 	"html/pan.app.no-meta.html":                                "html",
 	"jats/elife07586.correction.xml":                           "jats",

@@ -24,15 +24,22 @@
 //	prism.*            PRISM tags
 //	DC.*, dcterms.*    Dublin Core, with the refinements of Open Journal
 //	                   Systems (DC.Creator.PersonalName, DC.Source.ISSN, ...)
-//	page               <link rel="canonical"> for the URL, <html lang>
+//	page               <link rel="canonical"> for the URL, <html lang>,
+//	                   microdata (itemprop abstract or description,
+//	                   datePublished), <time datetime> after a printed label
+//	                   (Received, Accepted, Published online, First
+//	                   published, Issue date), <a|link rel="license">
 //	og:*               Open Graph: og:title, og:url, og:description, and on
 //	                   og:type "article" og:image, article:published_time,
 //	                   article:section, article:tag
 //	<title>            the title only, when nothing else names one
+//	meta description   <meta name="description">, the abstract of last resort,
+//	                   with a warning when it is used
 //
 // Fields that belong together come from one source: the authors with their
 // affiliations; first page, last page and article number. The journal's
-// title, abbreviation, ISSNs and publisher are picked one by one. When
+// title, abbreviation and publisher are picked one by one; the ISSNs of
+// every source are kept (an ISSN only the JSON-LD gives is not lost). When
 // sources disagree about the title, the DOI or the publication date, the
 // best one wins and each other gets a warning (the <title> element is left
 // out of that comparison: it usually carries the site's name). Dates agree
@@ -78,8 +85,42 @@
 //     node, that the model cannot hold is named in a warning. Properties of
 //     nested nodes (an author's jobTitle) and site-level tags (og:site_name,
 //     twitter:*) are not.
+//   - A rights value (dc.rights, DC.rights.license) is a licence only when
+//     it is a URL or a licence the shared table names (reader/internal/
+//     license); any other text ("2010 Springer Science+Business Media,
+//     LLC") is the copyright statement, never the licence.
+//   - A page range given in one field ("444-445" in citation_firstpage) is
+//     split into first and last page.
+//   - Keywords and the section that are codes rather than words are
+//     dropped with a warning: CamelCase joining words ("OriginalPaper"),
+//     snake_case or kebab-case identifiers, digits only, and the
+//     placeholders general, misc, other, none, n/a, null, undefined,
+//     article.
+//   - A schema.org affiliation whose address has a name that holds the
+//     organisation's name (Springer's whole affiliation line) is named by
+//     that line; a further department, or an address name that is not the
+//     affiliation's, is warned.
 //   - A JSON-LD script that is not well-formed JSON gives a warning with its
 //     line and column; the other sources are still read.
+//
+// # JSON-LD
+//
+// Every JSON-LD document, bare or in a script, is read through the context
+// it names with json-gold's expansion, offline (reader/internal/schemaorg:
+// the official schema.org context for every form of its URL), so that the
+// official aliases "id" and "type" (commonmeta writes ORCIDs as "id"),
+// prefixes and full IRIs are all understood. A document without @context
+// is read as schema.org. A remote context other than schema.org's cannot
+// be loaded offline: ReadJSONLD refuses the document and a page's script
+// is skipped with a warning, as `scholarld validate` refuses it.
+//
+// # Limits
+//
+// JSON nested deeper than 64 arrays and objects is refused with the line
+// and column of the bracket past the limit (the reader walks the nodes
+// recursively). The HTML itself is read by a tokenizer, never built into
+// a tree, so nesting depth costs nothing there: a page of a million nested
+// elements is read like any other.
 //
 // ReadJSONLD and SniffJSONLD read a bare schema.org JSON-LD document, as
 // pages embed it, with the same rules as the JSON-LD source above.

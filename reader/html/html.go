@@ -28,6 +28,9 @@ const sniffLength = 4096
 func Read(data []byte, file string) ([]reader.Record, error) {
 	r := &reading{}
 	data = r.decodeCharset(data)
+	if n := bytes.Count(data, []byte{0}); n > 0 {
+		r.warn("input", "%d NUL characters replaced by U+FFFD, as HTML parsing replaces them", n)
+	}
 	r.lines = textpos.New(data, file)
 	p := scanPage(data)
 	r.setBase("<base href>", p.base)

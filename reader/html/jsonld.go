@@ -10,6 +10,7 @@ import (
 
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/reader"
+	"github.com/scholarld/scholarld/reader/internal/schemaorg"
 	"github.com/scholarld/scholarld/reader/internal/text"
 	"github.com/scholarld/scholarld/reader/textpos"
 )
@@ -26,8 +27,8 @@ type node map[string]any
 // PublicationVolume → Periodical → Organization, never into a cycle.
 const maxDepth = 8
 
-// maxNesting bounds how deep the reader looks into nested JSON values at
-// all; deeper values are left out.
+// maxNesting bounds how deep JSON values may nest: a deeper document is
+// refused with a positioned error (see doc.go, Limits).
 const maxNesting = 64
 
 // jsonLDArticleTypes are the schema.org types of an article.
@@ -71,19 +72,56 @@ func jsonErrorOffset(err error, length int) int {
 	return min(textpos.JSONErrorOffset(syntax), length)
 }
 
-// decodeJSON decodes one JSON text, keeping numbers as written. An error
-// carries the offset within text at which it stands.
+// decodeJSON decodes one JSON-LD text and reads it through the context it
+// names (reader/internal/schemaorg), so that every valid way of writing
+// schema.org JSON-LD (the official "id" and "type" aliases, prefixes, full
+// IRIs) reaches the reader in one form. An error carries the offset within
+// text at which it stands: a syntax error, or nesting deeper than
+// maxNesting. A foreign remote context is schemaorg.ErrForeignContext.
 func decodeJSON(text []byte) (any, int, error) {
 	if err := json.Unmarshal(text, new(json.RawMessage)); err != nil {
 		return nil, jsonErrorOffset(err, len(text)), err
 	}
-	decoder := json.NewDecoder(bytes.NewReader(text))
-	decoder.UseNumber()
+	if offset, deep := tooDeep(text, maxNesting); deep {
+		return nil, offset, fmt.Errorf("JSON nests deeper than %d levels", maxNesting)
+	}
 	var value any
-	if err := decoder.Decode(&value); err != nil {
+	if err := json.Unmarshal(text, &value); err != nil {
 		return nil, 0, err
 	}
-	return normalizeKeys(value, 0), 0, nil
+	normalized, err := schemaorg.Normalize(value)
+	if err != nil {
+		return nil, 0, err
+	}
+	return normalizeKeys(normalized, 0), 0, nil
+}
+
+// tooDeep reports whether JSON text nests arrays and objects deeper than
+// limit, and the offset of the bracket that goes past it.
+func tooDeep(text []byte, limit int) (int, bool) {
+	depth, inString, escaped := 0, false, false
+	for i, c := range text {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			if depth++; depth > limit {
+				return i, true
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return 0, false
 }
 
 // normalizeKeys strips the schema.org prefixes from the keys of every
@@ -99,6 +137,8 @@ func normalizeKeys(value any, depth int) any {
 			n[schemaTerm(key)] = normalizeKeys(inner, depth+1)
 		}
 		return n
+	case float64:
+		return json.Number(strconv.FormatFloat(v, 'f', -1, 64))
 	case []any:
 		for i, inner := range v {
 			v[i] = normalizeKeys(inner, depth+1)
@@ -311,6 +351,9 @@ func str(value any) string {
 		if inner, ok := v["@value"]; ok {
 			return str(inner)
 		}
+		if id, ok := v["@id"]; ok && len(v) == 1 {
+			return str(id) // an IRI value, or a reference no node answers
+		}
 	case []any:
 		for _, inner := range v {
 			if s := str(inner); s != "" {
@@ -342,6 +385,10 @@ func readScripts(r *reading, scripts []script) *jsonLD {
 			continue
 		}
 		value, offset, err := decodeJSON([]byte(body))
+		if errors.Is(err, schemaorg.ErrForeignContext) {
+			r.warn(fmt.Sprintf(`script[type="application/ld+json"] #%d`, i+1), "%v; the script is not read", err)
+			continue
+		}
 		if err != nil {
 			pos := r.lines.Position(sc.offset + cut + offset)
 			r.warn(fmt.Sprintf(`script[type="application/ld+json"] #%d`, i+1),
@@ -358,13 +405,20 @@ func readScripts(r *reading, scripts []script) *jsonLD {
 // not well-formed JSON (a *reader.SyntaxError with the line and column) or holds
 // no article node.
 func ReadJSONLD(data []byte, file string) ([]reader.Record, error) {
+	data, repairs := text.JSONInput(data)
 	body, bom := bytes.CutPrefix(data, []byte("\ufeff"))
 	cut := 0
 	if bom {
 		cut = 3
 	}
 	r := &reading{lines: textpos.New(data, file)}
+	for _, repair := range repairs {
+		r.warn("input", "%s", repair)
+	}
 	value, offset, err := decodeJSON(body)
+	if errors.Is(err, schemaorg.ErrForeignContext) {
+		return nil, &reader.SyntaxError{Format: "html", PosFirst: true, Pos: r.lines.Position(cut), Err: err}
+	}
 	if err != nil {
 		return nil, &reader.SyntaxError{Format: "html", PosFirst: true, Pos: r.lines.Position(cut + offset), Err: fmt.Errorf("malformed JSON-LD: %w", err)}
 	}
@@ -391,6 +445,9 @@ func errNoArticleNode(file string) error {
 // hold "@context" or "@type".
 func SniffJSONLD(data []byte) bool {
 	head := data[:min(len(data), sniffLength)]
+	if decoded, ok, err := text.FromUTF16(head[:len(head)&^1]); ok && err == nil {
+		head = decoded // UTF-16, by its byte-order mark
+	}
 	head = bytes.TrimPrefix(head, []byte("\ufeff"))
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || (head[0] != '{' && head[0] != '[') {

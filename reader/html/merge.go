@@ -2,6 +2,8 @@ package html
 
 import (
 	"errors"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,7 +82,7 @@ func (r *reading) record(file string, sources []*source) reader.Record {
 	journal := ld.Journal{
 		Title:        pickString(sources, func(a *ld.Article) string { return journalOf(a).Title }),
 		Abbreviation: pickString(sources, func(a *ld.Article) string { return journalOf(a).Abbreviation }),
-		ISSNs:        pickSlice(sources, func(a *ld.Article) []ld.ISSN { return journalOf(a).ISSNs }),
+		ISSNs:        r.mergeISSNs(sources),
 		Publisher:    pickPointer(sources, func(a *ld.Article) *ld.Publisher { return journalOf(a).Publisher }),
 	}
 	if journal.Title != "" || journal.Abbreviation != "" || len(journal.ISSNs) > 0 || journal.Publisher != nil {
@@ -96,13 +98,21 @@ func (r *reading) record(file string, sources []*source) reader.Record {
 	a.Copyright = pickPointer(sources, func(a *ld.Article) *ld.Copyright { return a.Copyright })
 	a.Keywords = pickSlice(sources, func(a *ld.Article) []string { return a.Keywords })
 	a.Section = pickString(sources, func(a *ld.Article) string { return a.Section })
-	a.Abstract = pickString(sources, func(a *ld.Article) string { return a.Abstract })
+	var abstractSource *source
+	a.Abstract, abstractSource = pick(sources, func(a *ld.Article) string { return a.Abstract }, emptyString)
+	if abstractSource != nil && abstractSource.name == descriptionName {
+		r.warn(descriptionName, "the abstract is the page's description, the last resort: no citation_abstract, schema.org abstract, DC.description or og:description")
+	}
 	a.Language = pickString(sources, func(a *ld.Article) string { return a.Language })
 	a.Files = pickSlice(sources, func(a *ld.Article) []ld.File { return a.Files })
 	a.GraphicalAbstract = pickPointer(sources, func(a *ld.Article) *ld.Image { return a.GraphicalAbstract })
 	a.Citation = pickString(sources, func(a *ld.Article) string { return a.Citation })
 	a.References = pickSlice(sources, func(a *ld.Article) []ld.Reference { return a.References })
 
+	a.Keywords = r.dropCodes("keywords", a.Keywords)
+	if section := r.dropCodes("articleSection", []string{a.Section}); len(section) == 0 {
+		a.Section = ""
+	}
 	r.fit(a)
 	record.Warnings = r.warnings
 	switch len(errs) {
@@ -114,6 +124,60 @@ func (r *reading) record(file string, sources []*source) reader.Record {
 		record.Err = errs
 	}
 	return record
+}
+
+// mergeISSNs gathers the ISSNs of every source, best first: an ISSN that
+// only one source gives (the embedded JSON-LD, say) is never lost. An
+// ISSN given with a kind by one source and without by another keeps the
+// kind.
+func (r *reading) mergeISSNs(sources []*source) []ld.ISSN {
+	var merged []ld.ISSN
+	for _, s := range sources {
+		for _, issn := range journalOf(&s.article).ISSNs {
+			i := slices.IndexFunc(merged, func(m ld.ISSN) bool { return m.Value == issn.Value })
+			switch {
+			case i < 0:
+				merged = append(merged, issn)
+			case merged[i].Kind == "":
+				merged[i].Kind = issn.Kind
+			}
+		}
+	}
+	return merged
+}
+
+// placeholderWords are values pages put in keyword and section fields
+// that name no subject.
+var placeholderWords = map[string]bool{
+	"general": true, "misc": true, "miscellaneous": true, "other": true, "others": true,
+	"none": true, "n/a": true, "na": true, "null": true, "undefined": true, "article": true,
+}
+
+// codePattern matches a value that is an identifier rather than words:
+// CamelCase joining several words ("OriginalPaper"), snake_case or
+// kebab-case of lower-case words ("research_article", "original-paper"),
+// or digits only.
+var codePattern = regexp.MustCompile(`^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[a-z]+(?:[_-][a-z]+)+|[0-9]+)$`)
+
+// isCode reports whether a keyword or section is a code or a placeholder,
+// not words a reader of the page would see as a subject.
+func isCode(value string) bool {
+	return placeholderWords[strings.ToLower(value)] || codePattern.MatchString(value)
+}
+
+// dropCodes removes the values that are codes (isCode), with a warning.
+func (r *reading) dropCodes(field string, values []string) []string {
+	kept := values[:0:0]
+	for _, v := range values {
+		switch {
+		case v == "":
+		case isCode(v):
+			r.warn(field, "%q dropped: a code or placeholder, not a subject", v)
+		default:
+			kept = append(kept, v)
+		}
+	}
+	return kept
 }
 
 // titleFieldOf names the field that should have held the title: that of
@@ -292,6 +356,7 @@ func readPage(r *reading, p *page) []*source {
 		readPageLevel(r, p),
 		readOpenGraph(r, p.metas),
 		readTitleElement(p),
+		readDescription(p.metas),
 	}
 }
 

@@ -9,9 +9,10 @@ import (
 
 // Source names of the page-level metadata in messages.
 const (
-	pageName      = "page"
-	openGraphName = "Open Graph"
-	titleName     = "<title>"
+	pageName        = "page"
+	openGraphName   = "Open Graph"
+	titleName       = "<title>"
+	descriptionName = `meta[name="description"]`
 )
 
 // readOpenGraph reads the Open Graph tags (og:* and the article:* tags of
@@ -61,8 +62,11 @@ func readOpenGraph(r *reading, metas []meta) *source {
 	return s
 }
 
-// readPageLevel reads what the page says of itself: its canonical URL and
-// its language.
+// readPageLevel reads what the page says of itself: its canonical URL, its
+// language, the article properties it marks up as microdata (abstract or
+// description, datePublished), the dates it prints after a label
+// (Received, Accepted, Published online) in <time datetime> elements, and
+// its rel="license" link.
 func readPageLevel(r *reading, p *page) *source {
 	s := newSource(pageName)
 	if p.canonical != "" {
@@ -70,6 +74,37 @@ func readPageLevel(r *reading, p *page) *source {
 	}
 	if p.lang != "" {
 		s.article.Language = r.language("html[lang]", p.lang)
+	}
+	for _, prop := range []string{"abstract", "description"} {
+		if m, ok := p.microdata[prop]; ok && s.article.Abstract == "" {
+			// The element often starts with its heading, "Abstract".
+			abstract := markupText(m.value)
+			if rest, ok := strings.CutPrefix(abstract, "Abstract"); ok && (strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ":")) {
+				abstract = strings.TrimLeft(rest, " :")
+			}
+			s.article.Abstract = abstract
+		}
+	}
+	if m, ok := p.microdata["datePublished"]; ok {
+		r.date(s, datePublished, m.from, r.lines.Position(m.offset), m.value)
+	}
+	for _, field := range dateFields {
+		if m, ok := p.labelledDates[field]; ok {
+			r.date(s, field, m.from, r.lines.Position(m.offset), m.value)
+		}
+	}
+	if len(p.licenses) > 0 {
+		first := p.licenses[0]
+		href := first.value
+		if lower := strings.ToLower(href); !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+			href = r.url(first.from, href) // a relative link, resolved
+		}
+		r.licenseFrom(&s.article, first.from, href)
+		for _, other := range p.licenses[1:] {
+			if other.value != first.value {
+				r.unused(other.from, other.value)
+			}
+		}
 	}
 	return s
 }
@@ -79,5 +114,19 @@ func readPageLevel(r *reading, p *page) *source {
 func readTitleElement(p *page) *source {
 	s := newSource(titleName)
 	s.setTitle(markupText(p.title), titleName)
+	return s
+}
+
+// readDescription reads <meta name="description">, the page's summary for
+// search results, as the abstract of last resort: it comes after every
+// other source, and the merge warns when it is used.
+func readDescription(metas []meta) *source {
+	s := newSource(descriptionName)
+	for _, m := range metas {
+		if m.name == "description" {
+			s.article.Abstract = markupText(m.content)
+			break
+		}
+	}
 	return s
 }

@@ -2,6 +2,8 @@ package html
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
 	"strings"
 
 	nethtml "golang.org/x/net/html"
@@ -22,6 +24,38 @@ type page struct {
 	titleFound bool
 	// scripts are the <script type="application/ld+json"> elements.
 	scripts []script
+	// licenses are the hrefs of <a rel="license"> and <link rel="license">.
+	licenses []located
+	// microdata are the article properties given as microdata
+	// (itemprop="description", "abstract", "datePublished"), first of each.
+	microdata map[string]located
+	// labelledDates are <time datetime> elements that follow a label
+	// ("Received", "Accepted", "Published online"), by the date field the
+	// label names.
+	labelledDates map[string]located
+}
+
+// located is a value with the byte offset of its element, and the name of
+// what gave it, for messages.
+type located struct {
+	value, from string
+	offset      int
+}
+
+// microdataProperties are the itemprop names scanPage keeps.
+var microdataProperties = map[string]bool{"description": true, "abstract": true, "datePublished": true}
+
+// dateLabel matches the label a page prints before a date, at the end of
+// the text that precedes a <time> element: "Received: ", "Accepted",
+// "Published online:", "First published".
+var dateLabel = regexp.MustCompile(`(?i)\b(received|accepted|published(?: online)?|first published|issue date)\s*:?\s*$`)
+
+// capture collects the markup inside an element with an itemprop, until
+// the element closes: depth counts the open elements of its tag name.
+type capture struct {
+	property, tag string
+	depth, offset int
+	html          strings.Builder
 }
 
 // meta is one <meta> element with a name (or property) and content.
@@ -51,11 +85,16 @@ func scanPage(data []byte) *page {
 	var titleText strings.Builder
 	inTitle := false
 	jsonLD := -1 // index in p.scripts of the open JSON-LD script, or -1
+	var captures []*capture
+	recentText := "" // the end of the text read since the last <time>
 	for {
 		tokenType := tokenizer.Next()
 		raw := tokenizer.Raw()
 		start := offset
 		offset += len(raw)
+		for _, c := range captures {
+			c.html.Write(raw) // the markup inside an itemprop element
+		}
 		switch tokenType {
 		case nethtml.ErrorToken:
 			if inTitle {
@@ -68,12 +107,35 @@ func scanPage(data []byte) *page {
 				titleText.Write(raw)
 			case jsonLD >= 0:
 				p.scripts[jsonLD].text += string(raw)
+			default:
+				recentText = lastRunes(recentText+string(tokenizer.Text()), 80)
 			}
 		case nethtml.StartTagToken, nethtml.SelfClosingTagToken:
 			name, hasAttributes := tokenizer.TagName()
 			var attributes map[string]string
 			if hasAttributes {
 				attributes = readAttributes(tokenizer)
+			}
+			for _, c := range captures {
+				if c.tag == string(name) && tokenType == nethtml.StartTagToken {
+					c.depth++
+				}
+			}
+			if prop := attributes["itemprop"]; microdataProperties[prop] && p.microdata[prop].from == "" {
+				if value, ok := microdataValue(string(name), attributes); ok {
+					p.setMicrodata(prop, value, start)
+				} else if tokenType == nethtml.StartTagToken && !voidElements[string(name)] {
+					captures = append(captures, &capture{property: prop, tag: string(name), depth: 1, offset: start})
+				}
+			}
+			if hasToken(attributes["rel"], "license") && (string(name) == "a" || string(name) == "link") && strings.TrimSpace(attributes["href"]) != "" {
+				p.licenses = append(p.licenses, located{value: strings.TrimSpace(attributes["href"]), from: string(name) + `[rel="license"]`, offset: start})
+			}
+			if string(name) == "time" && attributes["datetime"] != "" {
+				if m := dateLabel.FindStringSubmatch(recentText); m != nil {
+					p.addLabelledDate(strings.ToLower(m[1]), attributes["datetime"], start)
+				}
+				recentText = ""
 			}
 			switch string(name) {
 			case "meta":
@@ -106,6 +168,18 @@ func scanPage(data []byte) *page {
 			}
 		case nethtml.EndTagToken:
 			name, _ := tokenizer.TagName()
+			open := captures[:0]
+			for _, c := range captures {
+				if c.tag == string(name) {
+					c.depth--
+				}
+				if c.depth > 0 {
+					open = append(open, c)
+				} else if p.microdata[c.property].from == "" {
+					p.setMicrodata(c.property, strings.TrimSuffix(c.html.String(), string(raw)), c.offset)
+				}
+			}
+			captures = open
 			switch string(name) {
 			case "title":
 				if inTitle {
@@ -117,6 +191,62 @@ func scanPage(data []byte) *page {
 			}
 		}
 	}
+}
+
+// voidElements have no end tag, so they hold no text to capture.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+}
+
+// microdataValue is the value of a microdata property given by an
+// attribute (HTML Living Standard, microdata "property value"): content,
+// datetime of <time>, href of <a> and <link>. ok is false when the value is
+// the element's text.
+func microdataValue(tag string, attributes map[string]string) (string, bool) {
+	if v, ok := attributes["content"]; ok {
+		return v, true
+	}
+	switch tag {
+	case "time":
+		if v, ok := attributes["datetime"]; ok {
+			return v, true
+		}
+	case "a", "link":
+		return attributes["href"], true
+	case "meta":
+		return "", true
+	}
+	return "", false
+}
+
+func (p *page) setMicrodata(property, value string, offset int) {
+	if p.microdata == nil {
+		p.microdata = map[string]located{}
+	}
+	p.microdata[property] = located{value: value, from: `[itemprop="` + property + `"]`, offset: offset}
+}
+
+// addLabelledDate keeps the first date under each label.
+func (p *page) addLabelledDate(label, datetime string, offset int) {
+	field := map[string]string{
+		"received": dateReceived, "accepted": dateAccepted, "published": datePublished,
+		"published online": datePublished, "first published": datePublished, "issue date": datePublishedPrint,
+	}[label]
+	if p.labelledDates == nil {
+		p.labelledDates = map[string]located{}
+	}
+	if _, seen := p.labelledDates[field]; !seen {
+		p.labelledDates[field] = located{value: datetime, from: fmt.Sprintf("time[datetime] after %q", label), offset: offset}
+	}
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[len(r)-n:])
+	}
+	return s
 }
 
 func readAttributes(tokenizer *nethtml.Tokenizer) map[string]string {

@@ -47,8 +47,8 @@ func TestHighwirePerAuthorTags(t *testing.T) {
 		{Text: "Brown, A.D. Microbial Water Stress Physiology; Wiley: Chichester, UK, 1990."},
 	})
 	equal(t, "warnings", warningStrings(record), []string{
-		`citation_issn: dropped: ident: ISSN "1422-0068": check digit is 8, want 7`,
-		`citation_author_orcid: dropped: ident: ORCID "0000-0002-1825-0098": check digit is 8, want 7`,
+		`citation_issn: dropped: ISSN "1422-0068": check digit is 8, want 7`,
+		`citation_author_orcid: dropped: ORCID "0000-0002-1825-0098": check digit is 8, want 7`,
 		`citation_pdf_url: relative URL "/1422-0067/15/8/14348/pdf" resolved against https://www.mdpi.com/1422-0067/15/8/14348 (citation_abstract_html_url)`,
 		`citation_conference_title: "Yeast 2014" is not held by the article model`,
 	})
@@ -110,7 +110,7 @@ func TestJSONLDMainEntity(t *testing.T) {
 	})
 	equal(t, "warnings", warningStrings(record), []string{
 		`schema.org JSON-LD: 1 other article nodes not read: NewsArticle "Snow today"`,
-		`Article.author[2].email: dropped: ident: e-mail "not an address": white space U+0020 at byte 3`,
+		`Article.author[2].email: dropped: e-mail "not an address": white space U+0020 at byte 3`,
 		`Article.image: relative URL "figures/abstract.png" resolved against https://science.example.com/a/ (<base href>)`,
 	})
 }
@@ -516,10 +516,10 @@ func TestHighwireEdgeCases(t *testing.T) {
 		`citation_author_institution: "Nowhere Institute" follows no citation_author: dropped`,
 		`citation_title: "Cas limites des balises Highwire" is not held by the article model`,
 		`citation_author_orcid: "0000-0001-5109-3700" is not held by the article model`,
-		`citation_author_email: dropped: ident: e-mail "not-an-email" does not have exactly one @`,
+		`citation_author_email: dropped: e-mail "not-an-email" does not have exactly one @`,
 		`citation_publisher: "Second Publisher" is not held by the article model`,
 		`citation_doi: "10.5555/edge.2" is not held by the article model`,
-		`citation_language: dropped: ident: language tag "English" is not BCP 47: language: tag is not well-formed`,
+		`citation_language: dropped: language tag "English" is not BCP 47: tag is not well-formed`,
 		`lastPage: last page 99 is before the first page 120: dropped`,
 		`dates.accepted: accepted 2018-07-01 after the publication 2018-05-06: dropped`,
 	})

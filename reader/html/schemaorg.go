@@ -11,6 +11,7 @@ import (
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 	"github.com/scholarld/scholarld/reader/internal/text"
 )
 
@@ -347,10 +348,32 @@ func (j *jsonLD) affiliation(r *reading, a *ld.Article, value any, path string) 
 	}
 	affiliation := ld.Affiliation{Name: text.Clean(nameOf(n))}
 	affiliation.ROR = j.identifierOf(r, n, path, "ror.org", "ror", r.ror)
-	if department := j.resolve(n["department"]); department != nil {
-		affiliation.Department = text.Clean(nameOf(department))
+	for i, department := range list(n["department"]) {
+		name := text.Clean(nameOf(j.resolve(department)))
+		switch {
+		case name == "":
+		case affiliation.Department == "":
+			affiliation.Department = name
+		default:
+			r.warn(fmt.Sprintf("%s.department[%d]", path, i), "a further department %q is not kept", name)
+		}
 	}
-	affiliation.Address = address(j.resolve(n["address"]))
+	addr := j.resolve(n["address"])
+	affiliation.Address = address(addr)
+	if an, ok := addr.(node); ok {
+		// Springer writes the whole affiliation line as the address's name
+		// ("Centre for Biocomposites…, University of Toronto, Toronto,
+		// Canada"): it is kept whole as the name, as a JATS running-text
+		// affiliation is, and not split by guesswork.
+		line := text.Clean(str(an["name"]))
+		switch {
+		case line == "", line == affiliation.Name:
+		case affiliation.Name == "" || strings.Contains(line, affiliation.Name):
+			affiliation.Name = line
+		default:
+			r.warn(path+".address.name", "%q is not kept: the model's address has no name", line)
+		}
+	}
 	if affiliation.Name == "" && affiliation.Department == "" {
 		r.warn(path, "an affiliation without a name: dropped")
 		return ""
@@ -507,6 +530,9 @@ func (j *jsonLD) license(r *reading, value any, path string) *ld.License {
 	}
 	if license == (ld.License{}) {
 		return nil
+	}
+	if named, ok := licences.Recognise(license.Label); ok && license.URL == "" {
+		license = named
 	}
 	return &license
 }

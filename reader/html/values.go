@@ -10,6 +10,7 @@ import (
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 	"github.com/scholarld/scholarld/reader/internal/markup"
 	"github.com/scholarld/scholarld/reader/internal/names"
 	"github.com/scholarld/scholarld/reader/internal/text"
@@ -288,6 +289,12 @@ var articleNumberPattern = regexp.MustCompile(`^(?i:e\d{3,}|(?:article|art\.?)\s
 // article number ("e01567") from a page.
 func setPages(a *ld.Article, first, last string) {
 	first, last = text.Clean(first), text.Clean(last)
+	if last == "" {
+		// A range given in one field ("444-445" in citation_firstpage).
+		if m := pageRangePattern.FindStringSubmatch(first); m != nil {
+			first, last = m[1], m[2]
+		}
+	}
 	if match := articleNumberPattern.FindStringSubmatch(first); match != nil && (last == "" || last == first) {
 		a.ArticleNumber = first
 		if match[1] != "" {
@@ -303,6 +310,10 @@ func setPages(a *ld.Article, first, last string) {
 		a.LastPage = ""
 	}
 }
+
+// pageRangePattern matches two page numbers joined by a dash, each with
+// an optional letter prefix: "444-445", "S12–S19".
+var pageRangePattern = regexp.MustCompile(`^([A-Za-z]?\d+)\s*[-–—]\s*([A-Za-z]?\d+)$`)
 
 // setPageRange fills the pages from a range "709-718", "pp. 709–718" or
 // "709".
@@ -323,13 +334,17 @@ func setPageRange(a *ld.Article, pages string) {
 	setPages(a, pages, "")
 }
 
-// licenseFrom reads a rights or licence value: a URL is the licence URL,
-// a copyright line the copyright statement, other text the licence label.
+// licenseFrom reads a rights or licence value: a URL is the licence URL;
+// a licence scholarld recognises by name (reader/internal/license) is
+// that licence; any other text is a rights statement, never a licence
+// ("2010 Springer Science+Business Media, LLC"), kept as the copyright
+// statement when the page gives none.
 func (r *reading) licenseFrom(a *ld.Article, path, value string) {
 	value = text.Clean(value)
-	switch lower := strings.ToLower(value); {
-	case value == "":
-	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
+	if value == "" {
+		return
+	}
+	if lower := strings.ToLower(value); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
 		if u := r.url(path, value); u != "" && a.License == nil {
 			a.License = &ld.License{URL: u}
 		} else if u != "" {
@@ -339,17 +354,31 @@ func (r *reading) licenseFrom(a *ld.Article, path, value string) {
 				r.unused(path, value)
 			}
 		}
-	case strings.Contains(lower, "copyright") || strings.Contains(value, "©") || strings.HasPrefix(lower, "(c)"):
-		if a.Copyright == nil {
-			a.Copyright = &ld.Copyright{Statement: value}
-		} else {
+		return
+	}
+	if named, ok := licences.Recognise(value); ok && !looksLikeCopyright(value) {
+		switch {
+		case a.License == nil:
+			a.License = &named
+		case a.License.Label == "" && (named.URL == "" || a.License.URL == "" || a.License.URL == named.URL):
+			a.License.Label = named.Label
+		default:
 			r.unused(path, value)
 		}
-	case a.License == nil:
-		a.License = &ld.License{Label: value}
-	case a.License.Label == "":
-		a.License.Label = value
-	default:
-		r.unused(path, value)
+		return
 	}
+	if a.Copyright == nil {
+		a.Copyright = &ld.Copyright{Statement: value}
+		if !looksLikeCopyright(value) {
+			r.warn(path, "%q names no licence: kept as the copyright statement", shorten(value))
+		}
+		return
+	}
+	r.unused(path, value)
+}
+
+// looksLikeCopyright reports whether a rights value is a copyright line.
+func looksLikeCopyright(value string) bool {
+	lower := strings.ToLower(value)
+	return strings.Contains(lower, "copyright") || strings.Contains(value, "©") || strings.HasPrefix(lower, "(c)")
 }

@@ -30,14 +30,14 @@ type contributor struct {
 // affiliations and the correspondence notes.
 func (r *articleReader) readContributors() {
 	meta := r.meta
-	groups := meta.all("contrib-group")
+	groups := meta.All("contrib-group")
 	// Affiliations may stand in article-meta or in any contrib-group.
 	var shared []*element
 	for _, holder := range append([]*element{meta}, groups...) {
-		for _, aff := range holder.elements() {
-			if aff.name == "aff" || aff.name == "aff-alternatives" {
+		for _, aff := range holder.Elements() {
+			if aff.Name == "aff" || aff.Name == "aff-alternatives" {
 				shared = append(shared, aff)
-				if id := aff.attr("id"); id != "" {
+				if id := aff.Attr("id"); id != "" {
 					r.affiliationsByJATSID[id] = aff
 				}
 			}
@@ -47,7 +47,7 @@ func (r *articleReader) readContributors() {
 	usesReferences := false
 	for i, group := range groups {
 		groupPath := fmt.Sprintf("article-meta/contrib-group[%d]", i+1)
-		for j, contrib := range group.all("contrib") {
+		for j, contrib := range group.All("contrib") {
 			path := fmt.Sprintf("%s/contrib[%d]", groupPath, j+1)
 			c := r.readContrib(contrib, path)
 			if c == nil {
@@ -59,11 +59,11 @@ func (r *articleReader) readContributors() {
 			}
 			contributors = append(contributors, c)
 		}
-		for _, other := range group.elements() {
-			switch other.name {
+		for _, other := range group.Elements() {
+			switch other.Name {
 			case "contrib", "aff", "aff-alternatives", "x":
 			default:
-				r.warn(groupPath+"/"+other.name, "%s not kept", truncate(other.plainText()))
+				r.warn(groupPath+"/"+other.Name, "%s not kept", truncate(plainText(other)))
 			}
 		}
 	}
@@ -109,8 +109,8 @@ func (r *articleReader) readContributors() {
 func groupAffiliations(group, meta *element) []*element {
 	for _, holder := range []*element{group, meta} {
 		var affs []*element
-		for _, aff := range holder.elements() {
-			if aff.name == "aff" || aff.name == "aff-alternatives" {
+		for _, aff := range holder.Elements() {
+			if aff.Name == "aff" || aff.Name == "aff-alternatives" {
 				affs = append(affs, aff)
 			}
 		}
@@ -183,61 +183,64 @@ func equalAffiliation(a, b ld.Affiliation) bool {
 // not an author.
 func (r *articleReader) readContrib(contrib *element, path string) *contributor {
 	warningsBefore := len(r.warnings)
-	kind := strings.ToLower(contrib.attr("contrib-type"))
+	kind := strings.ToLower(contrib.Attr("contrib-type"))
 	c := &contributor{path: path}
 	author := &c.author
+	if kind == "editor" {
+		return nil // read by readFundingAndEditors
+	}
 	named := r.readContribName(contrib, path, author)
 	if kind != "" && kind != "author" {
 		r.warnings = r.warnings[:warningsBefore]
-		r.warn(path, "%s %q not kept: the model lists authors only", kind, author.DisplayName())
+		r.warn(path, "%s %q not kept: the model holds authors and editors only", kind, author.DisplayName())
 		return nil
 	}
 	if !named {
 		r.warn(path, "author without a name not kept")
 		return nil
 	}
-	if strings.EqualFold(contrib.attr("corresp"), "yes") {
+	if strings.EqualFold(contrib.Attr("corresp"), "yes") {
 		author.Corresponding = true
 	}
 	for _, key := range []string{"equal-contrib", "deceased"} {
-		if strings.EqualFold(contrib.attr(key), "yes") {
+		if strings.EqualFold(contrib.Attr(key), "yes") {
 			r.warn(path+"/@"+key, "%s not kept", key)
 		}
 	}
-	c.affiliationRefs = append(c.affiliationRefs, r.knownAffiliationIDs(contrib.attr("rid"))...)
+	c.affiliationRefs = append(c.affiliationRefs, r.knownAffiliationIDs(contrib.Attr("rid"))...)
 	counts := map[string]int{}
-	for _, child := range contrib.elements() {
-		counts[child.name]++
-		childPath := fmt.Sprintf("%s/%s[%d]", path, child.name, counts[child.name])
-		switch child.name {
+	for _, child := range contrib.Elements() {
+		counts[child.Name]++
+		childPath := fmt.Sprintf("%s/%s[%d]", path, child.Name, counts[child.Name])
+		switch child.Name {
 		case "name", "string-name", "name-alternatives", "collab", "collab-alternatives", "x", "anonymous":
 			// Read above.
 		case "contrib-id":
 			r.readContribID(author, child, childPath)
 		case "uri", "ext-link":
-			if strings.EqualFold(child.attr("content-type"), "orcid") || strings.Contains(strings.ToLower(child.attr("href")+child.plainText()), "orcid.org/") {
-				r.setORCID(author, orDefault(child.attr("href"), child.plainText()), childPath)
+			if strings.EqualFold(child.Attr("content-type"), "orcid") || strings.Contains(strings.ToLower(child.Attr("href")+plainText(child)), "orcid.org/") {
+				r.setORCID(author, orDefault(child.Attr("href"), plainText(child)), childPath)
 			} else {
-				r.warn(childPath, "link %q not kept", orDefault(child.attr("href"), child.plainText()))
+				r.warn(childPath, "link %q not kept", orDefault(child.Attr("href"), plainText(child)))
 			}
 		case "email":
-			r.setEmail(author, child.plainText(), childPath)
+			r.setEmail(author, plainText(child), childPath)
 		case "address":
-			for _, email := range child.descendants("email") {
-				r.setEmail(author, email.plainText(), childPath+"/email")
+			for _, email := range child.Descendants("email") {
+				r.setEmail(author, plainText(email), childPath+"/email")
 			}
 		case "xref":
-			switch strings.ToLower(child.attr("ref-type")) {
+			switch strings.ToLower(child.Attr("ref-type")) {
 			case "aff":
-				c.affiliationRefs = append(c.affiliationRefs, strings.Fields(child.attr("rid"))...)
+				c.affiliationRefs = append(c.affiliationRefs, strings.Fields(child.Attr("rid"))...)
 			case "corresp":
 				author.Corresponding = true
-				c.correspondenceRefs = append(c.correspondenceRefs, strings.Fields(child.attr("rid"))...)
+				c.correspondenceRefs = append(c.correspondenceRefs, strings.Fields(child.Attr("rid"))...)
 			}
 		case "aff", "aff-alternatives":
 			c.ownAffiliations = append(c.ownAffiliations, child)
 		default:
-			r.warn(childPath, "%s not kept", truncate(child.plainText()))
+			r.warn(childPath, "%s not kept", truncate(plainText(child)))
 		}
 	}
 	return c
@@ -257,22 +260,22 @@ func (r *articleReader) knownAffiliationIDs(ids string) []string {
 // readContribName fills the author's name from name, string-name,
 // name-alternatives or collab, and reports whether there was one.
 func (r *articleReader) readContribName(contrib *element, path string, author *ld.Author) bool {
-	name := contrib.child("name")
+	name := contrib.Child("name")
 	if name == nil {
-		name = contrib.child("string-name")
+		name = contrib.Child("string-name")
 	}
-	if alternatives := contrib.child("name-alternatives"); name == nil && alternatives != nil {
+	if alternatives := contrib.Child("name-alternatives"); name == nil && alternatives != nil {
 		name = r.chooseName(alternatives, path+"/name-alternatives")
 	}
 	if name != nil {
-		if collab := contrib.child("collab"); collab != nil {
-			r.warn(path+"/collab", "collaboration %q beside the person's name not kept", collab.plainText())
+		if collab := contrib.Child("collab"); collab != nil {
+			r.warn(path+"/collab", "collaboration %q beside the person's name not kept", plainText(collab))
 		}
-		r.readPersonName(name, path+"/"+name.name, author)
+		r.readPersonName(name, path+"/"+name.Name, author)
 		return author.Family != "" || author.Given != ""
 	}
-	collab := contrib.child("collab")
-	if alternatives := contrib.child("collab-alternatives"); collab == nil && alternatives != nil {
+	collab := contrib.Child("collab")
+	if alternatives := contrib.Child("collab-alternatives"); collab == nil && alternatives != nil {
 		collab = r.chooseName(alternatives, path+"/collab-alternatives")
 	}
 	if collab == nil {
@@ -284,10 +287,10 @@ func (r *articleReader) readContribName(contrib *element, path string, author *l
 // chooseName picks the Latin-script form among name alternatives, else
 // the first, and reports the others.
 func (r *articleReader) chooseName(alternatives *element, path string) *element {
-	forms := alternatives.elements()
+	forms := alternatives.Elements()
 	chosen := -1
 	for i, form := range forms {
-		if isLatin(form.plainText()) {
+		if isLatin(plainText(form)) {
 			chosen = i
 			break
 		}
@@ -297,7 +300,7 @@ func (r *articleReader) chooseName(alternatives *element, path string) *element 
 	}
 	for i, form := range forms {
 		if i != chosen {
-			r.warn(fmt.Sprintf("%s/%s[%d]", path, form.name, i+1), "other form of the name %q not kept", form.plainText("surname", "given-names"))
+			r.warn(fmt.Sprintf("%s/%s[%d]", path, form.Name, i+1), "other form of the name %q not kept", plainText(form, "surname", "given-names"))
 		}
 	}
 	if chosen < 0 {
@@ -323,21 +326,21 @@ func isLatin(s string) bool {
 // readPersonName reads a <name> or <string-name>. A string-name without
 // tagged parts is split by reader/internal/names.
 func (r *articleReader) readPersonName(name *element, path string, author *ld.Author) {
-	surname := name.child("surname")
-	given := name.child("given-names")
-	if name.name == "string-name" && surname == nil && given == nil {
-		parsed := names.Parse(name.plainText())
+	surname := name.Child("surname")
+	given := name.Child("given-names")
+	if name.Name == "string-name" && surname == nil && given == nil {
+		parsed := names.Parse(plainText(name))
 		author.Given, author.Family, author.Suffix = parsed.Given, parsed.Family, parsed.Suffix
 		return
 	}
-	author.Family = surname.plainText()
-	author.Given = given.plainText()
-	author.Suffix = name.child("suffix").plainText()
+	author.Family = plainText(surname)
+	author.Given = plainText(given)
+	author.Suffix = plainText(name.Child("suffix"))
 	if author.Family == "" && author.Given != "" {
 		author.Family, author.Given = author.Given, ""
 		r.warn(path, "name without a surname: %q read as the family name", author.Family)
 	}
-	if prefix := name.child("prefix").plainText(); prefix != "" {
+	if prefix := plainText(name.Child("prefix")); prefix != "" {
 		r.warn(path+"/prefix", "honorific %q not kept", prefix)
 	}
 }
@@ -346,35 +349,35 @@ func (r *articleReader) readPersonName(name *element, path string, author *ld.Au
 // collab are reported, not kept.
 func (r *articleReader) readCollab(collab *element, path string, author *ld.Author) bool {
 	content := *collab
-	content.children = nil
+	content.Children = nil
 	members := 0
-	for _, child := range collab.children {
-		switch child.name {
+	for _, child := range collab.Children {
+		switch child.Name {
 		case "contrib-group":
-			members += len(child.descendants("contrib"))
+			members += len(child.Descendants("contrib"))
 		case "contrib":
 			members++
 		case "xref", "fn", "email", "address", "institution-wrap", "contrib-id", "aff":
 		default:
-			content.children = append(content.children, child)
+			content.Children = append(content.Children, child)
 		}
 	}
 	author.Kind = ld.OrganizationAuthor
-	author.Name = content.plainText()
+	author.Name = plainText(&content)
 	if members > 0 {
 		r.warn(path+"/contrib-group", "%d members of %q not kept: the collaboration is the author", members, author.Name)
 	}
-	for _, id := range collab.descendants("institution-id") {
-		if strings.EqualFold(id.attr("institution-id-type"), "ror") {
-			r.setROR(&author.ROR, id.plainText(), path+"/institution-id")
+	for _, id := range collab.Descendants("institution-id") {
+		if strings.EqualFold(id.Attr("institution-id-type"), "ror") {
+			r.setROR(&author.ROR, plainText(id), path+"/institution-id")
 		}
 	}
 	return author.Name != ""
 }
 
 func (r *articleReader) readContribID(author *ld.Author, id *element, path string) {
-	value := id.plainText()
-	switch kind := strings.ToLower(id.attr("contrib-id-type")); kind {
+	value := plainText(id)
+	switch kind := strings.ToLower(id.Attr("contrib-id-type")); kind {
 	case "orcid":
 		r.setORCID(author, value, path)
 	case "ror":
@@ -430,39 +433,40 @@ func (r *articleReader) setEmail(author *ld.Author, value, path string) {
 // returns the e-mail addresses written inside it. ok is false when the
 // aff names neither an institution nor a department.
 func (r *articleReader) readAffiliation(aff *element, path string) (affiliation ld.Affiliation, emails []string, ok bool) {
-	if aff.name == "aff-alternatives" {
+	if aff.Name == "aff-alternatives" {
 		aff = r.chooseAffiliation(aff, path)
 		if aff == nil {
 			return ld.Affiliation{}, nil, false
 		}
 	}
-	for _, email := range aff.descendants("email") {
-		emails = append(emails, email.plainText())
+	for _, email := range aff.Descendants("email") {
+		emails = append(emails, plainText(email))
 	}
 	var departments, institutions []string
-	for _, institution := range aff.descendants("institution") {
-		value := institution.plainText()
-		switch strings.ToLower(institution.attr("content-type")) {
+	for _, institution := range aff.Descendants("institution") {
+		value := plainText(institution)
+		switch strings.ToLower(institution.Attr("content-type")) {
 		case "dept", "department", "division", "section":
 			departments = append(departments, value)
 		default:
 			institutions = append(institutions, value)
 		}
 	}
-	for _, id := range aff.descendants("institution-id") {
-		switch kind := strings.ToLower(id.attr("institution-id-type")); kind {
+	for _, id := range aff.Descendants("institution-id") {
+		switch kind := strings.ToLower(id.Attr("institution-id-type")); kind {
 		case "ror":
-			r.setROR(&affiliation.ROR, id.plainText(), path+"/institution-id")
+			r.setROR(&affiliation.ROR, plainText(id), path+"/institution-id")
 		default:
-			r.warn(path+"/institution-id", "identifier %q of type %s not kept", id.plainText(), orDefault(kind, "unknown"))
+			r.warn(path+"/institution-id", "identifier %q of type %s not kept", plainText(id), orDefault(kind, "unknown"))
 		}
 	}
 	var untyped []string
 	affiliation.Address, untyped = readAddress(aff)
-	if hasLooseText(aff) {
+	if hasLooseText(aff) || len(institutions) == 0 && len(departments) == 0 && len(aff.Descendants("addr-line")) > 0 {
 		// The aff is written as running text ("<label>1</label>Department
-		// of..., University..., City, Country"): it is kept whole, as the
-		// name, and not split by guesswork.
+		// of..., University..., City, Country"), or only as <addr-line>s
+		// (older PLOS files): it is kept whole, as the name, and not split
+		// by guesswork. Address parts that are tagged are kept too.
 		affiliation.Name = affiliationText(aff)
 	} else {
 		affiliation.Name = strings.Join(cleanAll(institutions), ", ")
@@ -481,10 +485,10 @@ func (r *articleReader) readAffiliation(aff *element, path string) (affiliation 
 // chooseAffiliation picks the aff of aff-alternatives written in English
 // or without a language, else the first, and reports the others.
 func (r *articleReader) chooseAffiliation(alternatives *element, path string) *element {
-	affs := alternatives.all("aff")
+	affs := alternatives.All("aff")
 	chosen := -1
 	for i, aff := range affs {
-		if lang := aff.attr("lang"); lang == "" || sameLanguage(lang, "en") {
+		if lang := aff.Attr("lang"); lang == "" || sameLanguage(lang, "en") {
 			chosen = i
 			break
 		}
@@ -515,14 +519,14 @@ var affiliationParts = map[string]bool{
 // hasLooseText reports whether an aff holds words outside its tagged
 // parts (a leading <sup> footnote mark aside).
 func hasLooseText(aff *element) bool {
-	for i, child := range aff.children {
+	for i, child := range aff.Children {
 		switch {
-		case child.name == "":
-			if strings.IndexFunc(child.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		case child.Name == "":
+			if strings.IndexFunc(child.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
 				return true
 			}
-		case child.name == "sup" && i == firstContent(aff):
-		case !affiliationParts[child.name]:
+		case child.Name == "sup" && i == firstContent(aff):
+		case !affiliationParts[child.Name]:
 			return true
 		}
 	}
@@ -531,8 +535,8 @@ func hasLooseText(aff *element) bool {
 
 // firstContent is the index of the first child that is not blank text.
 func firstContent(e *element) int {
-	for i, child := range e.children {
-		if child.name != "" || strings.TrimSpace(child.text) != "" {
+	for i, child := range e.Children {
+		if child.Name != "" || strings.TrimSpace(child.Text) != "" {
 			return i
 		}
 	}
@@ -543,35 +547,35 @@ func firstContent(e *element) int {
 // leading footnote mark, e-mail addresses and links.
 func affiliationText(aff *element) string {
 	content := *aff
-	content.children = nil
+	content.Children = nil
 	first := firstContent(aff)
-	for i, child := range aff.children {
+	for i, child := range aff.Children {
 		switch {
-		case child.name == "label", child.name == "email", child.name == "xref", child.name == "fn", child.name == "institution-id":
-		case child.name == "sup" && i == first:
+		case child.Name == "label", child.Name == "email", child.Name == "xref", child.Name == "fn", child.Name == "institution-id":
+		case child.Name == "sup" && i == first:
 		default:
-			content.children = append(content.children, child)
+			content.Children = append(content.Children, child)
 		}
 	}
-	return strings.Trim(content.plainText("institution", "addr-line", "city", "state", "postal-code", "country"), " ,;")
+	return strings.Trim(plainText(&content, "institution", "addr-line", "city", "state", "postal-code", "country"), " ,;")
 }
 
 // readCorrespondence reads author-notes: the e-mail of a corresp note
 // goes to the one author that points to it; an e-mail that cannot be
 // given to one author, and the other notes, are reported.
 func (r *articleReader) readCorrespondence(contributors []*contributor) {
-	notes := r.meta.child("author-notes")
+	notes := r.meta.Child("author-notes")
 	if notes == nil {
 		return
 	}
 	var unassigned []string
-	for i, corresp := range notes.all("corresp") {
+	for i, corresp := range notes.All("corresp") {
 		path := fmt.Sprintf("article-meta/author-notes/corresp[%d]", i+1)
 		var emails []string
-		for _, email := range corresp.descendants("email") {
-			emails = append(emails, email.plainText())
+		for _, email := range corresp.Descendants("email") {
+			emails = append(emails, plainText(email))
 		}
-		id := corresp.attr("id")
+		id := corresp.Attr("id")
 		var pointing []*contributor
 		for _, c := range contributors {
 			if id != "" && slices.Contains(c.correspondenceRefs, id) {
@@ -609,8 +613,8 @@ func (r *articleReader) readCorrespondence(contributors []*contributor) {
 			}
 		}
 	}
-	for i, fn := range notes.all("fn") {
-		r.warn(fmt.Sprintf("article-meta/author-notes/fn[%d]", i+1), "author note %s not kept", truncate(fn.plainText()))
+	for i, fn := range notes.All("fn") {
+		r.warn(fmt.Sprintf("article-meta/author-notes/fn[%d]", i+1), "author note %s not kept", truncate(plainText(fn)))
 	}
 }
 

@@ -48,8 +48,8 @@
 //
 // # Decisions
 //
-//   - A subtitle is appended to the title after ": " (or a space when the
-//     title ends in punctuation), as citations print it, with a warning.
+//   - The first subtitle is the article's subtitle (the model has one since
+//     issue 12, as the Crossref readers read it); further ones are warned.
 //   - Keywords come from untyped kwd-groups and those whose type names the
 //     authors ("author-keywords", "author-generated") or is "keywords";
 //     other groups (abbreviations, research-organism, MeSH...) and groups in
@@ -78,6 +78,24 @@
 //   - related-article is read inside article-meta only; corrected-article,
 //     retracted-article, commentary-article, correction-forward and
 //     retraction-forward are kept, "info:doi/" links are read as DOIs.
+//   - A journal-meta without journal-title (older PLOS files) is named by
+//     its abbrev-journal-title, else by a journal-id that is a name
+//     (nlm-journal-title, iso-abbrev, nlm-ta), with a warning, so that its
+//     ISSNs and publisher are kept.
+//   - An aff given only as addr-line elements is kept whole as the name too.
+//   - @date-type "pub", "published" and "publication" (JATS 1.1 on, JATS4R)
+//     are the publication date; "collection" is the issue's.
+//   - A license with text only names its licence through the shared table
+//     (reader/internal/license): "Creative Commons Attribution License"
+//     gives the label CC BY (no URL without a version, with a warning).
+//     ali:free_to_read without dates is open access; with a start or end
+//     date it asserts nothing, with a warning.
+//   - MathML in a title or abstract becomes its TeX (tex-math, or a TeX
+//     mml:annotation, without PMC's LaTeX document around it), else its
+//     @alttext, one form per <alternatives>; MathML with neither is
+//     flattened to its text with a warning.
+//   - The XML is read by reader/internal/xmltree: elements may nest 500
+//     deep; deeper input is refused with its line and column.
 //   - journal-id and the body are ignored without warning; every other
 //     element of journal-meta and article-meta that is not mapped gives a
 //     warning.

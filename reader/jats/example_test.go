@@ -37,6 +37,7 @@ func ExampleRead() {
 	fmt.Println(article.Title)
 	fmt.Println(article.Authors[0].DisplayName(), "|", article.Journal.Title, article.Journal.ISSNs[0].Value, article.Journal.ISSNs[0].Kind)
 	fmt.Println(article.Volume, article.ArticleNumber, article.DOI, article.Dates.Published)
+	fmt.Println("editor:", article.Editors[0].DisplayName())
 	for _, warning := range records[0].Warnings {
 		fmt.Println("warning:", warning)
 	}
@@ -44,7 +45,7 @@ func ExampleRead() {
 	// Growth of <i>E. coli</i>
 	// Jan Rinke | eLife 2050-084X electronic
 	// 3 e01567 10.7554/eLife.01567 2014-03-18
-	// warning: article-meta/contrib-group[1]/contrib[2]: editor "Shen Kang" not kept: the model lists authors only
+	// editor: Shen Kang
 }
 
 func ExampleRead_syntaxError() {

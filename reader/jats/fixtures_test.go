@@ -95,10 +95,10 @@ func TestELifePOA(t *testing.T) {
 		t.Errorf("abstract = %q", article.Abstract)
 	}
 	eq(t, "language", article.Language, "")
+	eq(t, "editors", article.Editors, []ld.Author{{Given: "Kang", Family: "Shen"}})
 	checkWarnings(t, warnings, []string{
 		`article-meta/article-categories/subj-group[1]: subjects (display-channel) ["Research article"] not kept`,
 		`article-meta/article-categories/subj-group[3]: subjects (heading) ["Neuroscience"] not kept`,
-		`article-meta/contrib-group[2]/contrib[1]: editor "Kang Shen" not kept`,
 		`article-meta/permissions[1]/license[1]/license-p: licence text not kept`,
 		`article-meta/kwd-group[2]: terms of type research-organism ["Mouse"] not kept`,
 		`article-meta/article-id[1]: identifier "06828" of type publisher-id not kept`,
@@ -250,5 +250,6 @@ func TestMDPILike(t *testing.T) {
 		`article-meta/pub-date[3]: issue date 2014-08 not kept`,
 		`article-meta/kwd-group[2]: terms of type abbreviations ["ROS: reactive oxygen species"] not kept`,
 		`article-meta/article-id[2]: identifier "ijms-15-14348" of type publisher-id not kept`,
+		`article-meta/abstract[1]: MathML "p<0.05" flattened to its text: it has no alttext or TeX form`,
 	})
 }

@@ -31,19 +31,19 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	elements := document.elements()
+	elements := document.Elements()
 	if len(elements) == 0 {
 		return nil, &reader.SyntaxError{Format: "jats", PosFirst: true, Pos: ld.Position{File: file, Line: 1, Column: 1}, Err: errors.New("no XML element in the input: not JATS")}
 	}
 	root := elements[0]
 	articles := []*element{root}
-	if root.name != "article" {
+	if root.Name != "article" {
 		// In a container, an article is JATS when it has its <front>;
 		// this leaves out the <article> of an XHTML page.
-		articles = slices.DeleteFunc(root.descendants("article"), func(a *element) bool { return a.child("front") == nil })
+		articles = slices.DeleteFunc(root.Descendants("article"), func(a *element) bool { return a.Child("front") == nil })
 	}
 	if len(articles) == 0 {
-		return nil, &reader.SyntaxError{Format: "jats", PosFirst: true, Pos: root.pos, Err: fmt.Errorf("root element <%s> holds no JATS <article>: not JATS", root.name)}
+		return nil, &reader.SyntaxError{Format: "jats", PosFirst: true, Pos: root.Pos, Err: fmt.Errorf("root element <%s> holds no JATS <article>: not JATS", root.Name)}
 	}
 	records := make([]reader.Record, len(articles))
 	for i, article := range articles {
@@ -61,6 +61,9 @@ const sniffLimit = 4096
 func Sniff(data []byte) bool {
 	if len(data) > sniffLimit {
 		data = data[:sniffLimit]
+	}
+	if decoded, ok, err := text.FromUTF16(data[:len(data)&^1]); ok && err == nil {
+		data = decoded // UTF-16, by its byte-order mark
 	}
 	decoder := xml.NewDecoder(bytes.NewReader(data))
 	decoder.Strict = false
@@ -101,29 +104,29 @@ func readArticle(article *element, index int) reader.Record {
 		affiliationsByJATSID: map[string]*element{},
 		warnedEmails:         map[*element]bool{},
 	}
-	front := article.child("front")
-	r.meta = front.child("article-meta")
-	record := reader.Record{Index: index, Pos: article.pos}
+	front := article.Child("front")
+	r.meta = front.Child("article-meta")
+	record := reader.Record{Index: index, Pos: article.Pos}
 	if r.meta == nil {
-		r.fail(article.pos, "front/article-meta", errors.New("required: the article has no article-meta"))
+		r.fail(article.Pos, "front/article-meta", errors.New("required: the article has no article-meta"))
 		record.Err = r.errs.Err()
 		return record
 	}
 	r.readArticleType(article)
 	r.readLanguage(article)
-	r.readJournal(front.child("journal-meta"))
+	r.readJournal(front.Child("journal-meta"))
 	r.readArticleMeta()
-	r.readReferences(article.child("back"))
+	r.readReferences(article.Child("back"))
 	for _, name := range []string{"sub-article", "response"} {
-		if len(article.all(name)) > 0 {
-			r.warn("article/"+name, "%d %s element(s) not read", len(article.all(name)), name)
+		if len(article.All(name)) > 0 {
+			r.warn("article/"+name, "%d %s element(s) not read", len(article.All(name)), name)
 		}
 	}
 	if len(r.errs) == 0 {
 		// What the checks still find (dates out of order) names the
 		// record field; the source is article-meta.
 		for _, err := range ld.Check(r.article) {
-			r.errs = append(r.errs, &ld.FieldError{Pos: r.meta.pos, Path: "article-meta", Err: err})
+			r.errs = append(r.errs, &ld.FieldError{Pos: r.meta.Pos, Path: "article-meta", Err: err})
 		}
 	}
 	record.Warnings = r.warnings
@@ -159,10 +162,13 @@ var articleTypes = map[string]ld.ArticleType{
 	"book-review":         ld.BookReview,
 	"article-commentary":  ld.Comment,
 	"other":               ld.OtherArticle,
+	// Not in the tag library's suggested list, but written by preprint
+	// servers and Europe PMC; JATS 1.3 says it with <article-version>.
+	"preprint": ld.Preprint,
 }
 
 func (r *articleReader) readArticleType(article *element) {
-	value := article.attr("article-type")
+	value := article.Attr("article-type")
 	if value == "" {
 		return
 	}
@@ -174,8 +180,22 @@ func (r *articleReader) readArticleType(article *element) {
 	r.warn("article/@article-type", "article type %q has no equivalent: read as %q", value, ld.OtherArticle)
 }
 
+// readArticleVersion reads JATS 1.3's article-version: a version typed
+// "preprint" (the tag library's, and JATS4R's, value) makes the article a
+// preprint; the other versions (VoR, AM …) are the article's own state.
+func (r *articleReader) readArticleVersion(version *element, path string) {
+	kind := strings.ToLower(version.Attr("article-version-type"))
+	switch {
+	case kind == "preprint":
+		r.article.Type = ld.Preprint
+	case kind == "vor" || kind == "version-of-record" || kind == "":
+	default:
+		r.warn(path, "article version %q (%s) not kept", plainText(version), kind)
+	}
+}
+
 func (r *articleReader) readLanguage(article *element) {
-	tag := article.attr("lang")
+	tag := article.Attr("lang")
 	if tag == "" {
 		return
 	}
@@ -190,19 +210,19 @@ func (r *articleReader) readLanguage(article *element) {
 // reader here is reported as not kept.
 func (r *articleReader) readArticleMeta() {
 	meta := r.meta
-	r.readTitle(meta.child("title-group"))
-	r.readCategories(meta.child("article-categories"))
+	r.readTitle(meta.Child("title-group"))
+	r.readCategories(meta.Child("article-categories"))
 	r.readContributors()
 	r.readDates()
-	r.readPermissions(meta.all("permissions"))
-	r.readKeywords(meta.all("kwd-group"))
+	r.readPermissions(meta.All("permissions"))
+	r.readKeywords(meta.All("kwd-group"))
 	r.readAbstract(meta)
-	r.readRelated(meta.descendants("related-article"))
+	r.readRelated(meta.Descendants("related-article"))
 	counts := map[string]int{}
-	for _, child := range meta.elements() {
-		counts[child.name]++
-		path := fmt.Sprintf("article-meta/%s[%d]", child.name, counts[child.name])
-		switch child.name {
+	for _, child := range meta.Elements() {
+		counts[child.Name]++
+		path := fmt.Sprintf("article-meta/%s[%d]", child.Name, counts[child.Name])
+		switch child.Name {
 		case "article-id":
 			r.readArticleID(child, path)
 		case "volume":
@@ -218,24 +238,29 @@ func (r *articleReader) readArticleMeta() {
 		case "self-uri":
 			r.readSelfURI(child, path)
 		case "page-range":
-			if r.article.FirstPage == "" && meta.child("fpage") == nil {
-				r.warn(path, "page range %q not kept: the model takes first and last page", child.plainText())
+			if r.article.FirstPage == "" && meta.Child("fpage") == nil {
+				r.warn(path, "page range %q not kept: the model takes first and last page", plainText(child))
 			}
 		case "title-group", "article-categories", "contrib-group", "aff",
 			"aff-alternatives", "author-notes", "history", "pub-date",
 			"permissions", "kwd-group", "abstract", "related-article", "x":
 			// Read above.
+		case "funding-group":
+			// Read by readFundingAndEditors.
+		case "article-version":
+			r.readArticleVersion(child, path)
 		case "trans-abstract":
 			r.warn(path, "translated abstract not kept")
 		default:
-			r.warn(path, "<%s> not kept: the model has no place for it", child.name)
+			r.warn(path, "<%s> not kept: the model has no place for it", child.Name)
 		}
 	}
+	r.readFundingAndEditors()
 }
 
 // readSingle keeps the first value of an element the model holds once.
 func (r *articleReader) readSingle(field *string, e *element, path string) {
-	value := e.plainText()
+	value := plainText(e)
 	switch {
 	case value == "":
 	case *field == "":
@@ -246,45 +271,38 @@ func (r *articleReader) readSingle(field *string, e *element, path string) {
 }
 
 func (r *articleReader) readTitle(group *element) {
-	title := group.child("article-title")
+	title := group.Child("article-title")
 	const path = "article-meta/title-group/article-title"
-	pos := r.meta.pos
+	pos := r.meta.Pos
 	if title != nil {
-		pos = title.pos
+		pos = title.Pos
 		r.article.Title = r.markup(title, path)
 	}
 	if r.article.Title == "" {
 		r.fail(pos, path, errors.New("required: the article has no title"))
 		return
 	}
-	for i, subtitle := range group.all("subtitle") {
-		value := r.markup(subtitle, fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1))
-		if value == "" {
-			continue
+	for i, subtitle := range group.All("subtitle") {
+		path := fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1)
+		switch value := r.markup(subtitle, path); {
+		case value == "":
+		case r.article.Subtitle == "":
+			r.article.Subtitle = value
+		default:
+			r.warn(path, "a further subtitle %q not kept", value)
 		}
-		separator := ": "
-		if strings.ContainsAny(lastRune(r.article.Title), ".:?!") {
-			separator = " "
-		}
-		r.article.Title += separator + value
-		r.warn(fmt.Sprintf("article-meta/title-group/subtitle[%d]", i+1), "appended to the title: the model has no subtitle")
 	}
-	for _, other := range group.elements() {
-		switch other.name {
+	for _, other := range group.Elements() {
+		switch other.Name {
 		case "article-title", "subtitle":
 		case "alt-title":
-			r.warn("article-meta/title-group/alt-title", "alternative title %q (%s) not kept", other.plainText(), orDefault(other.attr("alt-title-type"), "untyped"))
+			r.warn("article-meta/title-group/alt-title", "alternative title %q (%s) not kept", plainText(other), orDefault(other.Attr("alt-title-type"), "untyped"))
 		case "trans-title-group":
-			r.warn("article-meta/title-group/trans-title-group", "translated title %q not kept", other.child("trans-title").plainText())
+			// Read by readFundingAndEditors.
 		default:
-			r.warn("article-meta/title-group/"+other.name, "<%s> not kept", other.name)
+			r.warn("article-meta/title-group/"+other.Name, "<%s> not kept", other.Name)
 		}
 	}
-}
-
-func lastRune(s string) string {
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return string(last)
 }
 
 func orDefault(s, fallback string) string {
@@ -298,20 +316,21 @@ func orDefault(s, fallback string) string {
 // inside a title are left out.
 func (r *articleReader) markup(e *element, path string) string {
 	content := *e
-	content.children = nil
-	for _, child := range e.children {
-		if child.name == "fn" {
-			r.warn(path+"/fn", "footnote not kept: %s", truncate(child.plainText()))
+	content.Children = nil
+	for _, child := range e.Children {
+		if child.Name == "fn" {
+			r.warn(path+"/fn", "footnote not kept: %s", truncate(plainText(child)))
 			continue
 		}
-		content.children = append(content.children, child)
+		content.Children = append(content.Children, child)
 	}
-	out, err := markup.FromJATS(content.innerXML())
+	readable := r.readableFormulas(&content, path)
+	out, err := markup.FromJATS(readable.InnerXML())
 	if err != nil {
 		// innerXML writes well-formed XML, so this does not happen; the
 		// plain text is the fallback all the same.
 		r.warn(path, "markup not converted: %v", err)
-		return content.plainText()
+		return plainText(&content)
 	}
 	return out
 }
@@ -327,13 +346,13 @@ func truncate(s string) string {
 }
 
 func (r *articleReader) readCategories(categories *element) {
-	for i, group := range categories.all("subj-group") {
+	for i, group := range categories.All("subj-group") {
 		path := fmt.Sprintf("article-meta/article-categories/subj-group[%d]", i+1)
 		subjects := subjectTexts(group)
 		if len(subjects) == 0 {
 			continue
 		}
-		kind := group.attr("subj-group-type")
+		kind := group.Attr("subj-group-type")
 		if strings.EqualFold(kind, "heading") && r.article.Section == "" {
 			r.article.Section = subjects[0]
 			if len(subjects) > 1 {
@@ -343,9 +362,9 @@ func (r *articleReader) readCategories(categories *element) {
 		}
 		r.warn(path, "subjects (%s) %q not kept", orDefault(kind, "untyped"), subjects)
 	}
-	for _, other := range categories.elements() {
-		if other.name != "subj-group" {
-			r.warn("article-meta/article-categories/"+other.name, "%q not kept", other.plainText())
+	for _, other := range categories.Elements() {
+		if other.Name != "subj-group" {
+			r.warn("article-meta/article-categories/"+other.Name, "%q not kept", plainText(other))
 		}
 	}
 }
@@ -353,10 +372,10 @@ func (r *articleReader) readCategories(categories *element) {
 // subjectTexts lists the subjects of a subj-group and its nested groups.
 func subjectTexts(group *element) []string {
 	var subjects []string
-	for _, child := range group.elements() {
-		switch child.name {
+	for _, child := range group.Elements() {
+		switch child.Name {
 		case "subject":
-			if s := child.plainText(); s != "" {
+			if s := plainText(child); s != "" {
 				subjects = append(subjects, s)
 			}
 		case "subj-group":
@@ -367,8 +386,8 @@ func subjectTexts(group *element) []string {
 }
 
 func (r *articleReader) readArticleID(e *element, path string) {
-	value := e.plainText()
-	kind := e.attr("pub-id-type")
+	value := plainText(e)
+	kind := e.Attr("pub-id-type")
 	if !strings.EqualFold(kind, "doi") {
 		r.warn(path, "identifier %q of type %s not kept", value, orDefault(kind, "unknown"))
 		return
@@ -385,8 +404,8 @@ func (r *articleReader) readArticleID(e *element, path string) {
 }
 
 func (r *articleReader) readSelfURI(e *element, path string) {
-	href := e.attr("href")
-	kind := strings.ToLower(e.attr("content-type"))
+	href := e.Attr("href")
+	kind := strings.ToLower(e.Attr("content-type"))
 	isPDF := kind == "pdf" || kind == "application/pdf" || strings.HasSuffix(strings.ToLower(strings.SplitN(href, "?", 2)[0]), ".pdf")
 	if !isPDF {
 		r.warn(path, "link %q (%s) not kept", href, orDefault(kind, "untyped"))
@@ -403,17 +422,17 @@ func (r *articleReader) readSelfURI(e *element, path string) {
 // readAbstract keeps the first abstract without a type, else the first
 // "summary", and reports the others.
 func (r *articleReader) readAbstract(meta *element) {
-	abstracts := meta.all("abstract")
+	abstracts := meta.All("abstract")
 	chosen := -1
 	for i, abstract := range abstracts {
-		if abstract.attr("abstract-type") == "" {
+		if abstract.Attr("abstract-type") == "" {
 			chosen = i
 			break
 		}
 	}
 	if chosen < 0 {
 		for i, abstract := range abstracts {
-			if strings.EqualFold(abstract.attr("abstract-type"), "summary") {
+			if strings.EqualFold(abstract.Attr("abstract-type"), "summary") {
 				chosen = i
 				break
 			}
@@ -422,7 +441,7 @@ func (r *articleReader) readAbstract(meta *element) {
 	for i, abstract := range abstracts {
 		path := fmt.Sprintf("article-meta/abstract[%d]", i+1)
 		if i != chosen {
-			r.warn(path, "abstract of type %s not kept: the model has one abstract", orDefault(abstract.attr("abstract-type"), "untyped"))
+			r.warn(path, "abstract of type %s not kept: the model has one abstract", orDefault(abstract.Attr("abstract-type"), "untyped"))
 			continue
 		}
 		r.article.Abstract = r.markup(abstract, path)
@@ -441,15 +460,15 @@ var relations = map[string]ld.Relation{
 func (r *articleReader) readRelated(links []*element) {
 	for i, link := range links {
 		path := fmt.Sprintf("article-meta/related-article[%d]", i+1)
-		kind := link.attr("related-article-type")
+		kind := link.Attr("related-article-type")
 		relation, ok := relations[strings.ToLower(kind)]
 		if !ok {
 			r.warn(path, "related article of type %s not kept", orDefault(kind, "unknown"))
 			continue
 		}
 		related := ld.Related{Relation: relation}
-		href := link.attr("href")
-		linkType := strings.ToLower(link.attr("ext-link-type"))
+		href := link.Attr("href")
+		linkType := strings.ToLower(link.Attr("ext-link-type"))
 		switch {
 		case href == "":
 		case linkType == "doi" || strings.HasPrefix(href, "info:doi/") || looksLikeDOI(href):
@@ -476,7 +495,7 @@ func (r *articleReader) readRelated(links []*element) {
 				}
 			}
 		}
-		if title := link.child("article-title"); title != nil {
+		if title := link.Child("article-title"); title != nil {
 			related.Title = r.markup(title, path+"/article-title")
 		}
 		if related.DOI == "" && related.URL == "" {
@@ -495,9 +514,9 @@ func looksLikeDOI(href string) bool {
 
 // findPubID returns the first pub-id of the given type below e.
 func findPubID(e *element, kind string) string {
-	for _, id := range e.descendants("pub-id") {
-		if strings.EqualFold(id.attr("pub-id-type"), kind) {
-			return id.plainText()
+	for _, id := range e.Descendants("pub-id") {
+		if strings.EqualFold(id.Attr("pub-id-type"), kind) {
+			return plainText(id)
 		}
 	}
 	return ""

@@ -10,6 +10,7 @@ import (
 	"github.com/scholarld/scholarld/ld"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/reader/internal/dates"
+	licences "github.com/scholarld/scholarld/reader/internal/license"
 )
 
 func (r *articleReader) readJournal(meta *element) {
@@ -18,18 +19,20 @@ func (r *articleReader) readJournal(meta *element) {
 	}
 	journal := &ld.Journal{}
 	counts := map[string]int{}
-	var titles, abbreviations []*element
-	for _, child := range meta.elements() {
-		counts[child.name]++
-		path := fmt.Sprintf("journal-meta/%s[%d]", child.name, counts[child.name])
-		switch child.name {
+	var titles, abbreviations, journalIDs []*element
+	for _, child := range meta.Elements() {
+		counts[child.Name]++
+		path := fmt.Sprintf("journal-meta/%s[%d]", child.Name, counts[child.Name])
+		switch child.Name {
 		case "journal-id":
-			// Identifiers for the publisher's and PubMed's systems.
+			// Identifiers for the publisher's and PubMed's systems; those
+			// that are names stand in for a missing title.
+			journalIDs = append(journalIDs, child)
 		case "journal-title-group":
-			titles = append(titles, child.all("journal-title")...)
-			abbreviations = append(abbreviations, child.all("abbrev-journal-title")...)
-			for _, trans := range child.all("trans-title-group") {
-				r.warn(path+"/trans-title-group", "translated journal title %q not kept", trans.child("trans-title").plainText())
+			titles = append(titles, child.All("journal-title")...)
+			abbreviations = append(abbreviations, child.All("abbrev-journal-title")...)
+			for _, trans := range child.All("trans-title-group") {
+				r.warn(path+"/trans-title-group", "translated journal title %q not kept", plainText(trans.Child("trans-title")))
 			}
 		case "journal-title":
 			titles = append(titles, child)
@@ -42,11 +45,11 @@ func (r *articleReader) readJournal(meta *element) {
 		case "publisher":
 			journal.Publisher = r.readPublisher(child, path)
 		default:
-			r.warn(path, "<%s> not kept: the model has no place for it", child.name)
+			r.warn(path, "<%s> not kept: the model has no place for it", child.Name)
 		}
 	}
 	for i, title := range titles {
-		value := title.plainText()
+		value := plainText(title)
 		switch {
 		case value == "":
 		case journal.Title == "":
@@ -57,29 +60,58 @@ func (r *articleReader) readJournal(meta *element) {
 	}
 	journal.Abbreviation = r.chooseAbbreviation(abbreviations)
 	if journal.Title == "" {
+		r.untitledJournal(journal, journalIDs)
+	}
+	if journal.Title == "" {
 		if journal.Abbreviation != "" || len(journal.ISSNs) > 0 || journal.Publisher != nil {
-			r.warn("journal-meta", "journal without a title not kept")
+			r.warn("journal-meta", "journal without a title or a name among its journal-ids not kept")
 		}
 		return
 	}
 	r.article.Journal = journal
 }
 
+// titleJournalIDs are the journal-id types that hold a name of the journal
+// rather than a code, best first (JATS tag library, <journal-id>).
+var titleJournalIDs = []string{"nlm-journal-title", "iso-abbrev", "nlm-ta"}
+
+// untitledJournal names a journal whose journal-meta has no journal-title,
+// as older PLOS files are, so that its ISSNs and publisher are not lost:
+// by its abbreviated title, else by a journal-id that is a name.
+func (r *articleReader) untitledJournal(journal *ld.Journal, ids []*element) {
+	if journal.Abbreviation != "" {
+		journal.Title = journal.Abbreviation
+		r.warn("journal-meta", "no journal-title: the abbreviated title %q stands for it", journal.Title)
+		return
+	}
+	for _, kind := range titleJournalIDs {
+		for _, id := range ids {
+			if strings.EqualFold(id.Attr("journal-id-type"), kind) {
+				if name := plainText(id); name != "" {
+					journal.Title = name
+					r.warn("journal-meta", "no journal-title: the journal-id %q (%s) stands for it", name, kind)
+					return
+				}
+			}
+		}
+	}
+}
+
 // chooseAbbreviation prefers the ISO abbreviation, then the first given.
 func (r *articleReader) chooseAbbreviation(abbreviations []*element) string {
 	chosen := -1
 	for i, a := range abbreviations {
-		if a.plainText() != "" && (chosen < 0 || strings.EqualFold(a.attr("abbrev-type"), "iso-abbrev") && !strings.EqualFold(abbreviations[chosen].attr("abbrev-type"), "iso-abbrev")) {
+		if plainText(a) != "" && (chosen < 0 || strings.EqualFold(a.Attr("abbrev-type"), "iso-abbrev") && !strings.EqualFold(abbreviations[chosen].Attr("abbrev-type"), "iso-abbrev")) {
 			chosen = i
 		}
 	}
 	if chosen < 0 {
 		return ""
 	}
-	value := abbreviations[chosen].plainText()
+	value := plainText(abbreviations[chosen])
 	for i, a := range abbreviations {
-		if other := a.plainText(); i != chosen && other != "" && other != value {
-			r.warn(fmt.Sprintf("journal-meta/abbrev-journal-title[%d]", i+1), "second abbreviation %q (%s) not kept", other, orDefault(a.attr("abbrev-type"), "untyped"))
+		if other := plainText(a); i != chosen && other != "" && other != value {
+			r.warn(fmt.Sprintf("journal-meta/abbrev-journal-title[%d]", i+1), "second abbreviation %q (%s) not kept", other, orDefault(a.Attr("abbrev-type"), "untyped"))
 		}
 	}
 	return value
@@ -88,7 +120,7 @@ func (r *articleReader) chooseAbbreviation(abbreviations []*element) string {
 // issnKind reads the kind of an <issn> from @pub-type (JATS 1.0 and NLM)
 // or @publication-format (JATS 1.1 on).
 func issnKind(e *element) ld.ISSNKind {
-	switch strings.ToLower(orDefault(e.attr("publication-format"), e.attr("pub-type"))) {
+	switch strings.ToLower(orDefault(e.Attr("publication-format"), e.Attr("pub-type"))) {
 	case "ppub", "print":
 		return ld.PrintISSN
 	case "epub", "electronic", "online":
@@ -100,7 +132,7 @@ func issnKind(e *element) ld.ISSNKind {
 }
 
 func (r *articleReader) readISSN(journal *ld.Journal, e *element, path string, kind ld.ISSNKind) {
-	value := e.plainText()
+	value := plainText(e)
 	issn, err := ident.NormalizeISSN(value)
 	if err != nil {
 		r.warn(path, "ISSN dropped: %v", err)
@@ -116,19 +148,19 @@ func (r *articleReader) readISSN(journal *ld.Journal, e *element, path string, k
 }
 
 func (r *articleReader) readPublisher(e *element, path string) *ld.Publisher {
-	name := e.child("publisher-name").plainText()
+	name := plainText(e.Child("publisher-name"))
 	if name == "" {
 		return nil
 	}
-	for i, other := range e.all("publisher-name")[1:] {
-		r.warn(fmt.Sprintf("%s/publisher-name[%d]", path, i+2), "second publisher %q not kept", other.plainText())
+	for i, other := range e.All("publisher-name")[1:] {
+		r.warn(fmt.Sprintf("%s/publisher-name[%d]", path, i+2), "second publisher %q not kept", plainText(other))
 	}
 	publisher := &ld.Publisher{Name: name}
-	if loc := e.child("publisher-loc"); loc != nil {
+	if loc := e.Child("publisher-loc"); loc != nil {
 		address, untyped := readAddress(loc)
 		publisher.Address = address
 		if address == nil && len(untyped) == 0 {
-			untyped = cleanAll([]string{loc.plainText()})
+			untyped = cleanAll([]string{plainText(loc)})
 		}
 		for _, place := range untyped {
 			r.warn(path+"/publisher-loc", "place %q not kept: the model's address has no free-text form", place)
@@ -146,8 +178,8 @@ func readAddress(e *element) (address *ld.Address, untyped []string) {
 	var street []string
 	var walk func(*element)
 	walk = func(n *element) {
-		for _, c := range n.elements() {
-			switch c.name {
+		for _, c := range n.Elements() {
+			switch c.Name {
 			case "institution", "institution-wrap", "label", "email", "xref", "fn", "uri", "ext-link", "phone", "fax":
 				continue
 			case "addr-line":
@@ -155,9 +187,9 @@ func readAddress(e *element) (address *ld.Address, untyped []string) {
 				case hasAddressParts(c):
 					walk(c)
 				case isStreetLine(c):
-					street = append(street, c.plainText())
+					street = append(street, plainText(c))
 				default:
-					untyped = append(untyped, c.plainText())
+					untyped = append(untyped, plainText(c))
 				}
 			case "named-content", "city", "state", "postal-code", "country":
 				setAddressPart(address, c)
@@ -177,7 +209,7 @@ func readAddress(e *element) (address *ld.Address, untyped []string) {
 }
 
 func isStreetLine(e *element) bool {
-	switch strings.ToLower(e.attr("content-type")) {
+	switch strings.ToLower(e.Attr("content-type")) {
 	case "street", "street-address", "streetaddress":
 		return true
 	}
@@ -185,8 +217,8 @@ func isStreetLine(e *element) bool {
 }
 
 func hasAddressParts(e *element) bool {
-	for _, c := range e.elements() {
-		if c.name == "named-content" || c.name == "city" || c.name == "state" || c.name == "postal-code" || c.name == "country" {
+	for _, c := range e.Elements() {
+		if c.Name == "named-content" || c.Name == "city" || c.Name == "state" || c.Name == "postal-code" || c.Name == "country" {
 			return true
 		}
 	}
@@ -196,13 +228,13 @@ func hasAddressParts(e *element) bool {
 // setAddressPart puts one tagged part into the address; the first value of
 // each part is kept.
 func setAddressPart(address *ld.Address, e *element) {
-	value := e.plainText()
-	kind := e.name
+	value := plainText(e)
+	kind := e.Name
 	if kind == "named-content" {
-		kind = strings.ToLower(e.attr("content-type"))
+		kind = strings.ToLower(e.Attr("content-type"))
 	}
 	if kind == "country" && value == "" {
-		value = e.attr("country")
+		value = e.Attr("country")
 	}
 	var field *string
 	switch kind {
@@ -230,9 +262,9 @@ func setAddressPart(address *ld.Address, e *element) {
 // PublishedPrint is the first print date when it differs from Published.
 func (r *articleReader) readDates() {
 	meta := r.meta
-	for i, date := range meta.child("history").all("date") {
+	for i, date := range meta.Child("history").All("date") {
 		path := fmt.Sprintf("article-meta/history/date[%d]", i+1)
-		kind := strings.ToLower(date.attr("date-type"))
+		kind := strings.ToLower(date.Attr("date-type"))
 		value, ok := r.readDate(date, path)
 		if !ok {
 			continue
@@ -250,7 +282,7 @@ func (r *articleReader) readDates() {
 	}
 	byKind := map[string][]datedElement{}
 	var all []datedElement
-	for i, date := range meta.all("pub-date") {
+	for i, date := range meta.All("pub-date") {
 		path := fmt.Sprintf("article-meta/pub-date[%d]", i+1)
 		value, ok := r.readDate(date, path)
 		if !ok {
@@ -258,7 +290,7 @@ func (r *articleReader) readDates() {
 		}
 		kind := pubDateKind(date)
 		if kind == "ignored" {
-			r.warn(path, "date %s of type %s not kept", value, orDefault(date.attr("pub-type"), date.attr("date-type")))
+			r.warn(path, "date %s of type %s not kept", value, orDefault(date.Attr("pub-type"), date.Attr("date-type")))
 			continue
 		}
 		d := datedElement{date: value, path: path, kind: kind}
@@ -304,14 +336,14 @@ type datedElement struct {
 // pubDateKind classifies a pub-date by @pub-type (NLM and JATS 1.0) or by
 // @date-type with @publication-format (JATS 1.1 on).
 func pubDateKind(e *element) string {
-	switch strings.ToLower(e.attr("pub-type")) {
+	switch strings.ToLower(e.Attr("pub-type")) {
 	case "epub", "epub-original", "ecorrected":
-		if strings.EqualFold(e.attr("pub-type"), "epub") {
+		if strings.EqualFold(e.Attr("pub-type"), "epub") {
 			return "electronic"
 		}
 		return "ignored"
 	case "ppub", "pcorrected":
-		if strings.EqualFold(e.attr("pub-type"), "ppub") {
+		if strings.EqualFold(e.Attr("pub-type"), "ppub") {
 			return "print"
 		}
 		return "ignored"
@@ -324,14 +356,16 @@ func pubDateKind(e *element) string {
 		// pmc-release, nihms-submitted, epreprint, ...
 		return "ignored"
 	}
-	switch strings.ToLower(e.attr("date-type")) {
-	case "", "pub", "published":
+	// JATS 1.1 and JATS4R: date-type "pub" is the publication, "collection"
+	// the issue's date; eLife writes "publication" for "pub".
+	switch strings.ToLower(e.Attr("date-type")) {
+	case "", "pub", "published", "publication":
 	case "collection":
 		return "collection"
 	default:
 		return "ignored"
 	}
-	switch strings.ToLower(e.attr("publication-format")) {
+	switch strings.ToLower(e.Attr("publication-format")) {
 	case "electronic", "online":
 		return "electronic"
 	case "print":
@@ -354,11 +388,11 @@ func (r *articleReader) setDate(field *ld.Date, value ld.Date, path string) {
 // from @iso-8601-date or string-date when there is no year. An impossible
 // date rejects the record.
 func (r *articleReader) readDate(e *element, path string) (ld.Date, bool) {
-	year := e.child("year").plainText()
+	year := plainText(e.Child("year"))
 	if year == "" {
-		source := e.attr("iso-8601-date")
+		source := e.Attr("iso-8601-date")
 		if source == "" {
-			source = e.child("string-date").plainText()
+			source = plainText(e.Child("string-date"))
 		}
 		if source == "" {
 			r.warn(path, "date without a year not kept")
@@ -366,7 +400,7 @@ func (r *articleReader) readDate(e *element, path string) (ld.Date, bool) {
 		}
 		d, err := dates.Parse(source)
 		if err != nil {
-			r.fail(e.pos, path, err)
+			r.fail(e.Pos, path, err)
 			return ld.Date{}, false
 		}
 		return d, true
@@ -375,31 +409,31 @@ func (r *articleReader) readDate(e *element, path string) (ld.Date, bool) {
 	var err error
 	d.Year, err = strconv.Atoi(year)
 	if err != nil {
-		r.fail(e.pos, path+"/year", fmt.Errorf("year %q is not a number", year))
+		r.fail(e.Pos, path+"/year", fmt.Errorf("year %q is not a number", year))
 		return ld.Date{}, false
 	}
-	if month := e.child("month").plainText(); month != "" {
+	if month := plainText(e.Child("month")); month != "" {
 		d.Month, err = strconv.Atoi(month)
 		if err != nil {
 			named, parseErr := dates.Parse(month + " " + year)
 			if parseErr != nil {
-				r.fail(e.pos, path+"/month", fmt.Errorf("month %q is neither a number nor a month name", month))
+				r.fail(e.Pos, path+"/month", fmt.Errorf("month %q is neither a number nor a month name", month))
 				return ld.Date{}, false
 			}
 			d.Month = named.Month
 		}
-	} else if season := e.child("season").plainText(); season != "" {
+	} else if season := plainText(e.Child("season")); season != "" {
 		r.warn(path+"/season", "season %q not kept: the date is read as the year %d", season, d.Year)
 	}
-	if day := e.child("day").plainText(); day != "" {
+	if day := plainText(e.Child("day")); day != "" {
 		d.Day, err = strconv.Atoi(day)
 		if err != nil {
-			r.fail(e.pos, path+"/day", fmt.Errorf("day %q is not a number", day))
+			r.fail(e.Pos, path+"/day", fmt.Errorf("day %q is not a number", day))
 			return ld.Date{}, false
 		}
 	}
 	if err := d.Validate(); err != nil {
-		r.fail(e.pos, path, err)
+		r.fail(e.Pos, path, err)
 		return ld.Date{}, false
 	}
 	return d, true
@@ -417,28 +451,36 @@ func (r *articleReader) readPermissions(all []*element) {
 			continue
 		}
 		r.readCopyright(permissions, path)
-		for j, license := range permissions.all("license") {
+		for j, license := range permissions.All("license") {
 			licensePath := fmt.Sprintf("%s/license[%d]", path, j+1)
 			if j > 0 || r.article.License != nil {
-				r.warn(licensePath, "second licence %q not kept", orDefault(licenseURL(license), license.plainText()))
+				r.warn(licensePath, "second licence %q not kept", orDefault(licenseURL(license), plainText(license)))
 				continue
 			}
 			r.readLicense(license, licensePath)
 		}
-		for _, ref := range permissions.all("license_ref") {
+		for _, ref := range permissions.All("license_ref") {
 			if r.article.License == nil {
 				r.readLicense(ref, path+"/ali:license_ref")
-			} else if u := ref.plainText(); u != r.article.License.URL {
+			} else if u := plainText(ref); u != r.article.License.URL {
 				r.warn(path+"/ali:license_ref", "second licence %q not kept", u)
 			}
 		}
-		for _, child := range permissions.elements() {
-			switch child.name {
+		for _, child := range permissions.Elements() {
+			switch child.Name {
 			case "copyright-statement", "copyright-year", "copyright-holder", "license", "license_ref":
 			case "free_to_read":
-				r.warn(path+"/ali:free_to_read", "free-to-read flag not kept")
+				// NISO ALI: the article is free to read; a start or end date
+				// makes it so for a time only, which a reader without a clock
+				// cannot settle.
+				if child.Attr("start_date") != "" || child.Attr("end_date") != "" {
+					r.warn(path+"/ali:free_to_read", "free to read from %q to %q: open access not asserted", child.Attr("start_date"), child.Attr("end_date"))
+					break
+				}
+				open := true
+				r.article.OpenAccess = &open
 			default:
-				r.warn(path+"/"+child.name, "<%s> not kept", child.name)
+				r.warn(path+"/"+child.Name, "<%s> not kept", child.Name)
 			}
 		}
 	}
@@ -446,10 +488,10 @@ func (r *articleReader) readPermissions(all []*element) {
 
 func (r *articleReader) readCopyright(permissions *element, path string) {
 	copyright := &ld.Copyright{
-		Statement: permissions.child("copyright-statement").plainText(),
-		Holder:    permissions.child("copyright-holder").plainText(),
+		Statement: plainText(permissions.Child("copyright-statement")),
+		Holder:    plainText(permissions.Child("copyright-holder")),
 	}
-	if year := permissions.child("copyright-year").plainText(); year != "" {
+	if year := plainText(permissions.Child("copyright-year")); year != "" {
 		n, err := strconv.Atoi(year)
 		if err != nil || n < 1000 || n > 9999 {
 			r.warn(path+"/copyright-year", "year %q dropped: not a four-digit year", year)
@@ -465,13 +507,13 @@ func (r *articleReader) readCopyright(permissions *element, path string) {
 // licenseURL is the licence's own link: ali:license_ref inside it, or
 // its @xlink:href.
 func licenseURL(license *element) string {
-	if license.name == "license_ref" {
-		return license.plainText()
+	if license.Name == "license_ref" {
+		return plainText(license)
 	}
-	if ref := license.child("license_ref"); ref != nil {
-		return ref.plainText()
+	if ref := license.Child("license_ref"); ref != nil {
+		return plainText(ref)
 	}
-	return license.attr("href")
+	return license.Attr("href")
 }
 
 func (r *articleReader) readLicense(license *element, path string) {
@@ -494,21 +536,28 @@ func (r *articleReader) readLicense(license *element, path string) {
 			result.URL = url
 		}
 	}
-	if license.name == "license" {
-		texts := license.all("license-p")
+	if license.Name == "license" {
+		texts := license.All("license-p")
 		var paragraphs []string
 		for _, p := range texts {
-			paragraphs = append(paragraphs, p.plainText())
+			paragraphs = append(paragraphs, plainText(p))
 		}
 		label := strings.Join(cleanAll(paragraphs), " ")
+		recognised, named := licences.Recognise(label)
 		switch {
 		case label == "":
+		case named && result.URL == "":
+			// Only text: the licence it names, by the shared table.
+			result.URL, result.Label = recognised.URL, recognised.Label
+			if recognised.URL == "" {
+				r.warn(path+"/license-p", "the text names %s without a version: no licence URL", recognised.Label)
+			}
 		case utf8.RuneCountInString(label) <= licenseLabelLimit:
 			result.Label = label
 		default:
 			r.warn(path+"/license-p", "licence text not kept: longer than a label (%s)", truncate(label))
 		}
-		if strings.EqualFold(license.attr("license-type"), "open-access") {
+		if strings.EqualFold(license.Attr("license-type"), "open-access") {
 			open := true
 			r.article.OpenAccess = &open
 		}
@@ -523,8 +572,8 @@ func (r *articleReader) readLicense(license *element, path string) {
 func licenseLinks(license *element) []string {
 	var links []string
 	for _, name := range []string{"ext-link", "uri"} {
-		for _, link := range license.descendants(name) {
-			href := link.attr("href")
+		for _, link := range license.Descendants(name) {
+			href := link.Attr("href")
 			lower := strings.ToLower(href)
 			if strings.Contains(lower, "creativecommons.org/licenses/") || strings.Contains(lower, "creativecommons.org/publicdomain/") {
 				if !slices.Contains(links, href) {
@@ -548,15 +597,15 @@ func (r *articleReader) readKeywords(groups []*element) {
 	for i, group := range groups {
 		path := fmt.Sprintf("article-meta/kwd-group[%d]", i+1)
 		var terms []string
-		for _, kwd := range group.elements() {
-			switch kwd.name {
+		for _, kwd := range group.Elements() {
+			switch kwd.Name {
 			case "kwd":
-				terms = append(terms, kwd.plainText())
+				terms = append(terms, plainText(kwd))
 			case "compound-kwd":
-				terms = append(terms, kwd.plainText("compound-kwd-part"))
+				terms = append(terms, plainText(kwd, "compound-kwd-part"))
 			case "nested-kwd":
-				for _, nested := range kwd.descendants("kwd") {
-					terms = append(terms, nested.plainText())
+				for _, nested := range kwd.Descendants("kwd") {
+					terms = append(terms, plainText(nested))
 				}
 			}
 		}
@@ -564,8 +613,8 @@ func (r *articleReader) readKeywords(groups []*element) {
 		if len(terms) == 0 {
 			continue
 		}
-		kind := group.attr("kwd-group-type")
-		if lang := group.attr("lang"); lang != "" && r.article.Language != "" && !sameLanguage(lang, r.article.Language) {
+		kind := group.Attr("kwd-group-type")
+		if lang := group.Attr("lang"); lang != "" && r.article.Language != "" && !sameLanguage(lang, r.article.Language) {
 			r.warn(path, "keywords in %s %q not kept: the article is in %s", lang, terms, r.article.Language)
 			continue
 		}
@@ -599,8 +648,8 @@ var citationNames = []string{"mixed-citation", "element-citation", "nlm-citation
 var citationSpaced = []string{"surname", "given-names", "prefix", "suffix", "name", "string-name", "collab", "etal"}
 
 func (r *articleReader) readReferences(back *element) {
-	for i, ref := range back.descendants("ref-list") {
-		for j, entry := range ref.descendants("ref") {
+	for i, ref := range back.Descendants("ref-list") {
+		for j, entry := range ref.Descendants("ref") {
 			path := fmt.Sprintf("back/ref-list[%d]/ref[%d]", i+1, j+1)
 			r.readReference(entry, path)
 		}
@@ -610,7 +659,7 @@ func (r *articleReader) readReferences(back *element) {
 func (r *articleReader) readReference(ref *element, path string) {
 	var citations []*element
 	for _, name := range citationNames {
-		citations = append(citations, ref.descendants(name)...)
+		citations = append(citations, ref.Descendants(name)...)
 	}
 	var citation *element
 	if len(citations) > 0 {
@@ -629,8 +678,8 @@ func (r *articleReader) readReference(ref *element, path string) {
 		}
 	}
 	for _, name := range []string{"ext-link", "uri"} {
-		for _, link := range ref.descendants(name) {
-			href := orDefault(link.attr("href"), link.plainText())
+		for _, link := range ref.Descendants(name) {
+			href := orDefault(link.Attr("href"), plainText(link))
 			if reference.DOI == "" && looksLikeDOI(href) {
 				reference.DOI, _ = ident.NormalizeDOI(href)
 				continue
@@ -645,11 +694,11 @@ func (r *articleReader) readReference(ref *element, path string) {
 	}
 	if citation != nil {
 		content := *citation
-		content.children = slices.DeleteFunc(slices.Clone(citation.children), func(c *element) bool { return c.name == "label" })
-		if citation.name == "mixed-citation" {
-			reference.Text = content.plainText(citationSpaced...)
+		content.Children = slices.DeleteFunc(slices.Clone(citation.Children), func(c *element) bool { return c.Name == "label" })
+		if citation.Name == "mixed-citation" {
+			reference.Text = plainText(&content, citationSpaced...)
 		} else {
-			reference.Text = content.plainText(citationPartNames(citation)...)
+			reference.Text = plainText(&content, citationPartNames(citation)...)
 		}
 	}
 	if reference == (ld.Reference{}) {
@@ -665,11 +714,11 @@ func (r *articleReader) readReference(ref *element, path string) {
 // Inline markup such as <sub> stays joined to its word.
 func citationPartNames(citation *element) []string {
 	var parts []string
-	for _, child := range citation.elements() {
-		parts = append(parts, child.name)
-		if child.name == "person-group" {
-			for _, name := range child.elements() {
-				parts = append(parts, name.name)
+	for _, child := range citation.Elements() {
+		parts = append(parts, child.Name)
+		if child.Name == "person-group" {
+			for _, name := range child.Elements() {
+				parts = append(parts, name.Name)
 			}
 		}
 	}

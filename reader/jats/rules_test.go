@@ -9,7 +9,7 @@ import (
 
 // minimal wraps article-meta content (after a title) into a JATS article.
 func minimal(meta string) string {
-	return `<article article-type="research-article" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:ali="http://www.niso.org/schemas/ali/1.0/">
+	return `<article article-type="research-article" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:ali="http://www.niso.org/schemas/ali/1.0/" xmlns:mml="http://www.w3.org/1998/Math/MathML">
 <front><journal-meta><journal-title-group><journal-title>Journal</journal-title></journal-title-group></journal-meta>
 <article-meta><title-group><article-title>Title</article-title></title-group>` + meta + `</article-meta></front></article>`
 }
@@ -60,30 +60,27 @@ var ruleTests = []ruleTest{
 		name:     "bad language",
 		xml:      strings.Replace(minimal(""), "<article ", `<article xml:lang="english" `, 1),
 		check:    func(t *testing.T, a *ld.Article) { eq(t, "language", a.Language, "") },
-		warnings: []string{`article/@xml:lang: dropped: ident: language tag "english"`},
+		warnings: []string{`article/@xml:lang: dropped: language tag "english"`},
 	},
 	{
-		name: "subtitle appended",
+		name: "subtitle kept as the subtitle, as the Crossref readers keep it",
 		xml: strings.Replace(minimal(""), "<article-title>Title</article-title>",
-			"<article-title>Big <italic>data</italic></article-title><subtitle>A <bold>short</bold> guide</subtitle>", 1),
-		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Big <i>data</i>: A <b>short</b> guide") },
-		warnings: []string{"article-meta/title-group/subtitle[1]: appended to the title"},
-	},
-	{
-		name: "subtitle after a question",
-		xml: strings.Replace(minimal(""), "<article-title>Title</article-title>",
-			"<article-title>Why?</article-title><subtitle>Because</subtitle>", 1),
-		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Why? Because") },
-		warnings: []string{"article-meta/title-group/subtitle[1]: appended to the title"},
+			"<article-title>Big <italic>data</italic></article-title><subtitle>A <bold>short</bold> guide</subtitle><subtitle>Second</subtitle>", 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "title and subtitle", []string{a.Title, a.Subtitle}, []string{"Big <i>data</i>", "A <b>short</b> guide"})
+		},
+		warnings: []string{`article-meta/title-group/subtitle[2]: a further subtitle "Second" not kept`},
 	},
 	{
 		name: "alternative and translated titles",
 		xml: strings.Replace(minimal(""), "</title-group>",
 			`<alt-title alt-title-type="running-head">Short</alt-title><trans-title-group xml:lang="de"><trans-title>Titel</trans-title></trans-title-group></title-group>`, 1),
-		check: func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Title") },
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "title", a.Title, "Title")
+			eq(t, "translated title", a.AlternativeTitles, []ld.AlternativeTitle{{Title: "Titel", Language: "de"}})
+		},
 		warnings: []string{
 			`article-meta/title-group/alt-title: alternative title "Short" (running-head) not kept`,
-			`article-meta/title-group/trans-title-group: translated title "Titel" not kept`,
 		},
 	},
 	{
@@ -141,7 +138,7 @@ var ruleTests = []ruleTest{
 				[]string{"0000-0002-1825-0097", "0000-0001-9876-5439", "", "0000-0002-1694-233X", ""})
 		},
 		warnings: []string{
-			`article-meta/contrib-group[1]/contrib[3]/contrib-id[1]: ORCID dropped: ident: ORCID "0000-0002-1825-0098": check digit`,
+			`article-meta/contrib-group[1]/contrib[3]/contrib-id[1]: ORCID dropped: ORCID "0000-0002-1825-0098": check digit`,
 			`article-meta/contrib-group[1]/contrib[5]/contrib-id[1]: identifier "123" of type scopus not kept`,
 		},
 	},
@@ -155,13 +152,13 @@ var ruleTests = []ruleTest{
 				</contrib-group>`),
 		check: func(t *testing.T, a *ld.Article) {
 			eq(t, "authors", a.Authors, []ld.Author{{Given: "Marie", Family: "Curie"}, {Family: "Sheherazade"}})
+			eq(t, "editors", a.Editors, []ld.Author{{Given: "Ann", Family: "Ed"}})
 		},
 		warnings: []string{
 			`article-meta/contrib-group[1]/contrib[1]/name/prefix: honorific "Dr." not kept`,
 			`article-meta/contrib-group[1]/contrib[1]/role[1]: "Writing" not kept`,
 			`article-meta/contrib-group[1]/contrib[2]/name: name without a surname: "Sheherazade" read as the family name`,
 			`article-meta/contrib-group[1]/contrib[3]: author without a name not kept`,
-			`article-meta/contrib-group[1]/contrib[4]: editor "Ann Ed" not kept`,
 		},
 	},
 	{
@@ -206,6 +203,15 @@ var ruleTests = []ruleTest{
 			eq(t, "affiliations", a.Affiliations, []ld.Affiliation{{ID: "aff1", Name: "Department of Neurology, Xiangya Hospital, Central South University", Address: &ld.Address{Country: "China"}}})
 		},
 		warnings: []string{`article-meta/aff[@id=aff1]/addr-line: address line "Changsha" not kept`},
+	},
+	{
+		name: "affiliation given only as address lines",
+		xml: minimal(`<contrib-group><contrib><name><surname>A</surname></name><xref ref-type="aff" rid="aff1"/></contrib></contrib-group>
+				<aff id="aff1"><label>1</label><addr-line>Department of Medicine, University of Cape Town, Cape Town, South Africa</addr-line></aff>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "affiliations", a.Affiliations, []ld.Affiliation{{ID: "aff1", Name: "Department of Medicine, University of Cape Town, Cape Town, South Africa"}})
+			eq(t, "author affiliations", a.Authors[0].Affiliations, []string{"aff1"})
+		},
 	},
 	{
 		name: "running-text affiliation with tagged parts",
@@ -373,14 +379,71 @@ var ruleTests = []ruleTest{
 		warnings: []string{`journal-meta/issn[4]: ISSN dropped`},
 	},
 	{
-		name: "journal without a title",
-		xml:  withJournal(`<journal-id journal-id-type="nlm-ta">J</journal-id><issn>0028-0836</issn>`),
+		name: "MathML in a title keeps its TeX annotation or alttext",
+		xml: strings.Replace(minimal(`<abstract><p>The mass <inline-formula><mml:math alttext="m_p"><mml:msub><mml:mi>m</mml:mi><mml:mi>p</mml:mi></mml:msub></mml:math></inline-formula> vanishes.</p></abstract>`),
+			`<article-title>Title</article-title>`,
+			`<article-title>When <inline-formula><mml:math><mml:semantics><mml:mrow><mml:msub><mml:mi>m</mml:mi><mml:mi>p</mml:mi></mml:msub><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:mrow><mml:annotation encoding="application/x-tex">m_p = 0</mml:annotation></mml:semantics></mml:math></inline-formula> holds</article-title>`, 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "title", a.Title, "When m_p = 0 holds")
+			eq(t, "abstract", a.Abstract, "The mass m_p vanishes.")
+		},
+	},
+	{
+		name: "alternatives give one formula, TeX first, without PMC's LaTeX document",
+		xml: strings.Replace(minimal(``), `<article-title>Title</article-title>`,
+			`<article-title>Rate <inline-formula><alternatives><tex-math>\documentclass{minimal}\begin{document}$k_{on}$\end{document}</tex-math><mml:math><mml:msub><mml:mi>k</mml:mi><mml:mi>on</mml:mi></mml:msub></mml:math></alternatives></inline-formula> measured</article-title>`, 1),
+		check: func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Rate k_{on} measured") },
+	},
+	{
+		name: "MathML without a readable form is flattened with a warning",
+		xml: strings.Replace(minimal(``), `<article-title>Title</article-title>`,
+			`<article-title>When <mml:math><mml:mi>x</mml:mi><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:math></article-title>`, 1),
+		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "When x=0") },
+		warnings: []string{`article-meta/title-group/article-title: MathML "x=0" flattened to its text`},
+	},
+	{
+		name: "JATS 1.1 publication date types",
+		xml: minimal(`<pub-date date-type="collection" publication-format="electronic"><year>2016</year></pub-date>
+				<pub-date date-type="publication" publication-format="electronic"><day>25</day><month>04</month><year>2016</year></pub-date>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "published", a.Dates.Published, ld.Date{Year: 2016, Month: 4, Day: 25})
+		},
+		warnings: []string{`article-meta/pub-date[1]: issue date 2016 not kept`},
+	},
+	{
+		name: "JATS 1.1 pub date beside a collection year",
+		xml: minimal(`<pub-date date-type="pub" publication-format="electronic"><day>25</day><month>04</month><year>2016</year></pub-date>
+				<pub-date date-type="collection" publication-format="electronic"><year>2016</year></pub-date>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "published", a.Dates.Published, ld.Date{Year: 2016, Month: 4, Day: 25})
+		},
+		warnings: []string{`article-meta/pub-date[2]: issue date 2016 not kept`},
+	},
+	{
+		name: "journal without a title is named by its nlm-ta journal-id",
+		xml:  withJournal(`<journal-id journal-id-type="publisher-id">plos</journal-id><journal-id journal-id-type="nlm-ta">PLoS Med</journal-id><issn>0028-0836</issn><publisher><publisher-name>PLoS</publisher-name></publisher>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "journal", a.Journal, &ld.Journal{Title: "PLoS Med", ISSNs: []ld.ISSN{{Value: "0028-0836"}}, Publisher: &ld.Publisher{Name: "PLoS"}})
+		},
+		warnings: []string{`journal-meta: no journal-title: the journal-id "PLoS Med" (nlm-ta) stands for it`},
+	},
+	{
+		name: "journal without a title is named by its abbreviation",
+		xml:  withJournal(`<journal-id journal-id-type="nlm-ta">PLoS Med</journal-id><abbrev-journal-title abbrev-type="publisher">PLoS Med.</abbrev-journal-title><issn>0028-0836</issn>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "journal", a.Journal, &ld.Journal{Title: "PLoS Med.", Abbreviation: "PLoS Med.", ISSNs: []ld.ISSN{{Value: "0028-0836"}}})
+		},
+		warnings: []string{`journal-meta: no journal-title: the abbreviated title "PLoS Med." stands for it`},
+	},
+	{
+		name: "journal with no name at all",
+		xml:  withJournal(`<journal-id journal-id-type="publisher-id">plos</journal-id><issn>0028-0836</issn>`),
 		check: func(t *testing.T, a *ld.Article) {
 			if a.Journal != nil {
 				t.Errorf("journal = %+v, want none", a.Journal)
 			}
 		},
-		warnings: []string{"journal-meta: journal without a title not kept"},
+		warnings: []string{"journal-meta: journal without a title or a name among its journal-ids not kept"},
 	},
 	{
 		name: "journal parts",
@@ -400,15 +463,39 @@ var ruleTests = []ruleTest{
 				<license xlink:href="https://example.org/tdm"><license-p>TDM</license-p></license><ali:free_to_read/></permissions>`),
 		check: func(t *testing.T, a *ld.Article) {
 			eq(t, "license", a.License, &ld.License{URL: "https://creativecommons.org/licenses/by-nc/4.0/", Label: "CC BY-NC 4.0"})
-			if a.Copyright != nil || a.OpenAccess != nil {
-				t.Errorf("copyright %v, open access %v: want none", a.Copyright, a.OpenAccess)
+			if a.Copyright != nil || a.OpenAccess == nil || !*a.OpenAccess {
+				t.Errorf("copyright %v, open access %v: want none, and open access from ali:free_to_read", a.Copyright, a.OpenAccess)
 			}
 		},
 		warnings: []string{
 			`article-meta/permissions[1]/copyright-year: year "20x4" dropped`,
 			`article-meta/permissions[1]/license[2]: second licence "https://example.org/tdm" not kept`,
-			`article-meta/permissions[1]/ali:free_to_read: free-to-read flag not kept`,
 		},
+	},
+	{
+		name: "free to read for a time only asserts nothing",
+		xml:  minimal(`<permissions><ali:free_to_read start_date="2030-01-01"/></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			if a.OpenAccess != nil {
+				t.Errorf("open access %v, want unknown", *a.OpenAccess)
+			}
+		},
+		warnings: []string{`article-meta/permissions[1]/ali:free_to_read: free to read from "2030-01-01" to "": open access not asserted`},
+	},
+	{
+		name: "a licence given only as text names its Creative Commons licence",
+		xml:  minimal(`<permissions><license><license-p>This is an open-access article distributed under the terms of the Creative Commons Attribution 4.0 International License, which permits unrestricted use, distribution, and reproduction in any medium.</license-p></license></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "license", a.License, &ld.License{URL: "https://creativecommons.org/licenses/by/4.0/", Label: "CC BY 4.0"})
+		},
+	},
+	{
+		name: "a licence text without a version gives the label only",
+		xml:  minimal(`<permissions><license><license-p>This is an open-access article distributed under the terms of the Creative Commons Attribution License, which permits unrestricted use, distribution, and reproduction in any medium.</license-p></license></permissions>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "license", a.License, &ld.License{Label: "CC BY"})
+		},
+		warnings: []string{`article-meta/permissions[1]/license[1]/license-p: the text names CC BY without a version: no licence URL`},
 	},
 	{
 		name: "licence reference beside the licence",
@@ -458,7 +545,7 @@ var ruleTests = []ruleTest{
 			eq(t, "files", a.Files, []ld.File{{URL: "https://example.org/a.PDF", MediaType: "application/pdf"}})
 		},
 		warnings: []string{
-			`article-meta/self-uri[2]: PDF link dropped: ident: URL "a.pdf" is relative`,
+			`article-meta/self-uri[2]: PDF link dropped: URL "a.pdf" is relative`,
 			`article-meta/self-uri[3]: link "https://example.org/a.html" (html) not kept`,
 		},
 	},
@@ -514,11 +601,58 @@ var ruleTests = []ruleTest{
 		},
 	},
 	{
-		name: "unmapped elements",
-		xml: minimal(`<funding-group><award-group><funding-source>NSF</funding-source></award-group></funding-group>`) +
-			"",
+		name:     "unmapped elements",
+		xml:      minimal(`<conference><conf-name>Example Workshop</conf-name></conference>`),
 		check:    func(t *testing.T, a *ld.Article) { eq(t, "title", a.Title, "Title") },
-		warnings: []string{`article-meta/funding-group[1]: <funding-group> not kept`},
+		warnings: []string{`article-meta/conference[1]: <conference> not kept: the model has no place for it`},
+	},
+	{
+		name: "funding: sources with Funder ID or ROR, award numbers, a plain source",
+		xml: minimal(`<funding-group>
+			<award-group id="fund1"><funding-source><institution-wrap><institution-id institution-id-type="FundRef">http://dx.doi.org/10.13039/100000001</institution-id><institution>National Science Foundation</institution></institution-wrap></funding-source><award-id>1234567</award-id><award-id>7654321</award-id></award-group>
+			<award-group><funding-source><institution-wrap><institution-id institution-id-type="ror">https://ror.org/029chgv08</institution-id><institution>Wellcome Trust</institution></institution-wrap></funding-source></award-group>
+			<award-group><funding-source>Example Foundation</funding-source><award-id>EF-1</award-id></award-group>
+			<funding-statement>Funded by NSF, Wellcome and the Example Foundation.</funding-statement>
+			</funding-group>`),
+		check: func(t *testing.T, a *ld.Article) {
+			nsf := ld.Funder{Name: "National Science Foundation", DOI: "10.13039/100000001"}
+			eq(t, "funding", a.Funding, []ld.Funding{
+				{Funder: nsf, Award: "1234567"}, {Funder: nsf, Award: "7654321"},
+				{Funder: ld.Funder{Name: "Wellcome Trust", ROR: "https://ror.org/029chgv08"}},
+				{Funder: ld.Funder{Name: "Example Foundation"}, Award: "EF-1"},
+			})
+		},
+		warnings: []string{`article-meta/funding-group[1]/funding-statement: funding statement not kept: the awards are`},
+	},
+	{
+		name: "funding, editors and translated titles are each read once: no warning for what is kept",
+		xml: minimal(`<contrib-group><contrib contrib-type="editor"><name><surname>Editor</surname><given-names>Erin</given-names></name></contrib></contrib-group>
+			<funding-group><funding-statement>The authors received no specific funding.</funding-statement></funding-group>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "editors", a.Editors, []ld.Author{{Given: "Erin", Family: "Editor"}})
+			eq(t, "funding", len(a.Funding), 0)
+		},
+		warnings: []string{`article-meta/funding-group[1]: <funding-group> without an <award-group> not kept: the model holds funders and awards, not statements`},
+	},
+	{
+		name: "a preprint: article-version typed preprint (JATS 1.3)",
+		xml:  minimal(`<article-version article-version-type="preprint">1</article-version>`),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "type", a.Type, ld.Preprint)
+		},
+	},
+	{
+		name: "a preprint: article-type preprint",
+		xml:  strings.Replace(minimal(""), `article-type="research-article"`, `article-type="preprint"`, 1),
+		check: func(t *testing.T, a *ld.Article) {
+			eq(t, "type", a.Type, ld.Preprint)
+		},
+	},
+	{
+		name:     "an accepted manuscript is not a work type",
+		xml:      minimal(`<article-version article-version-type="AM">2</article-version>`),
+		check:    func(t *testing.T, a *ld.Article) { eq(t, "type", a.Type, ld.ResearchArticle) },
+		warnings: []string{`article-meta/article-version[1]: article version "2" (am) not kept`},
 	},
 	{
 		name: "namespace prefixes and a default namespace",

@@ -24,8 +24,10 @@
 //
 // Tags and where they go:
 //
-//	TY           JOUR, JFULL, EJOUR, ABST and INPR are articles; other
-//	             types are read as articles with a warning
+//	TY           JOUR, JFULL, EJOUR, ABST and INPR are articles;
+//	             CPAPER, CONF, CHAP, ECHAP and RPRT the model's work
+//	             types (worktype.go, docs/readers.md); other types are
+//	             read as articles with a warning
 //	TI, T1       Title (the first; HTML or JATS markup to inline markup)
 //	AU, A1       Authors, one per line: "Last, First", "Last, First,
 //	             Suffix" or natural order; "Name," (EndNote's trailing
@@ -55,4 +57,11 @@
 //
 // A record without a title, or with a date that does not exist, is
 // rejected with an *ld.FieldError naming the tag.
+//
+// A year range ("PY - 1984 - 1985", "1984-85") keeps its first year, with
+// a warning; "2014-08" is a year and month. A link line may hold several
+// links; a piece that starts no new URL continues the one before it, its
+// space encoded as %20 with a warning, and a link that is then not a valid
+// URL is dropped whole, never cut at the space. The input's repairs
+// (Windows-1252, UTF-16, NUL removed) are warned in every record.
 package ris

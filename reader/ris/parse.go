@@ -109,7 +109,7 @@ func split(src, file string) []rawRecord {
 			current = &rawRecord{pos: pos, lines: []tagLine{{tag: tag, value: value, line: number}}}
 		case current == nil && kind == goodTagLine && tag != "ER":
 			// A record without its TY: read to its end, then rejected.
-			current = &rawRecord{pos: pos, err: &reader.SyntaxError{Format: "ris", Pos: pos, Err: fmt.Errorf("record starts with %s, not TY", tag)}}
+			current = &rawRecord{pos: pos, err: &reader.SyntaxError{Format: "ris", PosFirst: true, Pos: pos, Err: fmt.Errorf("record starts with %s, not TY", tag)}}
 		case current == nil:
 			// Header text, or an ER with no record open.
 		case kind == goodTagLine && tag == "ER":
@@ -118,7 +118,7 @@ func split(src, file string) []rawRecord {
 			current.lines = append(current.lines, tagLine{tag: tag, value: value, line: number})
 		case kind == badTagLine:
 			if current.err == nil {
-				current.err = &reader.SyntaxError{Format: "ris", Pos: pos, Err: fmt.Errorf("malformed tag line %q: a tag is a letter and a letter or digit, then two spaces and a hyphen", truncate(line, 40))}
+				current.err = &reader.SyntaxError{Format: "ris", PosFirst: true, Pos: pos, Err: fmt.Errorf("malformed tag line %q: a tag is a letter and a letter or digit, then two spaces and a hyphen", truncate(line, 40))}
 			}
 		case len(current.lines) > 0:
 			last := &current.lines[len(current.lines)-1]

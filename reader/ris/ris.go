@@ -3,6 +3,7 @@ package ris
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/scholarld/scholarld/ld"
@@ -20,10 +21,10 @@ import (
 // multi-record input becomes a reader.Record with Err set, and the other
 // entries are still returned.
 func Read(data []byte, file string) ([]reader.Record, error) {
-	src, notUTF8 := text.DecodeInput(data)
+	src, repairs := text.DecodeInput(data)
 	raws := split(src, file)
 	if len(raws) == 0 {
-		return nil, fmt.Errorf("ris: %s: no TY line: not RIS", ld.Position{File: file}.String())
+		return nil, fmt.Errorf("%s: ris: no TY line: not RIS", ld.Position{File: file}.String())
 	}
 	records := make([]reader.Record, len(raws))
 	for i, raw := range raws {
@@ -34,8 +35,8 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 			record = build(raw)
 		}
 		record.Index = i
-		if notUTF8 {
-			record.Warnings = append([]reader.Warning{{Path: "TY", Msg: "the input is not UTF-8: read as Windows-1252"}}, record.Warnings...)
+		for j := len(repairs) - 1; j >= 0; j-- {
+			record.Warnings = append([]reader.Warning{{Path: "TY", Msg: repairs[j]}}, record.Warnings...)
 		}
 		records[i] = record
 	}
@@ -45,8 +46,11 @@ func Read(data []byte, file string) ([]reader.Record, error) {
 // Sniff reports whether data looks like this format; it looks at no more
 // than the first 4 KiB and is cheap.
 func Sniff(data []byte) bool {
-	head := string(data[:min(len(data), 4096)])
-	head = strings.TrimPrefix(head, "\uFEFF")
+	raw := data[:min(len(data), 4096)]
+	if decoded, ok, err := text.FromUTF16(raw[:len(raw)&^1]); ok && err == nil {
+		raw = decoded // UTF-16, by its byte-order mark
+	}
+	head := strings.TrimPrefix(string(raw), "\uFEFF")
 	for _, line := range strings.Split(head, "\n") {
 		line = strings.TrimRight(line, "\r")
 		kind, tag, _ := classify(line)
@@ -76,31 +80,48 @@ type builder struct {
 	abstracts, urls, dates                              []tagLine
 	doi                                                 *tagLine
 	issns                                               []ld.ISSN
+	kind                                                string               // TY, upper case
+	work                                                map[string][]tagLine // readWorkTag
+}
+
+// unknownTag reports a tag the model does not hold.
+func (b *builder) unknownTag(l tagLine) {
+	if name, known := knownTags[l.tag]; known {
+		b.warn(l.tag, "%s not held by the model: %q", name, text.Clean(l.value))
+	} else {
+		b.warn(l.tag, "unknown tag: %q not kept", text.Clean(l.value))
+	}
 }
 
 // build maps the tags of a record to an article. Tags that depend on each
 // other (the journal, the date, a DOI in a URL) are settled at the end.
 func build(raw rawRecord) reader.Record {
-	b := &builder{file: raw.pos.File}
+	b := &builder{file: raw.pos.File, work: map[string][]tagLine{}}
 	for _, msg := range raw.warnings {
 		b.warn("ER", "%s", msg)
 	}
 	for _, l := range raw.lines {
 		switch l.tag {
 		case "TY":
-			if kind := strings.ToUpper(l.value); !articleTypes[kind] {
-				b.warn(l.tag, "reference type %q is not a journal article: read as an article", l.value)
+			b.setWorkType(l)
+		case "T2", "T3", "C1", "C3", "A2", "ED", "BT", "M3", "SN":
+			switch {
+			case b.readWorkTag(l):
+			case l.tag == "SN":
+				b.issn(l)
+			case l.tag == "T2":
+				b.journals = append(b.journals, l)
+			default:
+				b.unknownTag(l)
 			}
 		case "TI", "T1":
 			b.titles = append(b.titles, l)
 		case "AU", "A1":
 			b.author(l)
-		case "JF", "JO", "T2":
+		case "JF", "JO":
 			b.journals = append(b.journals, l)
 		case "JA", "J2", "J1":
 			b.abbreviations = append(b.abbreviations, l)
-		case "SN":
-			b.issn(l)
 		case "VL", "VO":
 			b.single(l, &b.article.Volume)
 		case "IS":
@@ -136,15 +157,11 @@ func build(raw rawRecord) reader.Record {
 				b.article.Keywords = append(b.article.Keywords, keyword)
 			}
 		default:
-			if name, known := knownTags[l.tag]; known {
-				b.warn(l.tag, "%s not held by the model: %q", name, text.Clean(l.value))
-			} else {
-				b.warn(l.tag, "unknown tag: %q not kept", text.Clean(l.value))
-			}
+			b.unknownTag(l)
 		}
 	}
 	b.finishTitle(raw)
-	b.finishJournal()
+	b.finishContainer()
 	b.finishAbstract()
 	b.finishDOI()
 	b.finishURLs()
@@ -376,12 +393,7 @@ func (b *builder) finishJournal() {
 		if len(b.issns) > 0 {
 			b.warn("SN", "not kept: the model holds ISSNs only for a journal, and the record names none")
 		}
-		if publisher != "" {
-			b.warn("PB", "publisher %q not kept: the model holds a publisher only for a journal, and the record names none", publisher)
-		}
-		if place != "" {
-			b.warn("CY", "place %q not kept: the record names no journal", place)
-		}
+		b.workPublisher() // a publisher without a journal is the work's
 		return
 	}
 	journal := &ld.Journal{Title: title, Abbreviation: abbreviation, ISSNs: b.issns}
@@ -445,9 +457,29 @@ func (b *builder) finishDOI() {
 // finishURLs sorts the links: a doi.org link gives the DOI when DO is
 // absent, a PDF link (and every L1) is a file, L2 is a full-text file, and
 // the first other UR is the landing page.
+//
+// A line may hold several links, separated by white space or ";". A
+// piece that does not start a new absolute URL ("scheme://") continues
+// the one before it, whose space it holds: the space is percent-encoded
+// with a warning, and a URL that is then not valid is rejected whole, never
+// cut at the space ("http://exa mple.org" must not become "http://exa").
 func (b *builder) finishURLs() {
 	for _, l := range b.urls {
-		for _, value := range strings.Fields(strings.ReplaceAll(l.value, ";", " ")) {
+		var links []string
+		for i, piece := range strings.Split(l.value, ";") {
+			for j, token := range strings.Fields(piece) {
+				switch {
+				case len(links) == 0 || strings.Contains(token, "://") || strings.HasPrefix(strings.ToLower(token), "doi:"):
+					links = append(links, token)
+				case i > 0 && j == 0 && !strings.HasPrefix(piece, " "):
+					links[len(links)-1] += ";" + token // a ";" inside the URL
+				default:
+					b.warn(l.tag, "the space in %q encoded as %%20", links[len(links)-1]+" "+token)
+					links[len(links)-1] += "%20" + token
+				}
+			}
+		}
+		for _, value := range links {
 			b.link(l, value)
 		}
 	}
@@ -504,12 +536,34 @@ func looksLikePDF(url string) bool {
 // that shape that does not parse does not exist.
 var isoShape = regexp.MustCompile(`^\d{4}([-/]\d{1,2}([-/]\d{1,2})?)?/?$`)
 
+// yearRange matches a year and a year or two digits joined by a dash:
+// "1984 - 1985", "1984-85"; isYearRange tells "1984-85" from "2014-08".
+var yearRange = regexp.MustCompile(`^(\d{4})\s*[-–—]\s*(\d{2}|\d{4})$`)
+
+// isYearRange reports whether the second part of a yearRange match is a
+// later year: four digits after the first, or two digits that are no
+// month (13 to 99) and come after the first year's last two.
+func isYearRange(first, second string) bool {
+	a, _ := strconv.Atoi(first)
+	b, _ := strconv.Atoi(second)
+	if len(second) == 4 {
+		return b > a
+	}
+	return b > 12 && b > a%100
+}
+
 // risDate reads the RIS form "YYYY/MM/DD/other info", in which every part
 // but the year may be empty, or any form package dates knows. The other
 // info is returned for a warning. impossible is set for a numeric date
 // that does not exist.
 func risDate(value string) (d ld.Date, other string, impossible bool, err error) {
 	value = strings.TrimSpace(value)
+	if m := yearRange.FindStringSubmatch(value); m != nil && isYearRange(m[1], m[2]) {
+		// "1984 - 1985": a work published over two years; the first is
+		// its publication year, the rest is reported.
+		d, err = dates.Parse(m[1])
+		return d, "year range " + value + ": the first year is kept", false, err
+	}
 	if parts := strings.SplitN(value, "/", 4); len(parts) > 1 {
 		// "2014/", "2014/08/18" and "2014/08/18/Spring" in the full form.
 		for len(parts) < 4 {
@@ -535,7 +589,10 @@ func (b *builder) finishDate() {
 			continue
 		}
 		d, other, impossible, err := risDate(l.value)
-		if other != "" {
+		switch {
+		case strings.HasPrefix(other, "year range "):
+			b.warn(l.tag, "%s", other)
+		case other != "":
 			b.warn(l.tag, "date information %q not held by the model", other)
 		}
 		switch {

@@ -46,6 +46,10 @@ type Input struct {
 	// Reader reads the input's content, decompressed. It is valid until
 	// the sequence moves on to the next input.
 	Reader *bufio.Reader
+	// Found is set for an input found in a folder or an archive, rather
+	// than named by the user: readers may pass over what is plainly not
+	// metadata (a README, an image) there.
+	Found bool
 }
 
 // Stdin names standard input on the command line.
@@ -100,12 +104,14 @@ func Size(paths []string) (total int64, known bool) {
 type opener struct {
 	yield   func(Input, error) bool
 	counter func(n int)
+	found   bool // the current file was found by walking a folder
 }
 
 // path yields the inputs of one command-line argument; false stops.
 func (o *opener) path(p string, stdin io.Reader) bool {
+	o.found = false
 	if p == Stdin {
-		return o.stream("<stdin>", "<stdin>", o.count(stdin), 0)
+		return o.stream("<stdin>", "<stdin>", o.count(stdin), 0, false)
 	}
 	for file, err := range walk(p) {
 		if err != nil {
@@ -114,6 +120,7 @@ func (o *opener) path(p string, stdin io.Reader) bool {
 			}
 			continue
 		}
+		o.found = file != p
 		if !o.file(file) {
 			return false
 		}
@@ -136,7 +143,7 @@ func (o *opener) file(name string) bool {
 			return o.yield(Input{Name: name, FormatName: name}, err)
 		}
 	}
-	return o.stream(name, name, o.count(f), 0)
+	return o.stream(name, name, o.count(f), 0, false)
 }
 
 // maxNesting bounds archives within compressed streams within archives.
@@ -151,7 +158,7 @@ var (
 
 // stream yields the inputs of one byte stream: itself, or what it holds
 // when it is compressed or an archive.
-func (o *opener) stream(name, formatName string, r io.Reader, depth int) bool {
+func (o *opener) stream(name, formatName string, r io.Reader, depth int, member bool) bool {
 	br := bufio.NewReaderSize(r, 1<<16)
 	head, _ := br.Peek(peekLen)
 	if depth < maxNesting {
@@ -162,16 +169,16 @@ func (o *opener) stream(name, formatName string, r io.Reader, depth int) bool {
 				return o.yield(Input{Name: name, FormatName: formatName}, fmt.Errorf("%s: gzip: %w", name, err))
 			}
 			defer zr.Close()
-			return o.stream(name, trimExt(formatName, ".gz", ".tgz"), &named{name, "gzip", zr}, depth+1)
+			return o.stream(name, trimExt(formatName, ".gz", ".tgz"), &named{name, "gzip", zr}, depth+1, member)
 		case bytes.HasPrefix(head, zstdMagic):
 			zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1))
 			if err != nil {
 				return o.yield(Input{Name: name, FormatName: formatName}, fmt.Errorf("%s: zstd: %w", name, err))
 			}
 			defer zr.Close()
-			return o.stream(name, trimExt(formatName, ".zst", ".tzst"), &named{name, "zstd", zr}, depth+1)
+			return o.stream(name, trimExt(formatName, ".zst", ".tzst"), &named{name, "zstd", zr}, depth+1, member)
 		case bytes.HasPrefix(head, bzip2Magic) && len(head) > 3 && head[3] >= '1' && head[3] <= '9':
-			return o.stream(name, trimExt(formatName, ".bz2", ".tbz2"), &named{name, "bzip2", bzip2.NewReader(br)}, depth+1)
+			return o.stream(name, trimExt(formatName, ".bz2", ".tbz2"), &named{name, "bzip2", bzip2.NewReader(br)}, depth+1, member)
 		case isTar(head):
 			return o.tar(name, br, depth)
 		case bytes.HasPrefix(head, zipMagic):
@@ -182,7 +189,7 @@ func (o *opener) stream(name, formatName string, r io.Reader, depth int) bool {
 			return o.zip(name, bytes.NewReader(data), int64(len(data)))
 		}
 	}
-	in := Input{Name: name, FormatName: formatName, Reader: br}
+	in := Input{Name: name, FormatName: formatName, Reader: br, Found: o.found || member}
 	return o.yield(in, nil)
 }
 
@@ -218,7 +225,7 @@ func (o *opener) tar(name string, r io.Reader, depth int) bool {
 			continue
 		}
 		member := name + ":" + h.Name
-		if !o.stream(member, h.Name, &named{member, "tar", tr}, depth+1) {
+		if !o.stream(member, h.Name, &named{member, "tar", tr}, depth+1, true) {
 			return false
 		}
 	}
@@ -243,7 +250,7 @@ func (o *opener) zip(name string, r io.ReaderAt, size int64) bool {
 			}
 			continue
 		}
-		more := o.stream(member, f.Name, &named{member, "zip", rc}, 1)
+		more := o.stream(member, f.Name, &named{member, "zip", rc}, 1, true)
 		rc.Close()
 		if !more {
 			return false

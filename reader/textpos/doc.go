@@ -8,5 +8,7 @@
 // asked for is never scanned for line breaks.
 //
 // JSONErrorOffset places an encoding/json syntax error on the offending
-// byte, which is where a reader of JSON reports it.
+// byte, which is where a reader of JSON reports it; JSONMember finds where
+// a top-level member's value starts, so that the items of a list inside
+// it can be placed.
 package textpos

@@ -9,6 +9,7 @@
 //
 // Language reads a language value written as a name or a tag (the
 // BibTeX and RIS readers use it) into the BCP 47 tag the model keeps, and
-// DecodeInput reads their whole input as UTF-8 or, failing that, as
-// Windows-1252.
+// DecodeInput reads their whole input as UTF-8 (or UTF-16 by its
+// byte-order mark) or, failing that, as Windows-1252, and names every
+// repair it makes so that the reader can warn.
 package text
