@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync"
 
@@ -98,9 +99,23 @@ func (c Converter) Convert(rec reader.Record, scope string) Item {
 
 // ConvertChunk decodes one chunk and converts each of its records. seq,
 // the chunk's number in the run, makes the records' blank node scopes.
-func (c Converter) ConvertChunk(ch reader.Chunk, decode reader.Decoder, seq int) []Item {
+// A panic while decoding or converting (a bug that some input reaches)
+// rejects the chunk as one record, with a PanicError, and no other.
+func (c Converter) ConvertChunk(ch reader.Chunk, decode reader.Decoder, seq int) (items []Item) {
+	defer func() {
+		if v := recover(); v != nil {
+			pos := ch.Pos
+			if !pos.IsValid() {
+				pos = ld.Position{File: ch.Source}
+			}
+			items = []Item{{Pos: pos, Err: &PanicError{Value: v, Stack: debug.Stack()}, Raw: ch.Data}}
+		}
+	}()
+	if ch.Err != nil {
+		return []Item{{Pos: ch.Pos, Err: ch.Err}}
+	}
 	records := decode(ch)
-	items := make([]Item, len(records))
+	items = make([]Item, len(records))
 	for i, rec := range records {
 		items[i] = c.Convert(rec, chunkScope(seq, i))
 		if items[i].Pos == (ld.Position{}) {
@@ -111,6 +126,18 @@ func (c Converter) ConvertChunk(ch reader.Chunk, decode reader.Decoder, seq int)
 		items[0].Raw = ch.Data
 	}
 	return items
+}
+
+// PanicError is a panic met while reading an input or converting a
+// record, turned into that input's or record's error so that the run goes
+// on: a bug in scholarld, which Stack locates.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("panic: %v (an internal error: please report it with this input)", e.Value)
 }
 
 // chunkScope is the blank node scope of the i-th record of chunk seq:
@@ -180,11 +207,25 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		split(ctx, inputs, forced, opts.OnInput, jobs, order)
+		s := &splitter{ctx: ctx, forced: forced, onInput: opts.OnInput, jobs: jobs, order: order}
+		s.run(inputs)
 	}()
 
 	var lastInput, index int = -1, 0
-	for j := range order {
+	for {
+		// Waiting for the next chunk, as for its records, ends with ctx: a
+		// splitter blocked in a read (standard input) must not hold an
+		// interrupted run.
+		var j *job
+		var more bool
+		select {
+		case j, more = <-order:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if !more {
+			break
+		}
 		var items []Item
 		select {
 		case items = <-j.done:
@@ -213,66 +254,86 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 // sniffLen is how much of an input format detection looks at.
 const sniffLen = 64 << 10
 
-// split opens and cuts every input, queueing each chunk for a worker and,
-// in the same order, for the consumer.
-func split(ctx context.Context, inputs iter.Seq2[source.Input, error], forced formats.Input, onInput func(string), jobs, order chan<- *job) {
-	seq, inputNo := 0, 0
-	send := func(j *job, work bool) bool {
-		j.seq = seq
-		seq++
-		if work {
-			select {
-			case jobs <- j:
-			case <-ctx.Done():
-				return false
-			}
+// splitter opens and cuts every input, queueing each chunk for a worker
+// and, in the same order, for the consumer.
+type splitter struct {
+	ctx         context.Context
+	forced      formats.Input
+	onInput     func(string)
+	jobs, order chan<- *job
+	seq         int // the next chunk's number in the run
+	input       int // the current input's number in the run
+}
+
+func (s *splitter) run(inputs iter.Seq2[source.Input, error]) {
+	for in, err := range inputs {
+		s.input++
+		if !s.splitInput(in, err) {
+			return
 		}
+	}
+}
+
+// send queues a job for the consumer and, with work, for a worker; false
+// when the run is stopped.
+func (s *splitter) send(j *job, work bool) bool {
+	j.input, j.seq = s.input, s.seq
+	s.seq++
+	if work {
 		select {
-		case order <- j:
-			return true
-		case <-ctx.Done():
+		case s.jobs <- j:
+		case <-s.ctx.Done():
 			return false
 		}
 	}
-	fail := func(source string, format formats.Input, err error) bool {
-		j := &job{input: inputNo, chunk: reader.Chunk{Source: source}, format: format, done: make(chan []Item, 1)}
-		j.done <- []Item{{Pos: ld.Position{File: source}, Err: err, InputError: true}}
-		return send(j, false)
+	select {
+	case s.order <- j:
+		return true
+	case <-s.ctx.Done():
+		return false
 	}
-	for in, err := range inputs {
-		inputNo++
-		if err == nil && forced.Name == "" && in.Found && formats.Unclaimed(in.FormatName) {
-			continue // a README or an image beside the metadata
+}
+
+// fail queues an error about the whole input.
+func (s *splitter) fail(source string, format formats.Input, err error) bool {
+	j := &job{chunk: reader.Chunk{Source: source}, format: format, done: make(chan []Item, 1)}
+	j.done <- []Item{{Pos: ld.Position{File: source}, Err: err, InputError: true}}
+	return s.send(j, false)
+}
+
+// splitInput opens and cuts one input; false stops the run. A panic while
+// reading it (a bug that the input reaches) ends the input with a
+// PanicError, after its chunks before the panic, and the run goes on with
+// the next input.
+func (s *splitter) splitInput(in source.Input, err error) (more bool) {
+	format := s.forced
+	defer func() {
+		if v := recover(); v != nil {
+			more = s.fail(in.Name, format, &PanicError{Value: v, Stack: debug.Stack()})
 		}
-		if onInput != nil {
-			onInput(in.Name)
+	}()
+	if err == nil && format.Name == "" && in.Found && formats.Unclaimed(in.FormatName) {
+		return true // a README or an image beside the metadata
+	}
+	if s.onInput != nil {
+		s.onInput(in.Name)
+	}
+	if err != nil {
+		return s.fail(in.Name, formats.Input{}, err)
+	}
+	if format.Name == "" {
+		head, _ := in.Reader.Peek(sniffLen)
+		if format, err = formats.Detect(in.FormatName, head); err != nil {
+			return s.fail(in.Name, formats.Input{}, err)
 		}
+	}
+	for chunk, err := range format.Splitter()(in.Reader, in.Name) {
 		if err != nil {
-			if !fail(in.Name, formats.Input{}, err) {
-				return
-			}
-			continue
+			return s.fail(in.Name, format, err)
 		}
-		format := forced
-		if format.Name == "" {
-			head, _ := in.Reader.Peek(sniffLen)
-			if format, err = formats.Detect(in.FormatName, head); err != nil {
-				if !fail(in.Name, formats.Input{}, err) {
-					return
-				}
-				continue
-			}
-		}
-		for chunk, err := range format.Splitter()(in.Reader, in.Name) {
-			if err != nil {
-				if !fail(in.Name, format, err) {
-					return
-				}
-				break
-			}
-			if !send(&job{input: inputNo, chunk: chunk, format: format, done: make(chan []Item, 1)}, true) {
-				return
-			}
+		if !s.send(&job{chunk: chunk, format: format, done: make(chan []Item, 1)}, true) {
+			return false
 		}
 	}
+	return true
 }

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 	"iter"
 
@@ -41,6 +43,31 @@ type Chunk struct {
 	// from it: what earlier chunks defined that this one may use, such as
 	// BibTeX @string macros.
 	Prelude []byte
+	// Next is where the next chunk starts when the splitter cut this one
+	// there, not at its own end (a RIS record without its ER, cut at the
+	// next TY); zero otherwise.
+	Next ld.Position
+	// Err is set, and Data empty, for a chunk that could not be held (one
+	// longer than MaxChunkSize): it is one rejected record, and the input
+	// goes on after it.
+	Err error
+}
+
+// MaxChunkSize bounds the chunks a Splitter holds: a line of JSON Lines,
+// an array element, a RIS record, a BibTeX entry, or an input read whole
+// that is longer is passed over and rejected (Chunk.Err), so that one
+// huge or endless record cannot take the memory of a run. Tests lower it.
+var MaxChunkSize = 64 << 20
+
+// TooLong is the chunk of a record at pos that is longer than
+// MaxChunkSize.
+func TooLong(source, format string, pos ld.Position) Chunk {
+	limit := fmt.Sprintf("%d bytes", MaxChunkSize)
+	if MaxChunkSize%(1<<20) == 0 {
+		limit = fmt.Sprintf("%d MiB", MaxChunkSize>>20)
+	}
+	err := &SyntaxError{Format: format, Pos: pos, Err: fmt.Errorf("the record is longer than %s: passed over", limit)}
+	return Chunk{Source: source, Pos: pos, Err: err}
 }
 
 // A Splitter cuts the input r, named source, into chunks, in order. After
@@ -52,15 +79,37 @@ type Splitter func(r io.Reader, source string) iter.Seq2[Chunk, error]
 // within the chunk; the bulk pipeline numbers them in the input.
 type Decoder func(c Chunk) []Record
 
-// Whole is the Splitter of the formats read whole: the input is one chunk.
+// ReadLine reads a line of br, with its '\n', into buf and returns no more
+// than MaxChunkSize+1 bytes of it, so that a splitter holds no line longer
+// than a chunk may be; n is the whole line's length.
+func ReadLine(br *bufio.Reader, buf []byte) (line []byte, n int, err error) {
+	line = buf[:0]
+	for {
+		frag, err := br.ReadSlice('\n')
+		n += len(frag)
+		if room := MaxChunkSize + 1 - len(line); room > 0 {
+			line = append(line, frag[:min(room, len(frag))]...)
+		}
+		if err != bufio.ErrBufferFull {
+			return line, n, err
+		}
+	}
+}
+
+// Whole is the Splitter of the formats read whole: the input is one
+// chunk, or a TooLong one past MaxChunkSize.
 func Whole(r io.Reader, source string) iter.Seq2[Chunk, error] {
 	return func(yield func(Chunk, error) bool) {
-		data, err := io.ReadAll(r)
-		if err != nil {
+		pos := ld.Position{File: source, Line: 1, Column: 1}
+		data, err := io.ReadAll(io.LimitReader(r, int64(MaxChunkSize)+1))
+		switch {
+		case err != nil:
 			yield(Chunk{}, err)
-			return
+		case len(data) > MaxChunkSize:
+			yield(TooLong(source, "input", pos), nil)
+		default:
+			yield(Chunk{Source: source, Pos: pos, Data: data, Whole: true}, nil)
 		}
-		yield(Chunk{Source: source, Pos: ld.Position{File: source, Line: 1, Column: 1}, Data: data, Whole: true}, nil)
 	}
 }
 
@@ -91,7 +140,11 @@ func Records(r io.Reader, source string, split Splitter, decode Decoder) iter.Se
 				yield(Record{Index: index, Pos: ld.Position{File: source}, Err: err})
 				return
 			}
-			for _, rec := range decode(c) {
+			records := []Record{{Pos: c.Pos, Err: c.Err}}
+			if c.Err == nil {
+				records = decode(c)
+			}
+			for _, rec := range records {
 				rec.Index = index
 				index++
 				if !yield(rec) {

@@ -16,11 +16,12 @@ import (
 // JSON Lines, values one after another, or one top-level array. Each value
 // (each array element) is a chunk.
 //
-// When the first value ends on the line it starts on, the input is taken
-// as JSON Lines: every non-blank line is a chunk, found without scanning
-// its content, so that a broken line rejects only itself. Otherwise values
-// are found by their brackets and quotes; a value that never closes ends
-// the input with an error there.
+// The input is taken as JSON Lines when its first two non-blank lines
+// both start with '{', or its first value ends on the line it starts on:
+// every non-blank line is then a chunk, found without scanning its
+// content, so that a broken line (the first one too) rejects only itself.
+// Otherwise values are found by their brackets and quotes; a value that
+// never closes ends the input with an error there.
 func SplitJSON(r io.Reader, source string) iter.Seq2[Chunk, error] {
 	return func(yield func(Chunk, error) bool) {
 		s := &jsonSplitter{r: bufio.NewReaderSize(r, 1<<16), source: source, line: 1, col: 1}
@@ -53,8 +54,10 @@ type jsonSplitter struct {
 	// that an object without the list is still its own chunk.
 	recording bool
 	recorded  []byte
-	prevLine  int
-	prevCol   int
+	// inList is set while the array read is the list at listPath.
+	inList   bool
+	prevLine int
+	prevCol  int
 }
 
 // readByte reads one byte and counts its line and column.
@@ -69,7 +72,7 @@ func (s *jsonSplitter) readByte() (byte, error) {
 	} else {
 		s.col++
 	}
-	if s.recording {
+	if s.recording && len(s.recorded) <= MaxChunkSize {
 		s.recorded = append(s.recorded, c)
 	}
 	return c, nil
@@ -79,7 +82,7 @@ func (s *jsonSplitter) readByte() (byte, error) {
 func (s *jsonSplitter) unreadByte() {
 	s.r.UnreadByte()
 	s.line, s.col = s.prevLine, s.prevCol
-	if s.recording {
+	if s.recording && len(s.recorded) <= MaxChunkSize {
 		s.recorded = s.recorded[:len(s.recorded)-1]
 	}
 }
@@ -133,6 +136,10 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 		s.array(yield)
 		return
 	}
+	if c == '{' && s.looksLikeLines() {
+		s.lines(yield)
+		return
+	}
 	var first Chunk
 	if c == '{' && len(s.listPath) > 0 {
 		start := s.pos()
@@ -144,21 +151,27 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 			return
 		}
 		if found {
+			s.inList = true
 			s.array(yield)
 			return
 		}
 		first = Chunk{Source: s.source, Pos: start, Data: s.recorded}
+		if len(s.recorded) > MaxChunkSize {
+			first = TooLong(s.source, "json", start)
+		}
 	} else if first, err = s.value(); err != nil {
 		yield(Chunk{}, err)
 		return
 	}
 	if first.Pos.Line == s.line {
-		// One line: JSON Lines. The rest of this line belongs to no value.
-		rest, err := s.r.ReadBytes('\n')
-		if len(bytes.TrimSpace(rest)) > 0 {
-			s.col += len(bytes.TrimRight(rest, "\n"))
-			yield(Chunk{}, s.errorf("more after the value on its line, want one JSON value per line"))
-			return
+		// One line: JSON Lines. What follows the value on its line is
+		// part of the line's chunk, which then fails to decode.
+		rest, n, err := s.readLine()
+		if more := bytes.TrimRight(rest, " \t\r\n"); len(more) > 0 && first.Err == nil {
+			first.Data = append(first.Data, more...)
+			if len(first.Data)-len(more)+n > MaxChunkSize {
+				first = TooLong(s.source, "json", first.Pos)
+			}
 		}
 		if err == nil {
 			s.line, s.col = s.line+1, 1
@@ -189,10 +202,40 @@ func (s *jsonSplitter) split(yield func(Chunk, error) bool) {
 	}
 }
 
-// lines yields every non-blank line as a chunk.
+// looksLikeLines reports whether the input, at a '{', is JSON Lines: the
+// next non-blank line, within the reader's buffer, starts with '{' too,
+// and neither line looks like a part of a larger value, the first by
+// ending in '{', '[', ',' or ':' (a list opened on it, as in a Crossref
+// response), the second by ending in ','. Pretty-printed JSON has a
+// member name or a '}' on its second line.
+func (s *jsonSplitter) looksLikeLines() bool {
+	head, _ := s.r.Peek(s.r.Size())
+	end := bytes.IndexByte(head, '\n')
+	if end < 0 {
+		return false
+	}
+	first := bytes.TrimRight(head[:end], " \t\r")
+	next := bytes.TrimLeft(head[end:], " \t\r\n")
+	if nl := bytes.IndexByte(next, '\n'); nl >= 0 {
+		next = next[:nl]
+	}
+	next = bytes.TrimRight(next, " \t\r")
+	return len(next) > 0 && next[0] == '{' && next[len(next)-1] != ',' &&
+		bytes.IndexByte([]byte("{[,:"), first[len(first)-1]) < 0
+}
+
+// readLine reads the rest of a line with ReadLine, into a buffer that the
+// next read reuses.
+func (s *jsonSplitter) readLine() (line []byte, n int, err error) {
+	s.buf, n, err = ReadLine(s.r, s.buf)
+	return s.buf, n, err
+}
+
+// lines yields every non-blank line as a chunk; a line longer than
+// MaxChunkSize is a TooLong chunk.
 func (s *jsonSplitter) lines(yield func(Chunk, error) bool) {
 	for {
-		line, err := s.r.ReadBytes('\n')
+		line, n, err := s.readLine()
 		if err != nil && err != io.EOF {
 			yield(Chunk{}, s.readErr(err, "a line"))
 			return
@@ -200,7 +243,11 @@ func (s *jsonSplitter) lines(yield func(Chunk, error) bool) {
 		content := bytes.TrimRight(line, "\r\n")
 		start := len(content) - len(bytes.TrimLeft(content, " \t"))
 		if start < len(content) {
-			c := Chunk{Source: s.source, Pos: ld.Position{File: s.source, Line: s.line, Column: 1 + start}, Data: content[start:]}
+			pos := ld.Position{File: s.source, Line: s.line, Column: s.col + start}
+			c := Chunk{Source: s.source, Pos: pos, Data: bytes.Clone(content[start:])}
+			if n-len(line)+len(content)-start > MaxChunkSize {
+				c = TooLong(s.source, "json", pos)
+			}
 			if !yield(c, nil) {
 				return
 			}
@@ -241,13 +288,32 @@ func (s *jsonSplitter) array(yield func(Chunk, error) bool) {
 			}
 		}
 		chunk, err := s.value()
-		chunk.Path = fmt.Sprintf("%s[%d]", strings.Join(s.listPath, "."), n)
+		chunk.Path = fmt.Sprintf("[%d]", n)
+		if s.inList {
+			chunk.Path = strings.Join(s.listPath, ".") + chunk.Path
+		}
 		if !yield(chunk, err) || err != nil {
 			return
 		}
 	}
-	if len(s.listPath) > 0 {
-		return // the rest of the object that holds the list
+	if s.inList {
+		s.inList = false
+		// The rest of the objects that hold the list, then what follows
+		// them: another response, read as the first was.
+		for range s.listPath {
+			if err := s.skipMembers(); err != nil {
+				yield(Chunk{}, err)
+				return
+			}
+		}
+		if _, err := s.peek(); err != nil {
+			if err != io.EOF {
+				yield(Chunk{}, s.readErr(err, ""))
+			}
+			return
+		}
+		s.split(yield)
+		return
 	}
 	if c, err := s.peek(); err == nil {
 		yield(Chunk{}, s.errorf("%q after the array, want the end of the input", c))
@@ -311,26 +377,66 @@ func (s *jsonSplitter) findList(path []string) (found bool, err error) {
 	}
 }
 
+// skipMembers reads the rest of an object, after one of its members, to
+// its '}'.
+func (s *jsonSplitter) skipMembers() error {
+	for {
+		c, err := s.peek()
+		if err != nil {
+			return s.readErr(err, "an object")
+		}
+		if c == '}' {
+			s.readByte()
+			return nil
+		}
+		if c != ',' {
+			return s.errorf("%q after a member, want ',' or '}'", c)
+		}
+		s.readByte()
+		if _, err := s.peek(); err != nil {
+			return s.readErr(err, "an object")
+		}
+		key, err := s.value()
+		if err != nil {
+			return err
+		}
+		if c, err := s.peek(); err != nil || c != ':' {
+			return s.errorf("want ':' after the member name %.40s", key.Data)
+		}
+		s.readByte()
+		if _, err := s.peek(); err != nil {
+			return s.readErr(err, "an object")
+		}
+		if _, err := s.value(); err != nil {
+			return err
+		}
+	}
+}
+
 // value reads one JSON value by its brackets and quotes, without checking
 // its grammar (the decoder does that, with positions), and returns it as
 // a chunk. A scalar value ends at white space, ',' or a closing bracket.
+// A value longer than MaxChunkSize is read past, not held: a TooLong
+// chunk.
 func (s *jsonSplitter) value() (Chunk, error) {
 	start := s.pos()
 	s.buf = s.buf[:0]
-	depth, inString, escaped := 0, false, false
+	n, depth, inString, escaped := 0, 0, false, false
 	for {
 		c, err := s.readByte()
 		if err != nil {
-			if err == io.EOF && depth == 0 && !inString && len(s.buf) > 0 {
+			if err == io.EOF && depth == 0 && !inString && n > 0 {
 				break
 			}
 			return Chunk{}, s.readErr(err, "the value that starts at "+fmt.Sprint(start.Line, ":", start.Column))
 		}
-		if !inString && depth == 0 && len(s.buf) > 0 && isValueEnd(c) {
+		if !inString && depth == 0 && n > 0 && isValueEnd(c) {
 			s.unreadByte()
 			break
 		}
-		s.buf = append(s.buf, c)
+		if n++; n <= MaxChunkSize {
+			s.buf = append(s.buf, c)
+		}
 		switch {
 		case inString:
 			switch {
@@ -355,6 +461,9 @@ func (s *jsonSplitter) value() (Chunk, error) {
 		if depth == 0 && !inString && (c == '}' || c == ']' || c == '"') {
 			break
 		}
+	}
+	if n > MaxChunkSize {
+		return TooLong(s.source, "json", start), nil
 	}
 	data := append([]byte(nil), s.buf...)
 	return Chunk{Source: s.source, Pos: start, Data: data}, nil

@@ -38,7 +38,10 @@ func TestSplitJSON(t *testing.T) {
 		{"unterminated array", "[{\"a\":1},\n{\"b\":2", []string{"1:2 {\"a\":1}"}, "json: in:2:7: unexpected end of input in the value that starts at 2:1"},
 		{"no comma", "[{\"a\":1} {\"b\":2}]", []string{"1:2 {\"a\":1}"}, "json: in:1:10: '{' after an element, want ',' or ']'"},
 		{"after the array", "[1] x", []string{"1:2 1"}, "json: in:1:5: 'x' after the array, want the end of the input"},
-		{"two values on the first line", "{\"a\":1} {\"b\":2}\n", nil, "json: in:1:16: more after the value on its line, want one JSON value per line"},
+		{"two values on the first line are one bad line", "{\"a\":1} {\"b\":2}\n{\"c\":3}", []string{"1:1 {\"a\":1} {\"b\":2}", "2:1 {\"c\":3}"}, ""},
+		{"a first line cut short rejects only itself", "{\"a\":\"x\n{\"b\":2}\n{\"c\":\"}\"}\n", []string{"1:1 {\"a\":\"x", "2:1 {\"b\":2}", "3:1 {\"c\":\"}\"}"}, ""},
+		{"a first line with an unclosed object", "  {\"a\":[1\n{\"b\":2}\n", []string{"1:3 {\"a\":[1", "2:1 {\"b\":2}"}, ""},
+		{"a list opened on the first line is not json lines", "{\"a\":[\n{\"b\":2}\n]}", []string{"1:1 {\"a\":[\n{\"b\":2}\n]}"}, ""},
 		{"closing bracket first", "}", nil, "json: in:1:1: '}' closes nothing"},
 	}
 	for _, tt := range tests {
@@ -90,6 +93,8 @@ func TestSplitJSONList(t *testing.T) {
 		{"json lines of works", "{\"title\":\"a\"}\n{\"title\":\"b\"}\n", []string{"1:1 {\"title\":\"a\"}", "2:1 {\"title\":\"b\"}"}, ""},
 		{"top-level array", "[{\"a\":1}]", []string{"1:2 {\"a\":1}"}, ""},
 		{"broken member", "{\"message\" {\"items\": []}}", nil, "json: in:1:12: want ':' after the member name \"message\""},
+		{"two responses, one after the other", "{\"message\": {\"items\": [\n{\"a\":1}\n], \"next\": {\"x\": [1]}}}\n{\"message\": {\"items\": [\n{\"b\":2}\n]}}\n", []string{"2:1 {\"a\":1}", "5:1 {\"b\":2}"}, ""},
+		{"a broken member after the list", "{\"message\": {\"items\": [1], \"next\" 2}}", []string{"1:24 1"}, "json: in:1:35: want ':' after the member name \"next\""},
 		{"cut in the list", "{\"message\": {\"items\": [{\"a\":1}, {\"b\"", []string{"1:24 {\"a\":1}"}, "json: in:1:37: unexpected end of input in the value that starts at 1:33"},
 	}
 	for _, tt := range tests {
@@ -110,5 +115,65 @@ func TestSplitJSONList(t *testing.T) {
 				t.Errorf("error %q, want %q", got, tt.err)
 			}
 		})
+	}
+}
+
+// TestSplittersBoundTheirChunks lowers MaxChunkSize: a line, an element
+// or an input longer is one rejected chunk at its place, not held, and
+// the input goes on after it.
+func TestSplittersBoundTheirChunks(t *testing.T) {
+	defer func(n int) { reader.MaxChunkSize = n }(reader.MaxChunkSize)
+	reader.MaxChunkSize = 16
+	long := strings.Repeat("x", 40)
+	tests := []struct {
+		name  string
+		split reader.Splitter
+		input string
+		want  []string
+	}{
+		{"a long line", reader.SplitJSON, "{\"a\":1}\n{\"b\":\"" + long + "\"}\n{\"c\":3}\n", []string{"1:1 {\"a\":1}", "2:1 too long", "3:1 {\"c\":3}"}},
+		{"a long first line", reader.SplitJSON, "{\"b\":\"" + long + "\"} x\n{\"c\":3}\n", []string{"1:1 too long", "2:1 {\"c\":3}"}},
+		{"a long element", reader.SplitJSON, "[{\"a\":1},\n {\"b\":\"" + long + "\"}, {\"c\":3}]", []string{"1:2 {\"a\":1}", "2:2 too long", "2:52 {\"c\":3}"}},
+		{"a long item", reader.SplitJSONList("message", "items"), "{\"message\":{\"items\":[{\"b\":\"" + long + "\"},{\"c\":3}]}}", []string{"1:22 too long", "1:71 {\"c\":3}"}},
+		{"a long object without the list", reader.SplitJSONList("message", "items"), "{\"message\":{\"b\":\"" + long + "\"}}", []string{"1:1 too long"}},
+		{"a long input read whole", reader.Whole, long, []string{"1:1 too long"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for c, err := range tt.split(strings.NewReader(tt.input), "in") {
+				switch {
+				case err != nil:
+					got = append(got, err.Error())
+				case c.Err != nil && len(c.Data) == 0 && strings.Contains(c.Err.Error(), "longer than"):
+					got = append(got, fmt.Sprintf("%d:%d too long", c.Pos.Line, c.Pos.Column))
+				default:
+					got = append(got, fmt.Sprintf("%d:%d %s", c.Pos.Line, c.Pos.Column, c.Data))
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSplitJSONListPaths checks the paths of the chunks: the list's path
+// for the works of a response, the index alone for a top-level array.
+func TestSplitJSONListPaths(t *testing.T) {
+	for input, want := range map[string]string{
+		"{\"message\": {\"items\": [{\"a\":1}, {\"b\":2}]}}": "[message.items[0] message.items[1]]",
+		"[{\"a\":1}, {\"b\":2}]":                             "[[0] [1]]",
+	} {
+		var paths []string
+		for c, err := range reader.SplitJSONList("message", "items")(strings.NewReader(input), "in") {
+			if err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, c.Path)
+		}
+		if fmt.Sprint(paths) != want {
+			t.Errorf("%s: paths %v, want %s", input, paths, want)
+		}
 	}
 }

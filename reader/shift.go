@@ -2,6 +2,10 @@ package reader
 
 import (
 	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/scholarld/scholarld/ld"
 )
@@ -27,6 +31,9 @@ func DecodeAt(read ReadFunc, warnings WarningPaths) Decoder {
 	return func(c Chunk) []Record {
 		records, err := read(c.Data, c.Source)
 		if err != nil {
+			if !c.Whole && !positioned(err) {
+				err = moveMessage(err, c)
+			}
 			records = []Record{{Pos: ld.Position{File: c.Source, Line: 1, Column: 1}, Err: err}}
 		}
 		if !c.Whole {
@@ -99,4 +106,51 @@ func shift(p, at ld.Position) ld.Position {
 	}
 	p.Line += at.Line - 1
 	return p
+}
+
+// positioned reports whether err holds an error whose position
+// shiftRecord moves.
+func positioned(err error) bool {
+	var list ld.ErrorList
+	var field *ld.FieldError
+	var syntax *SyntaxError
+	var record *ld.SyntaxError
+	return errors.As(err, &list) || errors.As(err, &field) || errors.As(err, &syntax) || errors.As(err, &record)
+}
+
+// movedError is a reader's error about a whole chunk that gives its place
+// only in its words ("in.json:1:1: csl: not CSL-JSON"), with that place
+// moved to where the chunk stands in the input, and the chunk's path.
+type movedError struct {
+	msg string
+	err error
+}
+
+func (e *movedError) Error() string { return e.msg }
+func (e *movedError) Unwrap() error { return e.err }
+
+// placeInMessage is the "line:col: " after an input's name in a message.
+var placeInMessage = regexp.MustCompile(`^(\d+):(\d+): `)
+
+// moveMessage moves the first "source:line:col: " of err's message to the
+// input, and puts the chunk's path after it.
+func moveMessage(err error, c Chunk) error {
+	msg := err.Error()
+	i := strings.Index(msg, c.Source+":")
+	if i < 0 {
+		return err
+	}
+	rest := msg[i+len(c.Source)+1:]
+	m := placeInMessage.FindStringSubmatch(rest)
+	if m == nil {
+		return err
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	p := shift(ld.Position{Line: line, Column: col}, c.Pos)
+	where := fmt.Sprintf("%s:%d:%d: ", c.Source, p.Line, p.Column)
+	if c.Path != "" {
+		where += c.Path + ": "
+	}
+	return &movedError{msg: msg[:i] + where + rest[len(m[0]):], err: err}
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/creack/pty"
 	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
 	"github.com/scholarld/scholarld/internal/corpus"
 	"github.com/scholarld/scholarld/internal/testkit"
 )
@@ -404,5 +405,251 @@ func TestFoldersPassOverWhatIsNotMetadata(t *testing.T) {
 	code, _, errOut = run(t, "", "convert", "-t", "nquads", readme)
 	if code != ExitData || !strings.Contains(errOut, readme+": cannot tell the input format: it is text that none of the readers recognises") {
 		t.Errorf("named README: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// failingWriter fails every write, as a closed pipe or a full disk does.
+type failingWriter struct{ writes int }
+
+func (w *failingWriter) Write([]byte) (int, error) {
+	w.writes++
+	return 0, syscall.EPIPE
+}
+
+// TestAnOutputThatCannotBeWrittenStopsTheRun writes to an output that
+// fails: the run stops at the first failure with one message and exit 3,
+// rather than rejecting every later record for it.
+func TestAnOutputThatCannotBeWrittenStopsTheRun(t *testing.T) {
+	path, _ := corpusFile(t, 300, 0)
+	for _, format := range []string{"nquads", "jsonld"} {
+		var stderr bytes.Buffer
+		out := &failingWriter{}
+		code := Main([]string{"convert", "-j", "2", "-t", format, path}, nil, out, &stderr)
+		if code != ExitIO {
+			t.Errorf("%s: exit %d, want %d", format, code, ExitIO)
+		}
+		if n := strings.Count(stderr.String(), "broken pipe"); n != 1 {
+			t.Errorf("%s: %d messages about the broken pipe, want 1:\n%s", format, n, lastLines(stderr.String(), 4))
+		}
+		if strings.Contains(stderr.String(), " 300 records read") {
+			t.Errorf("%s: the run read every record after the output failed:\n%s", format, lastLines(stderr.String(), 2))
+		}
+	}
+}
+
+// TestOutputToAnOpenDescriptor writes to /dev/fd/N, as -o /dev/stdout
+// does: to the descriptor, a pipe or a file, never to a temporary file
+// renamed over it.
+func TestOutputToAnOpenDescriptor(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []byte)
+	go func() { data, _ := io.ReadAll(r); got <- data }()
+	code, _, errOut := run(t, "", "convert", "-t", "ntriples", "-o", fmt.Sprintf("/dev/fd/%d", w.Fd()), seed)
+	w.Close()
+	if data := <-got; code != ExitOK || string(data) != golden(t, "ijms-2014-15-14348.nt") {
+		t.Errorf("-o /dev/fd/N of a pipe: exit %d, %d bytes read from the pipe: %s", code, len(data), errOut)
+	}
+
+	dir := t.TempDir()
+	file := filepath.Join(dir, "redirected.nt")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	code, _, errOut = run(t, "", "convert", "-t", "nquads", "-o", fmt.Sprintf("/dev/fd/%d", f.Fd()), seed)
+	info, _ := f.Stat()
+	if now, err := os.Stat(file); code != ExitOK || err != nil || !os.SameFile(info, now) || info.Size() == 0 {
+		t.Errorf("-o /dev/fd/N of a file: exit %d, the file was replaced or not written: %s", code, errOut)
+	}
+	assertOnly(t, dir, "redirected.nt")
+}
+
+// TestAnInputThatCannotBeOpenedKeepsTheOutput names a missing input: its
+// error names it once, and an earlier output is not replaced by an empty
+// one.
+func TestAnInputThatCannotBeOpenedKeepsTheOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.nq")
+	os.WriteFile(out, []byte("earlier\n"), 0o644)
+	missing := filepath.Join(dir, "missing.jsonl")
+	code, _, errOut := run(t, "", "convert", "-o", out, missing)
+	if code != ExitIO {
+		t.Errorf("exit %d, want %d", code, ExitIO)
+	}
+	if want := missing + ": no such file or directory\n"; !strings.HasPrefix(errOut, want) {
+		t.Errorf("stderr %q, want it to start with %q", errOut, want)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "earlier\n" {
+		t.Errorf("the earlier output became %q", data)
+	}
+	assertOnly(t, dir, "out.nq")
+}
+
+// TestABrokenFirstLineRejectsOnlyItself converts JSON Lines whose first
+// line is cut short, a file and standard input: the other lines are read.
+func TestABrokenFirstLineRejectsOnlyItself(t *testing.T) {
+	path, _ := corpusFile(t, 50, 0)
+	data, _ := os.ReadFile(path)
+	for _, first := range []string{"{\"title\": \"Cut sho", "{\"title\": \"A\"} {\"title\": \"B\"}"} {
+		input := first + "\n" + string(data)
+		os.WriteFile(path, []byte(input), 0o644)
+		for _, args := range [][]string{{path}, {"-f", "record", "-"}} {
+			code, _, errOut := run(t, input, append([]string{"convert", "-t", "nquads"}, args...)...)
+			if code != ExitData || !strings.Contains(errOut, " 51 records read, 50 written, 1 rejected, ") || !strings.Contains(errOut, ":1:") {
+				t.Errorf("%q, %v: exit %d:\n%s", first, args, code, lastLines(errOut, 3))
+			}
+		}
+	}
+}
+
+// TestSplitNeverFollowsALinkOutOfItsFolder plants, in the --split folder,
+// a symlink under the name an article's file takes, pointing outside the
+// folder: the link is not followed, and the article is rejected.
+func TestSplitNeverFollowsALinkOutOfItsFolder(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "site")
+	os.Mkdir(dir, 0o755)
+	outside := filepath.Join(base, "outside.txt")
+	os.WriteFile(outside, []byte("keep me\n"), 0o644)
+	os.Symlink(outside, filepath.Join(dir, SplitName("10.5555/planted")+".jsonld"))
+	stdin := "{\"title\": \"A\", \"doi\": \"10.5555/planted\"}\n{\"title\": \"B\", \"doi\": \"10.5555/b\\u001b[2J\\u0000c\"}\n{\"title\": \"C\", \"doi\": \"10.5555/c\"}\n"
+	code, _, errOut := run(t, stdin, "convert", "--split", dir)
+	if data, _ := os.ReadFile(outside); string(data) != "keep me\n" {
+		t.Errorf("the file outside the folder became %q", data)
+	}
+	if code != ExitData || !strings.Contains(errOut, "<stdin>:1:1: record 1: --split: ") || !strings.Contains(errOut, "1 written, 2 rejected") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.ContainsFunc(e.Name(), func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+			t.Errorf("a file name holds a control character: %q", e.Name())
+		}
+	}
+}
+
+// TestWarningsArePlaced prints the warnings of a BibTeX file with -v:
+// each at its record's place, as errors are.
+func TestWarningsArePlaced(t *testing.T) {
+	path := "reader/bibtex/testdata/macros-broken.bib"
+	_, _, errOut := run(t, "", "convert", "-v", "-t", "nquads", path)
+	for _, want := range []string{
+		path + ":20:1: record 3: warning: month: undefined macro \"smarch\" expands to nothing\n",
+		path + ":29:1: record 4: warning: doi: dropped: ident: DOI \"not a doi\": does not start with \"10.\"\n",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+// TestMaxErrorsStopsTheRun stops after the N-th rejected record, for any
+// -j: exit 1, the output left as it was, the N rejects written.
+func TestMaxErrorsStopsTheRun(t *testing.T) {
+	path, bad := corpusFile(t, 1000, 10)
+	for _, workers := range []string{"1", "4"} {
+		dir := t.TempDir()
+		out, rejects := filepath.Join(dir, "out.nq"), filepath.Join(dir, "rejects.jsonl")
+		os.WriteFile(out, []byte("earlier\n"), 0o644)
+		code, _, errOut := run(t, "", "convert", "-j", workers, "--max-errors", "5", "--rejects", rejects, "-o", out, path)
+		if code != ExitData || !strings.Contains(errOut, "stopped after 5 rejected records (--max-errors)") {
+			t.Errorf("-j %s: exit %d:\n%s", workers, code, lastLines(errOut, 3))
+		}
+		if data, _ := os.ReadFile(out); string(data) != "earlier\n" {
+			t.Errorf("-j %s: the output became %d bytes", workers, len(data))
+		}
+		data, _ := os.ReadFile(rejects)
+		var lines []int
+		for l := range strings.Lines(string(data)) {
+			var r rejectLine
+			json.Unmarshal([]byte(l), &r)
+			lines = append(lines, r.Line)
+		}
+		if !slices.Equal(lines, bad[:5]) {
+			t.Errorf("-j %s: rejects at lines %v, want %v", workers, lines, bad[:5])
+		}
+		if strings.Count(errOut, path+":") != 5 {
+			t.Errorf("-j %s: %d error lines, want 5", workers, strings.Count(errOut, path+":"))
+		}
+		assertOnly(t, dir, "out.nq", "rejects.jsonl")
+	}
+}
+
+// TestTruncatedArchiveNamesTheMemberOnce converts a .tgz cut in its second
+// member: one message, naming the member and the damage once.
+func TestTruncatedArchiveNamesTheMemberOnce(t *testing.T) {
+	path, _ := corpusFile(t, 400, 0)
+	data, _ := os.ReadFile(path)
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	tw := tar.NewWriter(zw)
+	for _, m := range []struct {
+		name string
+		data []byte
+	}{{"a.jsonl", data[:bytes.IndexByte(data, '\n')+1]}, {"b.jsonl", data}} {
+		tw.WriteHeader(&tar.Header{Name: m.name, Mode: 0o644, Size: int64(len(m.data)), Typeflag: tar.TypeReg})
+		tw.Write(m.data)
+	}
+	tw.Close()
+	zw.Close()
+	cut := filepath.Join(t.TempDir(), "cut.tgz")
+	os.WriteFile(cut, z.Bytes()[:z.Len()*2/3], 0o644)
+	_, _, errOut := run(t, "", "convert", "-t", "nquads", cut)
+	want := cut + ":b.jsonl: gzip: the input ends early (truncated file?)\n"
+	if !strings.HasPrefix(errOut, want) || strings.Count(errOut, "ends early") != 1 || !strings.Contains(errOut, "1 input could not be read") {
+		t.Errorf("stderr %q, want it to start with %q and name the damage once", errOut, want)
+	}
+}
+
+// TestCompressedOutput writes -o NAME.gz and NAME.zst: the format comes
+// from the name under the compression suffix, and the file decompresses
+// to the same bytes as the plain output.
+func TestCompressedOutput(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"out.nt.gz", "out.nt.zst"} {
+		out := filepath.Join(dir, name)
+		if code, _, errOut := run(t, "", "convert", "-o", out, seed); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", name, code, errOut)
+		}
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		var r io.Reader
+		if strings.HasSuffix(name, ".gz") {
+			if r, err = gzip.NewReader(f); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			zr, err := zstd.NewReader(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer zr.Close()
+			r = zr
+		}
+		if data, err := io.ReadAll(r); err != nil || string(data) != golden(t, "ijms-2014-15-14348.nt") {
+			t.Errorf("%s: %d bytes decompressed (%v), not the N-Triples golden file", name, len(data), err)
+		}
+	}
+}
+
+// TestARepeatedWarningIsPrintedOnce prints a warning that one record
+// gives twice once, with its count, under -v; without -v the summary
+// counts it by kind.
+func TestARepeatedWarningIsPrintedOnce(t *testing.T) {
+	stdin := "@article{a,\n title={T},\n journal = foo # foo,\n year=2001}\n"
+	_, _, errOut := run(t, stdin, "convert", "-v", "-f", "bibtex", "-t", "nquads")
+	if want := "<stdin>:1:1: record 1: warning: journal: undefined macro \"foo\" expands to nothing (2 times)\n"; !strings.Contains(errOut, want) || strings.Count(errOut, "undefined macro") != 1 {
+		t.Errorf("-v: stderr %q, want %q once", errOut, want)
+	}
+	_, _, errOut = run(t, stdin, "convert", "-f", "bibtex", "-t", "nquads")
+	if want := "scholarld convert: 2 warnings (-v prints each); the most frequent:\n  2 × journal: undefined macro \"foo\" expands to nothing\n"; !strings.HasSuffix(errOut, want) {
+		t.Errorf("summary: stderr %q, want it to end with %q", errOut, want)
 	}
 }

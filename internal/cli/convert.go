@@ -178,8 +178,11 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	prog.finish()
 
 	stopped := err != nil
-	keep := !stopped && (run.written > 0 || run.rejected == 0)
-	if ferr := sink.finish(keep); ferr != nil {
+	// An output with no record in it replaces nothing: not when every
+	// record was rejected, nor when no input could be read.
+	keep := !stopped && (run.written > 0 || run.rejected == 0 && run.inputErrors == 0)
+	var outErr *outputError
+	if ferr := sink.finish(keep); ferr != nil && !errors.As(err, &outErr) {
 		fmt.Fprintf(stderr, "scholarld convert: writing: %v\n", ferr)
 		run.ioFailed = true
 	}
@@ -255,6 +258,11 @@ func (r *convertRun) item(it *bulk.Item) error {
 	r.noteWarnings(it)
 	if it.Err == nil {
 		it.Err = r.sink.write(it)
+		var outErr *outputError
+		if errors.As(it.Err, &outErr) {
+			r.read--
+			return outErr // no later record could be written either
+		}
 	}
 	if it.Err != nil {
 		r.rejected++
@@ -304,6 +312,8 @@ func errorLine(it *bulk.Item, err error) string {
 	var field *ld.FieldError
 	var recordSyntax *ld.SyntaxError
 	var readerSyntax *reader.SyntaxError
+	var pathErr *fs.PathError
+	var damage *source.ReadError
 	switch {
 	case errors.As(err, &field):
 		if field.Pos.IsValid() {
@@ -320,6 +330,12 @@ func errorLine(it *bulk.Item, err error) string {
 			pos = readerSyntax.Pos
 		}
 		msg = readerSyntax.Format + ": " + readerSyntax.Err.Error()
+	case errors.As(err, &pathErr) && pathErr.Path == it.Source:
+		msg = pathErr.Err.Error() // not "stat a.json:" after "a.json:"
+	case errors.As(err, &damage) && strings.HasPrefix(it.Source, damage.Name+":"):
+		// Damage in the archive that holds the input: "a.tgz:m.xml: gzip:
+		// ...", not "a.tgz:m.xml: a.tgz: gzip: ...".
+		msg = strings.TrimPrefix(msg, damage.Name+": ")
 	}
 	where := pos.String()
 	if where == "" {
@@ -375,8 +391,12 @@ func (r *convertRun) noteWarnings(it *bulk.Item) {
 		return
 	}
 	r.progress.clear()
+	where := it.Pos.String()
+	if !it.Pos.IsValid() {
+		where = it.Source
+	}
 	for _, s := range distinct {
-		line := fmt.Sprintf("%s: record %d: warning: %s", it.Source, it.Index+1, s.w)
+		line := fmt.Sprintf("%s: record %d: warning: %s", where, it.Index+1, s.w)
 		if s.n > 1 {
 			line += fmt.Sprintf(" (%d times)", s.n)
 		}

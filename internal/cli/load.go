@@ -406,9 +406,9 @@ func graphName(g *ld.Graph, a *ld.Article, prefix string) (string, error) {
 // doiGraph is the graph of the article with a DOI, as graphName names it.
 func doiGraph(doi, prefix string) string {
 	if prefix == "" {
-		return ident.DOIURL(doi)
+		return ident.DOIURL(ident.FoldDOI(doi)) // the article's IRI
 	}
-	return prefix + escapeGraphKey(strings.ToLower(doi))
+	return prefix + escapeGraphKey(ident.FoldDOI(doi))
 }
 
 // escapeGraphKey percent-encodes every byte but ASCII letters, digits and

@@ -203,11 +203,12 @@ func TestLoadRetriesThenRejectsAFailingBatch(t *testing.T) {
 	if code != ExitData {
 		t.Errorf("exit %d, want %d (a batch failed)\n%s", code, ExitData, stderr)
 	}
-	// records are loaded in file order, two a batch: elife-2014, elife-2015 | ijms, orglett | plos, markup | zh
+	// records are loaded in file order, two a batch: elife-2014, elife-2015 | ijms, orglett | ...
+	okBatches := (len(files)+1)/2 - 1
 	for _, want := range []string{
 		"batch 2 of 2 articles failed: POST " + srv.URL + "/sparql: 503 Service Unavailable",
 		"orglett-2019-21-2918.json:1:1: <https://doi.org/10.1021/acs.orglett.9b00971> not loaded",
-		"loaded 5 articles (", "in 3 batches; failed 2 articles in 1 batches; 8 retries",
+		fmt.Sprintf("loaded %d articles (", len(files)-2), fmt.Sprintf("in %d batches; failed 2 articles in 1 batches; 8 retries", okBatches),
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
@@ -226,8 +227,8 @@ func TestLoadRetriesThenRejectsAFailingBatch(t *testing.T) {
 	if code != ExitOK || strings.Count(stdout, "DROP SILENT GRAPH") != 2 {
 		t.Errorf("reloading the rejects: exit %d, %s", code, stderr)
 	}
-	if len(store.ok) != 3 {
-		t.Errorf("%d update requests succeeded, want 3", len(store.ok))
+	if len(store.ok) != okBatches {
+		t.Errorf("%d update requests succeeded, want %d", len(store.ok), okBatches)
 	}
 }
 

@@ -58,12 +58,24 @@ func newStreamSink(path string, stdout io.Writer, format ld.Format, shaped func(
 }
 
 func (s *streamSink) write(it *bulk.Item) error {
+	var err error
 	if s.enc != nil {
-		return s.enc.Encode(it.Graph)
+		err = s.enc.Encode(it.Graph)
+	} else {
+		_, err = s.out.w.Write(it.Encoded)
 	}
-	_, err := s.out.w.Write(it.Encoded)
-	return err
+	if err != nil {
+		return &outputError{err}
+	}
+	return nil
 }
+
+// outputError is a failure to write the one output stream: it stops the
+// run, as no later record could be written either.
+type outputError struct{ err error }
+
+func (e *outputError) Error() string { return "writing: " + e.err.Error() }
+func (e *outputError) Unwrap() error { return e.err }
 
 func (s *streamSink) finish(keep bool) error {
 	if s.enc != nil {
@@ -97,12 +109,19 @@ func stdoutOutput(stdout io.Writer) *fileOutput {
 
 // createFileOutput opens the output file for path.
 func createFileOutput(path string) (*fileOutput, error) {
-	target, err := resolveTarget(path)
+	target, descriptor, err := resolveTarget(path)
 	if err != nil {
 		return nil, err
 	}
 	o := &fileOutput{target: target}
-	if info, err := os.Stat(target); err == nil && !info.Mode().IsRegular() {
+	if descriptor {
+		// /dev/stdout, /dev/fd/N: a descriptor the process was given,
+		// whatever it is open on (a pipe, a terminal, a file the shell
+		// redirected to); written at its end, never replaced.
+		if o.file, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0); err != nil {
+			return nil, err
+		}
+	} else if info, err := os.Stat(target); err == nil && !info.Mode().IsRegular() {
 		if info.IsDir() {
 			return nil, fmt.Errorf("%s is a folder", path)
 		}
@@ -147,23 +166,28 @@ func createFileOutput(path string) (*fileOutput, error) {
 }
 
 // resolveTarget follows symlinks to the file that is to be written, so
-// that the link stays and its target is replaced.
-func resolveTarget(path string) (string, error) {
+// that the link stays and its target is replaced. descriptor is set when
+// the path leads into /proc (/dev/stdout, /dev/fd/N): an open descriptor
+// of a process, whose links name no file to replace ("pipe:[1234]").
+func resolveTarget(path string) (target string, descriptor bool, err error) {
 	for range 40 {
+		if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil && strings.HasPrefix(dir+"/", "/proc/") {
+			return path, true, nil
+		}
 		info, err := os.Lstat(path)
 		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			return path, nil
+			return path, false, nil
 		}
 		link, err := os.Readlink(path)
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		if !filepath.IsAbs(link) {
 			link = filepath.Join(filepath.Dir(path), link)
 		}
 		path = link
 	}
-	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
+	return "", false, fmt.Errorf("%s: too many levels of symbolic links", path)
 }
 
 // compressionOf splits a compression suffix off a file name.
@@ -264,7 +288,12 @@ func (s *splitSink) write(it *bulk.Item) error {
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	out, err := createFileOutput(filepath.Join(s.dir, name))
+	path := filepath.Join(s.dir, name)
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		// A link planted under the name would lead the output out of dir.
+		return fmt.Errorf("--split: %s is there and is not a regular file (%v): not followed", path, info.Mode().Type())
+	}
+	out, err := createFileOutput(path)
 	if err != nil {
 		return err
 	}

@@ -16,26 +16,33 @@ import (
 // by a letter, the place where Read too resynchronises after a bad entry.
 // The @string entries met so far are every later chunk's Prelude, so
 // that their macros expand as in Read. Text before the first entry is a
-// comment and is skipped.
+// comment and is skipped. An entry longer than reader.MaxChunkSize is not
+// held: it is a TooLong chunk.
 func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 	return func(yield func(reader.Chunk, error) bool) {
 		br := bufio.NewReaderSize(r, 1<<16)
-		var data, definitions []byte
-		start, line := 0, 0
+		var data, definitions, l []byte
+		start, line, size := 0, 0, 0
 		flush := func() bool {
 			if start == 0 {
 				return true
 			}
-			c := reader.Chunk{Source: source, Pos: ld.Position{File: source, Line: start, Column: 1}, Data: data, Prelude: definitions}
-			if isStringEntry(data) {
+			pos := ld.Position{File: source, Line: start, Column: 1}
+			c := reader.Chunk{Source: source, Pos: pos, Data: data, Prelude: definitions}
+			switch {
+			case size > reader.MaxChunkSize:
+				c = reader.TooLong(source, "bibtex", pos)
+			case isStringEntry(data):
 				definitions = append(bytes.Clone(definitions), data...)
 			}
-			data = nil
+			data, size = nil, 0
 			return yield(c, nil)
 		}
 		for {
-			l, err := br.ReadBytes('\n')
-			if len(l) > 0 {
+			var n int
+			var err error
+			l, n, err = reader.ReadLine(br, l)
+			if n > 0 {
 				line++
 				if line == 1 {
 					l = bytes.TrimPrefix(l, []byte("\uFEFF"))
@@ -47,7 +54,9 @@ func Split(r io.Reader, source string) iter.Seq2[reader.Chunk, error] {
 					start = line
 				}
 				if start > 0 {
-					data = append(data, l...)
+					if size += n; size <= reader.MaxChunkSize {
+						data = append(data, l...)
+					}
 				}
 			}
 			if err == io.EOF {

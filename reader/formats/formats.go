@@ -170,7 +170,7 @@ var Inputs = []Input{
 		Sniff:       ris.Sniff,
 		Read:        ris.Read,
 		Split:       ris.Split,
-		Decode:      reader.DecodeAt(ris.Read, reader.WarningPathsInRecord),
+		Decode:      ris.DecodeChunk,
 	},
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -63,12 +64,20 @@ func TestStreamingReadsWhatReadReads(t *testing.T) {
 				if !reflect.DeepEqual(w.Article, s.Article) {
 					t.Errorf("record %d: the articles differ", i+1)
 				}
+				if w.Pos.IsValid() && w.Pos != s.Pos {
+					t.Errorf("record %d: at %v read whole, at %v streamed", i+1, w.Pos, s.Pos)
+				}
 				// Field errors are the same; an element that cannot be read
 				// at all is reported in the splitter's or reader's words.
 				var wl, sl ld.ErrorList
 				exact := errors.As(w.Err, &wl) || errors.As(s.Err, &sl)
 				if exact && fmt.Sprint(w.Err) != fmt.Sprint(s.Err) || (w.Err == nil) != (s.Err == nil) {
 					t.Errorf("record %d: error\n  Read: %v\nstream: %v", i+1, w.Err, s.Err)
+				}
+				// An error is placed where Read places it, unless the
+				// splitter found it first, in its own words ("json: ...").
+				if w.Err != nil && s.Err != nil && !strings.HasPrefix(s.Err.Error(), "json: ") && place(w.Err) != place(s.Err) {
+					t.Errorf("record %d: error at %s read whole, at %s streamed\n  Read: %v\nstream: %v", i+1, place(w.Err), place(s.Err), w.Err, s.Err)
 				}
 				if fmt.Sprint(w.Warnings) != fmt.Sprint(s.Warnings) {
 					t.Errorf("record %d: warnings\n  Read: %v\nstream: %v", i+1, w.Warnings, s.Warnings)
@@ -84,6 +93,13 @@ func TestStreamingReadsWhatReadReads(t *testing.T) {
 		}
 	}
 }
+
+// place is the first "line:col" of an error's message.
+func place(err error) string {
+	return placeRE.FindString(err.Error())
+}
+
+var placeRE = regexp.MustCompile(`:\d+:\d+:`)
 
 func slicesCollect(seq func(func(reader.Record) bool)) []reader.Record {
 	var out []reader.Record

@@ -11,8 +11,10 @@
 //
 // A name keeps its compression suffix stripped (Input.Name is what the
 // reader sees: "a.jsonl" for "a.jsonl.gz"), so that format detection by
-// extension works through compression. Nothing is read whole but zip
-// archives that do not come from a file (zip needs random access).
+// extension works through compression. Nothing is read whole: a zip
+// archive that does not come from a file (zip needs random access) is
+// copied to a temporary file, removed at once, so that it takes disk, not
+// memory.
 package source
 
 import (
@@ -137,7 +139,7 @@ func (o *opener) file(name string) bool {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		head := make([]byte, 4)
 		if n, _ := io.ReadFull(f, head); n == 4 && bytes.Equal(head, zipMagic) {
-			return o.zip(name, f, info.Size())
+			return o.zip(name, o.countAt(f), info.Size(), 0)
 		}
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return o.yield(Input{Name: name, FormatName: name}, err)
@@ -169,24 +171,29 @@ func (o *opener) stream(name, formatName string, r io.Reader, depth int, member 
 				return o.yield(Input{Name: name, FormatName: formatName}, fmt.Errorf("%s: gzip: %w", name, err))
 			}
 			defer zr.Close()
-			return o.stream(name, trimExt(formatName, ".gz", ".tgz"), &named{name, "gzip", zr}, depth+1, member)
+			return o.stream(name, trimExt(formatName, ".gz", ".tgz"), &named{name: name, layer: "gzip", r: zr}, depth+1, member)
 		case bytes.HasPrefix(head, zstdMagic):
 			zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1))
 			if err != nil {
 				return o.yield(Input{Name: name, FormatName: formatName}, fmt.Errorf("%s: zstd: %w", name, err))
 			}
 			defer zr.Close()
-			return o.stream(name, trimExt(formatName, ".zst", ".tzst"), &named{name, "zstd", zr}, depth+1, member)
+			return o.stream(name, trimExt(formatName, ".zst", ".tzst"), &named{name: name, layer: "zstd", r: zr}, depth+1, member)
 		case bytes.HasPrefix(head, bzip2Magic) && len(head) > 3 && head[3] >= '1' && head[3] <= '9':
-			return o.stream(name, trimExt(formatName, ".bz2", ".tbz2"), &named{name, "bzip2", bzip2.NewReader(br)}, depth+1, member)
+			return o.stream(name, trimExt(formatName, ".bz2", ".tbz2"), &named{name: name, layer: "bzip2", r: bzip2.NewReader(br)}, depth+1, member)
 		case isTar(head):
 			return o.tar(name, br, depth)
 		case bytes.HasPrefix(head, zipMagic):
-			data, err := io.ReadAll(br)
+			spill, size, err := spillToDisk(br)
 			if err != nil {
+				var damaged *ReadError // it names the input already
+				if !errors.As(err, &damaged) {
+					err = fmt.Errorf("%s: zip: %w", name, err)
+				}
 				return o.yield(Input{Name: name, FormatName: formatName}, err)
 			}
-			return o.zip(name, bytes.NewReader(data), int64(len(data)))
+			defer spill.Close()
+			return o.zip(name, spill, size, depth)
 		}
 	}
 	in := Input{Name: name, FormatName: formatName, Reader: br, Found: o.found || member}
@@ -225,13 +232,35 @@ func (o *opener) tar(name string, r io.Reader, depth int) bool {
 			continue
 		}
 		member := name + ":" + h.Name
-		if !o.stream(member, h.Name, &named{member, "tar", tr}, depth+1, true) {
+		r := &named{name: member, layer: "tar", r: tr}
+		if !o.stream(member, h.Name, r, depth+1, true) {
 			return false
+		}
+		if r.failed {
+			// The member ended with the damage, which its reader reported;
+			// the archive cannot go on past it.
+			return true
 		}
 	}
 }
 
-func (o *opener) zip(name string, r io.ReaderAt, size int64) bool {
+// spillToDisk copies r to a temporary file, removed at once (it lives
+// while it is open), for the random access zip needs.
+func spillToDisk(r io.Reader) (*os.File, int64, error) {
+	f, err := os.CreateTemp("", "scholarld-zip-*")
+	if err != nil {
+		return nil, 0, err
+	}
+	os.Remove(f.Name())
+	size, err := io.Copy(f, r)
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, size, nil
+}
+
+func (o *opener) zip(name string, r io.ReaderAt, size int64, depth int) bool {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return o.yield(Input{Name: name, FormatName: name}, fmt.Errorf("%s: zip: %w", name, err))
@@ -250,7 +279,7 @@ func (o *opener) zip(name string, r io.ReaderAt, size int64) bool {
 			}
 			continue
 		}
-		more := o.stream(member, f.Name, &named{member, "zip", rc}, 1, true)
+		more := o.stream(member, f.Name, &named{name: member, layer: "zip", r: rc}, depth+1, true)
 		rc.Close()
 		if !more {
 			return false
@@ -316,6 +345,25 @@ func (o *opener) count(r io.Reader) io.Reader {
 	return &countingReader{r: r, counter: o.counter}
 }
 
+// countAt counts the bytes a zip archive reads from its file.
+func (o *opener) countAt(r io.ReaderAt) io.ReaderAt {
+	if o.counter == nil {
+		return r
+	}
+	return &countingReaderAt{r: r, counter: o.counter}
+}
+
+type countingReaderAt struct {
+	r       io.ReaderAt
+	counter func(int)
+}
+
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.counter(n)
+	return n, err
+}
+
 type countingReader struct {
 	r       io.Reader
 	counter func(int)
@@ -332,11 +380,13 @@ func (c *countingReader) Read(p []byte) (int, error) {
 type named struct {
 	name, layer string
 	r           io.Reader
+	failed      bool // a read returned an error other than io.EOF
 }
 
 func (n *named) Read(p []byte) (int, error) {
 	k, err := n.r.Read(p)
 	if err != nil && err != io.EOF {
+		n.failed = true
 		var already *ReadError
 		if !errors.As(err, &already) {
 			err = &ReadError{Name: n.name, Layer: n.layer, Err: err}

@@ -202,3 +202,82 @@ func TestSizeCountsFiles(t *testing.T) {
 		t.Errorf("standard input has a known size")
 	}
 }
+
+func zipped(name string, data []byte) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create(name)
+	w.Write(data)
+	zw.Close()
+	return b.Bytes()
+}
+
+// TestZipStreams reads zip archives that are not files: on standard
+// input, compressed, and as a member of a tar; each is spilled to a
+// temporary file, not held in memory, and the file is gone afterwards.
+func TestZipStreams(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	got := openAll(t, []string{"-"}, bytes.NewReader(gzipped(string(zipped("a.ris", []byte("TY  - JOUR\n"))))))
+	if len(got) != 1 || got[0].name != "<stdin>:a.ris" || got[0].content != "TY  - JOUR\n" || got[0].err != "" {
+		t.Errorf("a gzipped zip on standard input: %+v", got)
+	}
+	dir := t.TempDir()
+	tarPath := write(t, filepath.Join(dir, "set.tar"), tarred("inner.zip", string(zipped("b.bib", []byte("@article{b}")))))
+	got = openAll(t, []string{tarPath}, nil)
+	if len(got) != 1 || got[0].name != tarPath+":inner.zip:b.bib" || got[0].content != "@article{b}" {
+		t.Errorf("a zip in a tar: %+v", got)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestNestingIsBounded reads zips nested deeper than any real package:
+// the nesting stops (a zip that holds itself would never end), and the
+// innermost is an input of its own.
+func TestNestingIsBounded(t *testing.T) {
+	data := []byte("deep")
+	for range 8 {
+		data = zipped("z.zip", data)
+	}
+	path := write(t, filepath.Join(t.TempDir(), "deep.zip"), data)
+	got := openAll(t, []string{path}, nil)
+	if len(got) != 1 || strings.Count(got[0].name, ":") > 5 {
+		t.Errorf("got %d inputs, the first %q", len(got), got[0].name)
+	}
+}
+
+// TestDamageInAnArchiveIsReportedOnce cuts a .tgz in its second member:
+// the first member is whole, the second ends with the damage, and the
+// archive reports nothing more (the damage was the member's).
+func TestDamageInAnArchiveIsReportedOnce(t *testing.T) {
+	big := strings.Repeat("line of text that does not compress to nothing 0123456789\n", 4000)
+	whole := gzipped(string(tarred("a.jsonl", "first\n", "b.jsonl", big, "c.jsonl", "third\n")))
+	path := write(t, filepath.Join(t.TempDir(), "cut.tgz"), whole[:len(whole)*2/3])
+	got := openAll(t, []string{path}, nil)
+	if len(got) != 2 || got[0].content != "first\n" || got[0].err != "" || got[1].name != path+":b.jsonl" || !strings.Contains(got[1].err, "gzip: the input ends early") {
+		t.Errorf("got %+v", got)
+	}
+}
+
+// TestBytesAreCountedForEveryKindOfFile counts the bytes read from a
+// plain file, a gzip file and a zip file, for progress: each is counted.
+func TestBytesAreCountedForEveryKindOfFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, path := range []string{
+		write(t, filepath.Join(dir, "a.jsonl"), []byte("plain\n")),
+		write(t, filepath.Join(dir, "b.jsonl.gz"), gzipped("gzipped\n")),
+		write(t, filepath.Join(dir, "c.zip"), zipped("c.jsonl", []byte("zipped\n"))),
+	} {
+		counted := 0
+		for in, err := range source.Open([]string{path}, nil, func(n int) { counted += n }) {
+			if err == nil {
+				io.ReadAll(in.Reader)
+			}
+		}
+		if info, _ := os.Stat(path); counted < int(info.Size())/2 {
+			t.Errorf("%s: %d bytes counted of %d", filepath.Base(path), counted, info.Size())
+		}
+	}
+}
