@@ -1,8 +1,12 @@
 package validate_test
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"strings"
+
+	"github.com/scholarld/scholarld/reader/source"
 
 	"github.com/scholarld/scholarld/validate"
 )
@@ -24,13 +28,14 @@ func ExampleWriteText() {
 	r := validate.Validate([]byte(turtle), "a.ttl", validate.Options{Profiles: []validate.Profile{validate.Google}})
 	validate.WriteText(os.Stdout, []*validate.Report{r})
 	// Output:
-	// a.ttl (turtle): 0 errors, 3 warnings, 0 info
 	//   warning a.ttl: <https://doi.org/10.5555/1> <http://schema.org/author>: schema:author has the literal "Jane Doe" where schema.org expects a node (schema:Organization, schema:Person) [range]
 	//           fix: give a value of a type in the property's schema:rangeIncludes
 	//   warning a.ttl: <https://doi.org/10.5555/1> <http://schema.org/image>: the article has no schema:image [google-image]
 	//           fix: give schema:image (the graphical abstract in a record)
 	//   warning a.ttl: <https://doi.org/10.5555/1> <http://schema.org/datePublished>: the article has no schema:datePublished [google-date-published]
 	//           fix: give schema:datePublished
+	// a.ttl (turtle): 0 errors, 3 warnings, 0 info
+	//   by rule: range 1, google-image 1, google-date-published 1
 }
 
 func ExampleWriteJSON() {
@@ -42,25 +47,37 @@ func ExampleWriteJSON() {
 	//     {
 	//       "file": "t.json",
 	//       "format": "record",
-	//       "unreadable": false,
 	//       "findings": [
-	//         {
-	//           "severity": "error",
-	//           "rule": "date-published-required",
-	//           "message": "no publication date",
-	//           "fix": "give dates.published as YYYY, YYYY-MM or YYYY-MM-DD",
-	//           "record": 1,
-	//           "path": "dates.published"
-	//         }
+	//         {"severity":"error","rule":"date-published-required","message":"no publication date","fix":"give dates.published as YYYY, YYYY-MM or YYYY-MM-DD","record":1,"path":"dates.published"}
 	//       ],
-	//       "counts": {
-	//         "error": 1,
-	//         "info": 0,
-	//         "warning": 0
-	//       }
+	//       "unreadable": false,
+	//       "stopped": false,
+	//       "counts": {"error":1,"info":0,"warning":0},
+	//       "rules": {"date-published-required":1}
 	//     }
-	//   ]
+	//   ],
+	//   "stopped": false
 	// }
+}
+
+// Run streams: here two articles' named graphs of N-Quads, each checked
+// on its own, the report stopped after the first finding.
+func ExampleRun() {
+	nquads := `<https://doi.org/10.5555/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/ScholarlyArticle> <https://doi.org/10.5555/1> .
+<https://doi.org/10.5555/1> <http://example.org/terms#title> "One" <https://doi.org/10.5555/1> .
+<https://doi.org/10.5555/2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/ScholarlyArticle> <https://doi.org/10.5555/2> .
+<https://doi.org/10.5555/2> <http://example.org/terms#title> "Two" <https://doi.org/10.5555/2> .
+`
+	inputs := source.Open([]string{"-"}, strings.NewReader(nquads), nil)
+	summaries, err := validate.Run(context.Background(), inputs, validate.Options{MaxFindings: 1}, validate.NewTextWriter(os.Stdout))
+	fmt.Println(err, summaries[0].Format, summaries[0].Stopped)
+	// Output:
+	//   error   <stdin>: <https://doi.org/10.5555/1> <http://example.org/terms#title>: property http://example.org/terms#title is defined by no loaded vocabulary [undefined-term]
+	//           fix: use the defined term the message suggests, or add the term's vocabulary with --vocab-file
+	// <stdin> (nquads): 1 error, 0 warnings, 0 info
+	//   by rule: undefined-term 1
+	//   stopped at the finding limit (--max-findings): the rest was not checked
+	// <nil> nquads true
 }
 
 func ExampleWriteSARIF() {

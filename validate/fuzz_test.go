@@ -12,7 +12,7 @@ import (
 // every finding names a listed rule with that rule's severity.
 func FuzzValidate(f *testing.F) {
 	root := testkit.Root(f)
-	for _, pattern := range []string{"testdata/records/*.json", "testdata/golden/*.ttl", "testdata/golden/*.nt", "testdata/golden/*.jsonld"} {
+	for _, pattern := range []string{"testdata/records/*.json", "testdata/golden/*.ttl", "testdata/golden/*.nt", "testdata/golden/*.nq", "testdata/golden/*.jsonl", "testdata/golden/*.jsonld"} {
 		paths, _ := filepath.Glob(filepath.Join(root, pattern))
 		for _, path := range paths {
 			if data, err := os.ReadFile(path); err == nil {

@@ -23,7 +23,7 @@ type graphIndex struct {
 }
 
 func newGraphIndex(triples []rdf.Triple) *graphIndex {
-	ix := &graphIndex{bySubject: map[rdf.Term][]rdf.Triple{}, types: map[rdf.Term][]string{}}
+	ix := &graphIndex{bySubject: make(map[rdf.Term][]rdf.Triple, len(triples)/4), types: make(map[rdf.Term][]string, len(triples)/8)}
 	for _, t := range triples {
 		if _, seen := ix.bySubject[t.Subj]; !seen {
 			ix.subjects = append(ix.subjects, t.Subj)
@@ -47,8 +47,19 @@ func (ix *graphIndex) values(node rdf.Term, property string) []rdf.Object {
 	return out
 }
 
+// isWork reports whether a class makes a node an article the profiles
+// check: schema:Article or a subclass, or schema:Chapter.
+func isWork(class string, v *Vocabulary) bool {
+	return class == vocab.SchemaChapter || v.isSubclass(class, vocab.Schema+"Article")
+}
+
 // nodeName writes a node as N-Triples does: <iri> or _:label.
-func nodeName(n rdf.Term) string { return n.Serialize(rdf.NTriples) }
+func nodeName(n rdf.Term) string {
+	if iri, ok := n.(rdf.IRI); ok {
+		return "<" + iri.String() + ">" // what Serialize gives, without fmt
+	}
+	return n.Serialize(rdf.NTriples)
+}
 
 // at locates a finding about a node: on record input, by the record field
 // the node was made from (authors[0]), which is what the user wrote; else
@@ -72,12 +83,11 @@ func (c *checker) name(node rdf.Term) string {
 // schema:Chapter (a book chapter, which scholarld writes as one and which
 // schema.org does not make an Article), in order of appearance.
 func articleNodes(triples []rdf.Triple, v *Vocabulary) []rdf.Term {
-	ix := newGraphIndex(triples)
 	var out []rdf.Term
-	isWork := func(c string) bool { return c == vocab.SchemaChapter || v.isSubclass(c, vocab.Schema+"Article") }
-	for _, s := range ix.subjects {
-		if slices.ContainsFunc(ix.types[s], isWork) {
-			out = append(out, s)
+	for _, t := range triples {
+		if t.Obj.Type() == rdf.TermIRI && t.Pred.String() == vocab.RDFType &&
+			isWork(t.Obj.String(), v) && !slices.Contains(out, rdf.Term(t.Subj)) {
+			out = append(out, t.Subj)
 		}
 	}
 	return out

@@ -53,7 +53,8 @@ func TestSyntaxErrorPositions(t *testing.T) {
 	}{
 		{"bad.nt", "<http://a> <http://b> <http://c> .\n<http://a> <http://b> \"x .\n", 2, 27},
 		{"bad.jsonld", "{\"@context\": \"https://schema.org\",\n \"@type\": \"ScholarlyArticle\",}", 2, 30},
-		{"bad.nq", "<http://a> <http://b> <http://c> <http://g> .\n<http://a> <http://b> oops <http://g> .\n", 2, 27},
+		// The line parser names the start of the term it cannot read.
+		{"bad.nq", "<http://a> <http://b> <http://c> <http://g> .\n<http://a> <http://b> oops <http://g> .\n", 2, 23},
 	}
 	for _, tt := range tests {
 		r := Validate([]byte(tt.input), tt.file, Options{})

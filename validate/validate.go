@@ -1,8 +1,10 @@
 package validate
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -10,7 +12,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -20,7 +21,7 @@ import (
 	"github.com/scholarld/scholarld/ld/turtle"
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/formats"
-	"github.com/scholarld/scholarld/reader/textpos"
+	"github.com/scholarld/scholarld/reader/source"
 )
 
 // The RDF input formats that validate reads besides those of
@@ -90,89 +91,24 @@ type Options struct {
 	// Vocabulary is what the vocabulary rules check against; nil is the
 	// embedded one (NewVocabulary).
 	Vocabulary *Vocabulary
+	// Workers is the number of goroutines that check; 0 means one per
+	// CPU. The findings come in input order whatever the number.
+	Workers int
+	// MaxFindings stops a Run after that many findings; 0 means no limit.
+	MaxFindings int
 }
 
 // Validate checks one input, named file in the report, and reports what
 // it finds. It never fails: what cannot be read is itself a finding, and
-// Report.Unreadable is then set.
+// Report.Unreadable is then set. It is Run over one input held in memory.
 func Validate(data []byte, file string, opts Options) *Report {
-	r := &Report{File: file, Findings: []Finding{}}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark, in any format
-	v := opts.Vocabulary
-	if v == nil {
-		var err error
-		if v, err = NewVocabulary(); err != nil {
-			r.unreadable(Finding{}, "%v", err)
-			return r
-		}
+	c := &collector{}
+	in := source.Input{Name: file, FormatName: file, Reader: bufio.NewReaderSize(bytes.NewReader(data), sniffLen)}
+	_, err := Run(context.Background(), func(yield func(source.Input, error) bool) { yield(in, nil) }, opts, c)
+	if err != nil || len(c.reports) == 0 {
+		return Unreadable(file, err)
 	}
-	c := &checker{report: r, vocab: v, profiles: opts.Profiles}
-	format := opts.Format
-	if format == anyFormat {
-		format = detect(file, data)
-	}
-	r.Format = format
-	switch format {
-	case anyFormat:
-		r.unreadable(Finding{}, "%s is none of the formats validate reads (%s); if it is one of them, name it with -f", file, strings.Join(InputFormats(), ", "))
-	case JSONLD:
-		if g, err := readJSONLD(data); err != nil {
-			where := Finding{}
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				pos := textpos.New(data, file).Position(textpos.JSONErrorOffset(se))
-				where.Line, where.Column = pos.Line, pos.Column
-			}
-			r.unreadable(where, "%v", err)
-		} else {
-			c.rdfGraph(g)
-		}
-	case Turtle, NTriples:
-		// N-Triples is read by the Turtle parser, of which it is a
-		// subset, for the line and column of a syntax error.
-		if g, err := turtle.Parse(data, ""); err != nil {
-			var se *turtle.SyntaxError
-			where := Finding{}
-			if errors.As(err, &se) {
-				where.Line, where.Column = se.Line, se.Column
-			}
-			r.unreadable(where, "%s", message(err))
-		} else {
-			c.rdfGraph(g)
-		}
-	case NQuads:
-		if g, err := readNQuads(data); err != nil {
-			where := Finding{}
-			msg := err.Error()
-			if m := positioned.FindStringSubmatch(msg); m != nil {
-				where.Line, _ = strconv.Atoi(m[1])
-				where.Column, _ = strconv.Atoi(m[2])
-				msg = m[3]
-			}
-			r.unreadable(where, "nquads: %s", msg)
-		} else {
-			c.rdfGraph(g)
-		}
-	default:
-		in, ok := formats.ByName(format)
-		if !ok {
-			r.unreadable(Finding{}, "unknown input format %q (one of %s)", format, strings.Join(InputFormats(), ", "))
-			return r
-		}
-		records, err := in.Read(data, file)
-		if err != nil {
-			r.unreadable(positionOf(err), "%s", message(err))
-			return r
-		}
-		var explicit []bool
-		if in.Name == "record" {
-			explicit = explicitAuthors(data)
-		}
-		for _, rec := range records {
-			c.record(rec, len(records), explicit)
-		}
-	}
-	return r
+	return c.reports[0]
 }
 
 // unreadable adds an "unreadable" finding and marks the report.
@@ -265,24 +201,6 @@ func looksLikeXML(data []byte) bool {
 }
 
 var xmlTag = regexp.MustCompile(`^<[A-Za-z_][A-Za-z0-9_.:-]*(?:\s[^>]*)?/?>`)
-
-// positioned matches knakk/rdf's errors: "3:27: syntax error: ...".
-var positioned = regexp.MustCompile(`^(\d+):(\d+): (.*)$`)
-
-// readNQuads reads N-Quads (what convert -t nquads writes: each article in
-// its own named graph) as one graph: the rules look at triples, and the
-// articles' graphs keep their nodes apart already.
-func readNQuads(data []byte) ([]rdf.Triple, error) {
-	quads, err := rdf.NewQuadDecoder(bytes.NewReader(data), rdf.NQuads).DecodeAll()
-	if err != nil {
-		return nil, err
-	}
-	triples := make([]rdf.Triple, len(quads))
-	for i, q := range quads {
-		triples[i] = q.Triple
-	}
-	return triples, nil
-}
 
 // skipComments skips white space and # comments at the start of data.
 func skipComments(data []byte) []byte {
@@ -446,9 +364,19 @@ func readJSONLD(data []byte) ([]rdf.Triple, error) {
 	}
 	// json-gold walks its node map in no fixed order; sorting makes the
 	// findings come out the same on every run.
-	slices.SortStableFunc(triples, func(a, b rdf.Triple) int {
-		return strings.Compare(a.Serialize(rdf.NTriples), b.Serialize(rdf.NTriples))
-	})
+	// Each triple is written once, not at every comparison.
+	type keyedTriple struct {
+		key    string
+		triple rdf.Triple
+	}
+	keyed := make([]keyedTriple, len(triples))
+	for i, t := range triples {
+		keyed[i] = keyedTriple{t.Serialize(rdf.NTriples), t}
+	}
+	slices.SortStableFunc(keyed, func(a, b keyedTriple) int { return strings.Compare(a.key, b.key) })
+	for i := range keyed {
+		triples[i] = keyed[i].triple
+	}
 	return triples, nil
 }
 

@@ -46,6 +46,10 @@ type Vocabulary struct {
 	supers  map[string][]string // class → rdfs:subClassOf
 	domains map[string][]string // property → schema:domainIncludes
 	ranges  map[string][]string // property → schema:rangeIncludes
+	// above holds superclasses for every term defined, which the checks
+	// ask for millions of times in a run; index computes it whenever the
+	// vocabulary changes, and it is only read while checks run.
+	above map[string][]string
 }
 
 var embedded = sync.OnceValues(func() (*Vocabulary, error) {
@@ -80,6 +84,7 @@ func NewVocabulary() (*Vocabulary, error) {
 			m.dst[k] = append([]string(nil), vals...)
 		}
 	}
+	v.index()
 	return v, nil
 }
 
@@ -105,6 +110,7 @@ func (v *Vocabulary) AddNTriples(data []byte, name string) error {
 			}
 		}
 	}
+	v.index()
 	return nil
 }
 
@@ -114,6 +120,7 @@ func (v *Vocabulary) add(data []byte) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	defer v.index()
 	schemaTerms := 0
 	for _, t := range triples {
 		s, o := t.Subj.String(), t.Obj.String()
@@ -158,8 +165,25 @@ func (v *Vocabulary) Defined(iri string) bool {
 	return len(v.types[iri]) > 0
 }
 
+// index computes above.
+func (v *Vocabulary) index() {
+	v.above = make(map[string][]string, len(v.types)+len(v.supers))
+	for _, m := range []map[string][]string{v.types, v.supers} {
+		for term := range m {
+			v.above[term] = v.walkSuperclasses(term)
+		}
+	}
+}
+
 // superclasses returns class and every class above it.
 func (v *Vocabulary) superclasses(class string) []string {
+	if above, ok := v.above[class]; ok {
+		return above
+	}
+	return v.walkSuperclasses(class)
+}
+
+func (v *Vocabulary) walkSuperclasses(class string) []string {
 	seen := map[string]bool{}
 	var out []string
 	var visit func(string)

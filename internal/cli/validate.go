@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/scholarld/scholarld/reader/source"
 	"github.com/scholarld/scholarld/validate"
 )
 
@@ -22,9 +24,13 @@ const (
 const validateUsage = `Usage: scholarld validate [flags] [FILE|-]...
 
 Checks articles (any input convert reads) and linked data (schema.org
-JSON-LD, Turtle, N-Triples, N-Quads) and reports each finding with its severity
-(error, warning, info), where it is, the rule's name and a one-line fix.
-Standard input is read when FILE is - or absent.
+JSON-LD, JSON Lines of JSON-LD, Turtle, N-Triples, N-Quads) and reports
+each finding with its severity (error, warning, info), where it is, the
+rule's name and a one-line fix, in input order, then the counts per
+rule. Inputs stream: N-Quads graph by graph, N-Triples article by
+article, JSON Lines line by line, records record by record, checked on
+-j cores (docs/validate-streaming.md). A FILE may be a folder, an archive
+or compressed; standard input is read when FILE is - or absent.
 
 Exit codes: 0 no errors (warnings and info allowed), 1 some error,
 2 an input could not be read (or the command line is wrong).
@@ -47,6 +53,8 @@ func validateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	format := fs.String("format", "text", "report `format`: text, json or sarif")
 	fs.Var(&profiles, "profile", "also check a consumer `profile`: google, scholar or triplestore (repeatable)")
 	fs.Var(&vocabFiles, "vocab-file", "add the vocabulary in `FILE.nt` (N-Triples), such as the schema.org release (repeatable)")
+	workers := fs.Int("j", 0, "check on `N` goroutines (default: one per CPU); the report is the same for any N")
+	maxFindings := fs.Int("max-findings", 0, "stop after `N` findings, writing a complete report of them (0: no limit)")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, validateUsage)
 		fs.SetOutput(stdout)
@@ -62,14 +70,18 @@ func validateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
-	write, ok := map[string]func(io.Writer, []*validate.Report) error{
-		"text": validate.WriteText, "json": validate.WriteJSON, "sarif": validate.WriteSARIF,
+	newWriter, ok := map[string]func(io.Writer) validate.Writer{
+		"text": validate.NewTextWriter, "json": validate.NewJSONWriter, "sarif": validate.NewSARIFWriter,
 	}[*format]
 	if !ok {
 		fmt.Fprintf(stderr, "scholarld validate: unknown report format %q (text, json or sarif)\n", *format)
 		return validateUnreadable
 	}
-	opts := validate.Options{Format: *from}
+	if *workers < 0 || *maxFindings < 0 {
+		fmt.Fprintf(stderr, "scholarld validate: -j and --max-findings take a number of 0 or more\n")
+		return validateUnreadable
+	}
+	opts := validate.Options{Format: *from, Workers: *workers, MaxFindings: *maxFindings}
 	for _, name := range profiles {
 		p, err := validate.ParseProfile(name)
 		if err != nil {
@@ -95,25 +107,17 @@ func validateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	}
 	opts.Vocabulary = vocabulary
 
-	var reports []*validate.Report
-	for _, arg := range inputs {
-		name, data, err := readInput(arg, stdin)
-		if err != nil {
-			reports = append(reports, validate.Unreadable(name, err))
-			continue
-		}
-		reports = append(reports, validate.Validate(data, name, opts))
-	}
-	if err := write(stdout, reports); err != nil {
+	summaries, err := validate.Run(context.Background(), source.Open(inputs, stdin, nil), opts, newWriter(stdout))
+	if err != nil {
 		fmt.Fprintf(stderr, "scholarld validate: writing the report: %v\n", err)
 		return validateUnreadable
 	}
 	code := validateClean
-	for _, r := range reports {
+	for _, s := range summaries {
 		switch {
-		case r.Unreadable:
+		case s.Unreadable:
 			return validateUnreadable
-		case r.Count(validate.Error) > 0:
+		case s.Count(validate.Error) > 0:
 			code = validateErrors
 		}
 	}

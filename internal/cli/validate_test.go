@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -39,7 +40,7 @@ func TestValidateExitCodes(t *testing.T) {
 		{"an error on stdin, flags after", `{"title":"T"}`, []string{"-", "--format", "text"}, 1, "<stdin> (record): 2 errors"},
 		{"Turtle from stdin", "@prefix schema: <http://schema.org/> . <http://ex.org/a> schema:headline \"T\" .", nil, 0, "<stdin> (turtle): 0 errors"},
 		{"missing file", "", []string{"testdata/records/nonexistent.json", "testdata/records/ijms-2014-15-14348.json"}, 2, "[unreadable]"},
-		{"syntax error", "{\"title\": ", []string{"-f", "record"}, 2, "<stdin>:1:11: record 1: record: unexpected end of input, want a value [unreadable]"},
+		{"syntax error", "{\"title\": ", []string{"-f", "record"}, 2, "<stdin>:1:11: record 1: json: unexpected end of input in the value that starts at 1:1 [unreadable]"},
 		{"unknown format", "", []string{"--format", "xml"}, 2, ""},
 		{"unknown profile", "", []string{"--profile", "bing"}, 2, ""},
 		{"bad vocabulary file", "", []string{"--vocab-file", "testdata/records/ijms-2014-15-14348.json"}, 2, ""},
@@ -120,6 +121,49 @@ func TestValidateHelp(t *testing.T) {
 	code, stdout, _ := runValidate(t, "", "-h")
 	if code != 0 || !strings.Contains(stdout, "Usage: scholarld validate") || !strings.Contains(stdout, "-vocab-file") {
 		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+}
+
+// TestValidateStreamFlags: N-Quads, compressed and in a folder, gives the
+// same report with one worker as with four; --max-findings 1 (of two
+// licences) stops with a whole JSON document; a bad -j is a usage error.
+func TestValidateStreamFlags(t *testing.T) {
+	dir := t.TempDir()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	articles := []string{"elife-2014-3-e01567", "plos-one-2014-9-e97541", "orglett-2019-21-2918"}
+	for _, name := range articles {
+		nq, err := os.ReadFile(filepath.Join(testkit.Root(t), "testdata", "golden", name+".nq"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw.Write(nq)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "dump.nq.gz"), gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code1, out1, _ := runValidate(t, "", "-j", "1", "--profile", "scholar", dir)
+	code4, out4, _ := runValidate(t, "", "-j", "4", "--profile", "scholar", dir)
+	if code1 != 0 || code1 != code4 || out1 != out4 {
+		t.Errorf("-j 1 (exit %d) and -j 4 (exit %d) differ:\n%s\n%s", code1, code4, out1, out4)
+	}
+	if !strings.Contains(out1, "dump.nq.gz (nquads): 0 errors, 2 warnings, 3 info") || !strings.Contains(out1, "by rule: license-cc 2, scholar-issue 1, scholar-pdf 2") {
+		t.Errorf("report:\n%s", out1)
+	}
+
+	code, stdout, _ := runValidate(t, "", "--format", "json", "--max-findings", "1", dir)
+	var doc struct {
+		Stopped bool
+		Files   []struct{ Findings []json.RawMessage }
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || code != 0 || !doc.Stopped || len(doc.Files) != 1 || len(doc.Files[0].Findings) != 1 {
+		t.Errorf("--max-findings 1: exit %d, %v:\n%s", code, err, stdout)
+	}
+	if code, _, _ := runValidate(t, "", "-j", "-1", dir); code != 2 {
+		t.Errorf("-j -1: exit %d, want 2", code)
 	}
 }
 
