@@ -600,3 +600,53 @@ func TestOrganizationNames(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyrightHolderReferences checks that a copyrightHolder given as a
+// node reference reads as the name of the node it names, "the authors"
+// when it names the whole byline, and is dropped with a warning when it
+// names no node with a name; never as the node's label.
+func TestCopyrightHolderReferences(t *testing.T) {
+	record := readOne(t, "testdata/copyright-holder.html")
+	equal(t, "fixture", article(t, record).Copyright, &ld.Copyright{Holder: "the authors", Year: 2020, Statement: "© 2020 Harrison et al"})
+
+	const authors = `"author": [{"@id": "_:b0", "@type": "Person", "givenName": "Ann", "familyName": "Harrison"},
+		{"@id": "_:b1", "@type": "Person", "name": "Bo Lee", "givenName": "Bo", "familyName": "Lee"}],`
+	tests := []struct {
+		name, holder string
+		want         string
+		warnings     []string
+	}{
+		{"every author", `[{"@id": "_:b0"}, {"@id": "_:b1"}]`, "the authors", nil},
+		{"one of the authors", `{"@id": "_:b1"}`, "Bo Lee", nil},
+		{"an author by given and family name", `{"@id": "_:b0"}`, "Ann Harrison", nil},
+		{"a node described elsewhere in the graph", `{"@id": "https://ror.org/05gq02987"}`, "Brown University", nil},
+		{"an organisation", `{"@type": "Organization", "name": "Example Press"}`, "Example Press", nil},
+		{"a plain name", `"Example Press"`, "Example Press", nil},
+		{"a blank node nobody describes", `{"@id": "_:b9"}`, "",
+			[]string{`ScholarlyArticle.copyrightHolder: "_:b9" names no holder: dropped`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+				{"@type": "ScholarlyArticle", "name": "Holders", ` + authors + ` "copyrightHolder": ` + tt.holder + `},
+				{"@id": "https://ror.org/05gq02987", "@type": "Organization", "name": "Brown University"}]}</script>`
+			records, err := Read([]byte(page), "holder.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := article(t, records[0])
+			holder := ""
+			if a.Copyright != nil {
+				holder = a.Copyright.Holder
+			}
+			equal(t, "holder", holder, tt.want)
+			var warnings []string
+			for _, w := range warningStrings(records[0]) {
+				if strings.Contains(w, "copyrightHolder") {
+					warnings = append(warnings, w)
+				}
+			}
+			equal(t, "warnings", warnings, tt.warnings)
+		})
+	}
+}

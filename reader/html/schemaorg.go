@@ -662,7 +662,7 @@ func (j *jsonLD) reference(r *reading, value any, path string) (ld.Reference, bo
 // copyright reads copyrightHolder, copyrightYear and copyrightNotice.
 func (j *jsonLD) copyright(r *reading, a *ld.Article, n node, kind string) {
 	var copyright ld.Copyright
-	copyright.Holder = text.Clean(nameOf(j.resolve(n["copyrightHolder"])))
+	copyright.Holder = j.copyrightHolder(r, n, kind)
 	copyright.Statement = text.Clean(str(n["copyrightNotice"]))
 	if year := text.Clean(str(n["copyrightYear"])); year != "" {
 		if parsed, err := strconv.Atoi(year); err == nil && parsed >= 1000 && parsed <= 9999 {
@@ -674,4 +674,61 @@ func (j *jsonLD) copyright(r *reading, a *ld.Article, n node, kind string) {
 	if copyright != (ld.Copyright{}) {
 		a.Copyright = &copyright
 	}
+}
+
+// copyrightHolder reads copyrightHolder: the holders' names, joined by
+// commas. A holder that is a reference to the article's author nodes (the
+// mapping's form of "the authors" and of a holder naming the byline, such
+// as "Harrison et al") reads as "the authors" when it names every author;
+// a reference to a node without a name (a blank node label, an IRI no node
+// describes) is dropped with a warning, never read as the label.
+func (j *jsonLD) copyrightHolder(r *reading, n node, kind string) string {
+	authorIDs := map[string]bool{}
+	for _, author := range list(n["author"]) {
+		if a, ok := author.(node); ok && str(a["@id"]) != "" {
+			authorIDs[str(a["@id"])] = true
+		}
+	}
+	var names []string
+	byline := map[string]bool{}
+	for _, value := range list(n["copyrightHolder"]) {
+		ref, isNode := value.(node)
+		id := ""
+		if isNode {
+			id = str(ref["@id"])
+		}
+		if id != "" && authorIDs[id] {
+			byline[id] = true
+			continue
+		}
+		resolved := j.resolve(value)
+		name := ""
+		if holder, ok := resolved.(node); ok {
+			name = text.Clean(str(firstOf(holder, "name", "legalName", "alternateName")))
+		} else {
+			name = text.Clean(str(resolved))
+		}
+		if name == "" {
+			r.warn(kind+".copyrightHolder", "%q names no holder: dropped", shorten(describe(value)))
+			continue
+		}
+		names = append(names, name)
+	}
+	switch {
+	case len(byline) > 0 && len(byline) == len(authorIDs) && len(names) == 0:
+		return "the authors"
+	case len(byline) > 0:
+		for _, author := range list(n["author"]) {
+			if a, ok := author.(node); ok && byline[str(a["@id"])] {
+				name := text.Clean(str(a["name"]))
+				if name == "" {
+					name = text.Clean(str(a["givenName"]) + " " + str(a["familyName"]))
+				}
+				if name != "" {
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	return strings.Join(names, ", ")
 }
