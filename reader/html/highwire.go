@@ -365,6 +365,12 @@ var articleTypes = map[string]ld.ArticleType{
 	"book review":  ld.BookReview,
 	"comment":      ld.Comment, "commentary": ld.Comment,
 	"other": ld.OtherArticle,
+	// The work types beyond the journal article (docs/worktypes.md), in
+	// the words citation_article_type and schema.org's genre give them.
+	"preprint": ld.Preprint, "conference paper": ld.ConferencePaper,
+	"proceedings paper": ld.ConferencePaper, "report": ld.Report,
+	"technical report": ld.Report, "working paper": ld.WorkingPaper,
+	"book chapter": ld.BookChapter, "chapter": ld.BookChapter,
 }
 
 // articleType maps a genre to an article type; a generic "article" gives

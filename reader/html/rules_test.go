@@ -650,3 +650,26 @@ func TestCopyrightHolderReferences(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkTypes checks that citation_article_type and genre give the work
+// types beyond the journal article, in the words serve writes and
+// publishers use.
+func TestWorkTypes(t *testing.T) {
+	tests := map[string]ld.ArticleType{
+		"preprint":          ld.Preprint,
+		"conference paper":  ld.ConferencePaper,
+		"Proceedings Paper": ld.ConferencePaper,
+		"technical-report":  ld.Report,
+		"working paper":     ld.WorkingPaper,
+		"book chapter":      ld.BookChapter,
+		"Chapter":           ld.BookChapter,
+	}
+	for value, want := range tests {
+		page := `<meta name="citation_title" content="T"><meta name="citation_article_type" content="` + value + `">`
+		records, err := Read([]byte(page), "type.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, value, article(t, records[0]).Type, want)
+	}
+}
