@@ -50,7 +50,7 @@ func TestHighwirePerAuthorTags(t *testing.T) {
 		`citation_issn: dropped: ISSN "1422-0068": check digit is 8, want 7`,
 		`citation_author_orcid: dropped: ORCID "0000-0002-1825-0098": check digit is 8, want 7`,
 		`citation_pdf_url: relative URL "/1422-0067/15/8/14348/pdf" resolved against https://www.mdpi.com/1422-0067/15/8/14348 (citation_abstract_html_url)`,
-		`citation_conference_title: "Yeast 2014" is not held by the article model`,
+		`book: "Yeast 2014" dropped: a journal article is in its journal, not in a book`,
 	})
 }
 
@@ -671,5 +671,54 @@ func TestWorkTypes(t *testing.T) {
 			t.Fatal(err)
 		}
 		equal(t, value, article(t, records[0]).Type, want)
+	}
+}
+
+// TestHighwireWorkTags checks the tags Google Scholar's guidelines give
+// works beyond the journal article: a report's number and institution, a
+// chapter's book, a conference paper's proceedings, ISBNs, and a
+// publisher without a journal, which is the work's own.
+func TestHighwireWorkTags(t *testing.T) {
+	tests := []struct {
+		name, tags string
+		want       func(a *ld.Article) any
+		wantValue  any
+		warnings   []string
+	}{
+		{"a report's number and institution",
+			`<meta name="citation_article_type" content="working paper"><meta name="citation_technical_report_number" content="w12345">` +
+				`<meta name="citation_technical_report_institution" content="Example Bureau">`,
+			func(a *ld.Article) any { return []any{a.ReportNumber, a.Publisher} }, []any{"w12345", &ld.Publisher{Name: "Example Bureau"}}, nil},
+		{"a report number on a journal article",
+			`<meta name="citation_journal_title" content="J"><meta name="citation_technical_report_number" content="7">`,
+			func(a *ld.Article) any { return a.ReportNumber }, "",
+			[]string{`reportNumber: "7" dropped: only a report or a working paper has one`}},
+		{"a chapter's book and its ISBNs",
+			`<meta name="citation_article_type" content="book chapter"><meta name="citation_inbook_title" content="Handbook">` +
+				`<meta name="citation_isbn" content="978-0-306-40615-7"><meta name="citation_isbn" content="0-306-40615-2; 978-0-306-40615-7">`,
+			func(a *ld.Article) any { return a.Book }, &ld.Book{Title: "Handbook", ISBNs: []string{"9780306406157", "0306406152"}}, nil},
+		{"a conference paper's proceedings",
+			`<meta name="citation_article_type" content="conference paper"><meta name="citation_conference_title" content="Proc. EWM 2024">`,
+			func(a *ld.Article) any { return a.Book }, &ld.Book{Title: "Proc. EWM 2024"}, nil},
+		{"a bad ISBN",
+			`<meta name="citation_inbook_title" content="Handbook"><meta name="citation_isbn" content="978-0-306-40615-8">`,
+			func(a *ld.Article) any { return a.Book }, &ld.Book{Title: "Handbook"},
+			[]string{`citation_isbn: dropped: ISBN "978-0-306-40615-8": check digit is 8, want 7`}},
+		{"a publisher without a journal is the work's",
+			`<meta name="citation_article_type" content="preprint"><meta name="citation_publisher" content="Example Preprint Server">`,
+			func(a *ld.Article) any { return []any{a.Publisher, a.Journal} }, []any{&ld.Publisher{Name: "Example Preprint Server"}, (*ld.Journal)(nil)}, nil},
+		{"a publisher with a journal is the journal's",
+			`<meta name="citation_journal_title" content="J"><meta name="citation_publisher" content="P">`,
+			func(a *ld.Article) any { return []any{a.Publisher, a.Journal} }, []any{(*ld.Publisher)(nil), &ld.Journal{Title: "J", Publisher: &ld.Publisher{Name: "P"}}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			records, err := Read([]byte(`<meta name="citation_title" content="T">`+tt.tags), "work.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, "value", tt.want(article(t, records[0])), tt.wantValue)
+			equal(t, "warnings", warningStrings(records[0]), tt.warnings)
+		})
 	}
 }
