@@ -92,6 +92,9 @@ func (r *reading) record(file string, sources []*source) reader.Record {
 	a.ReportNumber = pickString(sources, func(a *ld.Article) string { return a.ReportNumber })
 	a.Series = pickPointer(sources, func(a *ld.Article) *ld.Series { return a.Series })
 	a.Book = mergeBook(sources)
+	a.Event = pickPointer(sources, func(a *ld.Article) *ld.Event { return a.Event })
+	a.Editors = pickSlice(sources, func(a *ld.Article) []ld.Author { return a.Editors })
+	a.Funding = pickSlice(sources, func(a *ld.Article) []ld.Funding { return a.Funding })
 	a.Volume = pickString(sources, func(a *ld.Article) string { return a.Volume })
 	a.Issue = pickString(sources, func(a *ld.Article) string { return a.Issue })
 	if _, pageSource := pick(sources, func(a *ld.Article) string { return a.FirstPage + a.LastPage + a.ArticleNumber }, emptyString); pageSource != nil {

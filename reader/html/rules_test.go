@@ -81,10 +81,11 @@ func TestJSONLDGraph(t *testing.T) {
 	equal(t, "language", a.Language, "en-GB")
 	equal(t, "abstract", a.Abstract, "We show that <i>importance splitting</i> samples rare events.")
 	equal(t, "files", a.Files, []ld.File{{URL: "https://journal.example.org/articles/42.pdf", MediaType: "application/pdf", Size: "1.2 MB"}})
+	// A funder is the work's funding (issue 12).
+	equal(t, "funding", article(t, record).Funding, []ld.Funding{{Funder: ld.Funder{Name: "Example Research Council"}}})
 	equal(t, "warnings", warningStrings(record), []string{
 		`ScholarlyArticle.encoding: relative URL "/articles/42.pdf" resolved against https://journal.example.org/articles/42/ (link[rel="canonical"])`,
 		`ScholarlyArticle.dateModified: "2021-03-05T10:00:00+00:00" is not held by the article model`,
-		`ScholarlyArticle.funder: "Example Research Council" is not held by the article model`,
 	})
 }
 

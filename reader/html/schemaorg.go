@@ -27,7 +27,8 @@ var jsonLDConsumed = map[string]bool{
 	"publisher": true, "citation": true, "isAccessibleForFree": true,
 	"articleSection": true, "volumeNumber": true, "issueNumber": true, "issn": true,
 	"copyrightHolder": true, "copyrightYear": true, "copyrightNotice": true,
-	"genre": true,
+	"genre": true, "reportNumber": true, "editor": true, "funder": true, "funding": true,
+	"additionalType": true,
 }
 
 // readNode reads an article node into a source; pos is where the
@@ -38,6 +39,7 @@ func (j *jsonLD) readNode(r *reading, n node, pos ld.Position) *source {
 	a := &s.article
 	kind := articleTypeOf(n)
 	path := func(property string) string { return kind + "." + property }
+	s.inSeries = contains(types(n), "Report") || contains(types(n), "Chapter")
 
 	// The page's own URL is the base for relative URLs in a bare document.
 	for _, key := range []string{"url", "mainEntityOfPage", "@id"} {
@@ -136,11 +138,16 @@ func (j *jsonLD) readNode(r *reading, n node, pos ld.Position) *source {
 	}
 	for _, value := range list(n["publisher"]) {
 		value = j.resolve(value)
-		if publisher, ok := value.(node); ok && str(publisher["@id"]) != "" {
-			r.unused(path("publisher.@id"), str(publisher["@id"]))
+		publisher, isNode := value.(node)
+		if id := str(publisher["@id"]); isNode && id != "" && !strings.HasPrefix(id, "_:") {
+			r.unused(path("publisher.@id"), id)
 		}
 		r.setPublisher(s, path("publisher"), nameOf(value))
+		if isNode && s.article.Journal != nil && s.article.Journal.Publisher != nil && s.article.Journal.Publisher.Address == nil {
+			s.article.Journal.Publisher.Address = address(j.resolve(publisher["address"]))
+		}
 	}
+	j.work(r, s, n, kind)
 	for _, value := range list(n["citation"]) {
 		if reference, ok := j.reference(r, j.resolve(value), path("citation")); ok {
 			a.References = append(a.References, reference)
@@ -434,7 +441,14 @@ func (j *jsonLD) partOf(r *reading, s *source, value any, path string, depth int
 		if isVolume || n["volumeNumber"] != nil {
 			r.setOnce(&s.article.Volume, path+".volumeNumber", text.Clean(str(n["volumeNumber"])))
 		}
-		if hasType(n, periodicalTypes) || (!isIssue && !isVolume) {
+		switch {
+		case contains(partTypes, "Book"):
+			j.book(r, s, n, path)
+			continue
+		case contains(partTypes, "CreativeWorkSeries") && s.inSeries:
+			j.series(r, s, n, path)
+			continue
+		case hasType(n, periodicalTypes) || (!isIssue && !isVolume):
 			j.periodical(r, s, n, path)
 		}
 		j.partOf(r, s, n["isPartOf"], path+".isPartOf", depth+1)
@@ -731,4 +745,149 @@ func (j *jsonLD) copyrightHolder(r *reading, n node, kind string) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// work reads what works beyond the journal article carry on the work
+// node (docs/worktypes.md): a report's reportNumber, the editors, the
+// funders and grants. The additionalType (FaBiO's class of the work) says
+// what genre already says, so it is read as consumed.
+func (j *jsonLD) work(r *reading, s *source, n node, kind string) {
+	a := &s.article
+	r.setOnce(&a.ReportNumber, kind+".reportNumber", text.Clean(str(n["reportNumber"])))
+	a.Editors = append(a.Editors, j.editors(r, n["editor"], kind+".editor")...)
+	j.funding(r, s, n, kind)
+}
+
+// editors reads editors as authors, without their affiliations (the
+// article's affiliations are its authors').
+func (j *jsonLD) editors(r *reading, value any, path string) []ld.Author {
+	var editors []ld.Author
+	for i, v := range list(value) {
+		editor, ok := j.author(r, &ld.Article{}, j.resolve(v), fmt.Sprintf("%s[%d]", path, i))
+		if !ok {
+			continue
+		}
+		if len(editor.Affiliations) > 0 {
+			r.unused(fmt.Sprintf("%s[%d].affiliation", path, i), describe(j.resolve(v).(node)["affiliation"]))
+			editor.Affiliations = nil
+		}
+		editors = append(editors, editor)
+	}
+	return editors
+}
+
+// funding reads funder (Organizations, with ROR as @id and the Crossref
+// Funder ID as a DOI in sameAs) and funding (Grants naming their funder,
+// with the award number as identifier and its title as name). A funder
+// with grants is read once, from its grants.
+func (j *jsonLD) funding(r *reading, s *source, n node, kind string) {
+	funderOf := func(value any) ld.Funder {
+		f, _ := j.resolve(value).(node)
+		funder := ld.Funder{Name: text.Clean(nameOf(f))}
+		if id := str(f["@id"]); strings.Contains(id, "ror.org/") {
+			funder.ROR = r.ror(kind+".funder", id)
+		}
+		for _, same := range list(f["sameAs"]) {
+			if id := nodeURL(same); looksLikeDOI(id) {
+				if doi, err := ident.NormalizeDOI(id); err == nil {
+					funder.DOI = doi
+				}
+			}
+		}
+		return funder
+	}
+	granted := map[string]bool{}
+	var grants []ld.Funding
+	for _, value := range list(n["funding"]) {
+		g, ok := j.resolve(value).(node)
+		if !ok {
+			r.unused(kind+".funding", describe(value))
+			continue
+		}
+		funding := ld.Funding{
+			Funder:     funderOf(g["funder"]),
+			Award:      text.Clean(str(g["identifier"])),
+			AwardTitle: text.Clean(str(g["name"])),
+			AwardURL:   r.optionalURL(kind+".funding.url", str(g["url"])),
+		}
+		if funding.Funder.Name == "" {
+			r.warn(kind+".funding", "a grant without a funder's name: dropped")
+			continue
+		}
+		granted[funding.Funder.Name] = true
+		grants = append(grants, funding)
+	}
+	for _, value := range list(n["funder"]) {
+		funder := funderOf(value)
+		switch {
+		case funder.Name == "":
+			r.warn(kind+".funder", "%q names no funder: dropped", shorten(describe(value)))
+		case !granted[funder.Name]:
+			s.article.Funding = append(s.article.Funding, ld.Funding{Funder: funder})
+		}
+	}
+	s.article.Funding = append(s.article.Funding, grants...)
+}
+
+// book reads the Book a chapter or a conference paper is part of: its
+// title, ISBNs and editors, the series it belongs to and, for
+// proceedings, the event they record (recordedAt).
+func (j *jsonLD) book(r *reading, s *source, n node, path string) {
+	book := s.book()
+	r.setOnce(&book.Title, path+".name", text.Clean(nameOf(n)))
+	for _, isbn := range list(n["isbn"]) {
+		s.addISBN(r.isbn(path+".isbn", str(isbn)))
+	}
+	book.Editors = append(book.Editors, j.editors(r, n["editor"], path+".editor")...)
+	for _, part := range list(n["isPartOf"]) {
+		if series, ok := j.resolve(part).(node); ok {
+			j.series(r, s, series, path+".isPartOf")
+		}
+	}
+	if event, ok := j.resolve(n["recordedAt"]).(node); ok {
+		j.event(r, s, event, path+".recordedAt")
+	}
+}
+
+// series reads a CreativeWorkSeries: a report's or a book's series.
+func (j *jsonLD) series(r *reading, s *source, n node, path string) {
+	if s.article.Series == nil {
+		s.article.Series = &ld.Series{}
+	}
+	series := s.article.Series
+	r.setOnce(&series.Title, path+".name", text.Clean(nameOf(n)))
+	for _, value := range list(n["issn"]) {
+		if issn := r.issn(path+".issn", str(value)); issn != "" && !slices.ContainsFunc(series.ISSNs, func(x ld.ISSN) bool { return x.Value == issn }) {
+			series.ISSNs = append(series.ISSNs, ld.ISSN{Value: issn})
+		}
+	}
+}
+
+// event reads the Event of a conference paper's proceedings.
+func (j *jsonLD) event(r *reading, s *source, n node, path string) {
+	event := ld.Event{
+		Name:    text.Clean(nameOf(n)),
+		Acronym: text.Clean(str(n["alternateName"])),
+		Place:   text.Clean(nameOf(j.resolve(n["location"]))),
+	}
+	for _, d := range []struct {
+		key  string
+		date *ld.Date
+	}{{"startDate", &event.StartDate}, {"endDate", &event.EndDate}} {
+		if value := str(n[d.key]); value != "" {
+			parsed, err := dates.Parse(value)
+			if err != nil {
+				r.warn(path+"."+d.key, "dropped: %v", err)
+				continue
+			}
+			*d.date = parsed
+		}
+	}
+	if event.Name == "" {
+		r.warn(path, "an event without a name: dropped")
+		return
+	}
+	if s.article.Event == nil {
+		s.article.Event = &event
+	}
 }

@@ -22,6 +22,9 @@ type source struct {
 	// metadata is true when the source holds article metadata at all; a
 	// page whose sources hold none is not an article.
 	metadata bool
+	// inSeries is true while reading a schema.org Report or a Book, whose
+	// CreativeWorkSeries is a series, not a journal.
+	inSeries bool
 }
 
 func newSource(name string) *source {
