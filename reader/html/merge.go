@@ -85,13 +85,17 @@ func (r *reading) record(file string, sources []*source) reader.Record {
 		ISSNs:        r.mergeISSNs(sources),
 		Publisher:    pickPointer(sources, func(a *ld.Article) *ld.Publisher { return journalOf(a).Publisher }),
 	}
+	journal.Publisher = withAddress(sources, journal.Publisher)
 	if journal.Title != "" || journal.Abbreviation != "" || len(journal.ISSNs) > 0 || journal.Publisher != nil {
 		a.Journal = &journal
 	}
-	a.Publisher = pickPointer(sources, func(a *ld.Article) *ld.Publisher { return a.Publisher })
+	a.Publisher = withAddress(sources, pickPointer(sources, func(a *ld.Article) *ld.Publisher { return a.Publisher }))
 	a.ReportNumber = pickString(sources, func(a *ld.Article) string { return a.ReportNumber })
 	a.Series = pickPointer(sources, func(a *ld.Article) *ld.Series { return a.Series })
 	a.Book = mergeBook(sources)
+	a.Subtitle = pickString(sources, func(a *ld.Article) string { return a.Subtitle })
+	a.AlternativeTitles = pickSlice(sources, func(a *ld.Article) []ld.AlternativeTitle { return a.AlternativeTitles })
+	a.Identifiers = pickSlice(sources, func(a *ld.Article) []ld.Identifier { return a.Identifiers })
 	a.Event = pickPointer(sources, func(a *ld.Article) *ld.Event { return a.Event })
 	a.Editors = pickSlice(sources, func(a *ld.Article) []ld.Author { return a.Editors })
 	a.Funding = pickSlice(sources, func(a *ld.Article) []ld.Funding { return a.Funding })
@@ -131,6 +135,23 @@ func (r *reading) record(file string, sources []*source) reader.Record {
 		record.Err = errs
 	}
 	return record
+}
+
+// withAddress gives a publisher named by a source without its address
+// (citation_publisher) the address another source gives the same name
+// (the JSON-LD's PostalAddress).
+func withAddress(sources []*source, p *ld.Publisher) *ld.Publisher {
+	if p == nil || p.Address != nil {
+		return p
+	}
+	for _, s := range sources {
+		for _, other := range []*ld.Publisher{journalOf(&s.article).Publisher, s.article.Publisher} {
+			if other != nil && other.Name == p.Name && other.Address != nil {
+				return &ld.Publisher{Name: p.Name, Address: other.Address}
+			}
+		}
+	}
+	return p
 }
 
 // mergeBook merges a chapter's book or a conference paper's proceedings

@@ -28,7 +28,7 @@ var jsonLDConsumed = map[string]bool{
 	"articleSection": true, "volumeNumber": true, "issueNumber": true, "issn": true,
 	"copyrightHolder": true, "copyrightYear": true, "copyrightNotice": true,
 	"genre": true, "reportNumber": true, "editor": true, "funder": true, "funding": true,
-	"additionalType": true,
+	"additionalType": true, "alternativeHeadline": true,
 }
 
 // readNode reads an article node into a source; pos is where the
@@ -504,7 +504,7 @@ func (j *jsonLD) identifiers(r *reading, s *source, n node, kind string) {
 			id := str(v["value"])
 			if scheme == "doi" || looksLikeDOI(id) {
 				r.addDOI(s, path, id)
-			} else if id != "" {
+			} else if id != "" && !r.addIdentifier(s, path, scheme, id) {
 				r.unused(path, scheme+" "+id)
 			}
 		default:
@@ -524,10 +524,39 @@ func (j *jsonLD) identifiers(r *reading, s *source, n node, kind string) {
 		path := kind + ".sameAs"
 		if looksLikeDOI(id) {
 			r.addDOI(s, path, id)
-		} else if id != "" {
+		} else if id != "" && !sameAsIdentifier(s.article.Identifiers, id) {
 			r.unused(path, id)
 		}
 	}
+}
+
+// addIdentifier keeps an identifier of a scheme the model holds (PMID,
+// PMCID, OpenAlex, arXiv: ld.IdentifierSchemes) when ld.CheckIdentifier
+// takes it, and reports whether it was one; a bad value gets a warning.
+func (r *reading) addIdentifier(s *source, path, scheme, value string) bool {
+	id := ld.Identifier{Scheme: ld.IdentifierScheme(scheme), Value: text.Clean(value)}
+	if !slices.Contains(ld.IdentifierSchemes, id.Scheme) {
+		return false
+	}
+	if err := ld.CheckIdentifier(id); err != nil {
+		r.warn(path, "%s %q dropped: %v", scheme, id.Value, err)
+		return true
+	}
+	if !slices.Contains(s.article.Identifiers, id) {
+		s.article.Identifiers = append(s.article.Identifiers, id)
+	}
+	return true
+}
+
+// sameAsIdentifier reports whether a sameAs URL is the resolver URL of an
+// identifier already read ("https://arxiv.org/abs/2001.00001v1").
+func sameAsIdentifier(ids []ld.Identifier, url string) bool {
+	for _, id := range ids {
+		if strings.HasSuffix(url, "/"+id.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // license reads a licence: a URL, a label, or a CreativeWork with url and
@@ -754,6 +783,25 @@ func (j *jsonLD) copyrightHolder(r *reading, n node, kind string) string {
 func (j *jsonLD) work(r *reading, s *source, n node, kind string) {
 	a := &s.article
 	r.setOnce(&a.ReportNumber, kind+".reportNumber", text.Clean(str(n["reportNumber"])))
+	// alternativeHeadline holds the subtitle and the alternative titles,
+	// as ld maps them: a title tagged with a language is an alternative
+	// title; the first untagged one is the subtitle (RDF keeps no order,
+	// so a work with a subtitle and an untagged alternative title may read
+	// them the other way round).
+	for _, value := range list(n["alternativeHeadline"]) {
+		title := markupText(str(value))
+		language := ""
+		if tagged, ok := value.(node); ok {
+			language = r.language(kind+".alternativeHeadline", str(tagged["@language"]))
+		}
+		switch {
+		case title == "":
+		case language == "" && a.Subtitle == "":
+			a.Subtitle = title
+		default:
+			a.AlternativeTitles = append(a.AlternativeTitles, ld.AlternativeTitle{Title: title, Language: language})
+		}
+	}
 	a.Editors = append(a.Editors, j.editors(r, n["editor"], kind+".editor")...)
 	j.funding(r, s, n, kind)
 }
