@@ -65,7 +65,7 @@ func jsonOf(t *testing.T, a *ld.Article) string {
 //     corresponding flag and every part of an affiliation but its name are
 //     lost; affiliations no author refers to are lost; affiliation ids are
 //     renumbered aff1, aff2, ... in the order of first reference;
-//   - ISSN kinds other than electronic, the publisher's address, the
+//   - ISSN kinds other than electronic (a journal's or a series'), the
 //     licence label, revised dates, file sizes and upload dates, files
 //     that are neither PDF nor HTML, and related articles are lost;
 //   - a copyright holder that is the authors ("the authors", or naming
@@ -117,10 +117,15 @@ func carried(a *ld.Article, canonical string) *ld.Article {
 				j.ISSNs = append(j.ISSNs, issn)
 			}
 		}
-		if j.Publisher != nil {
-			j.Publisher = &ld.Publisher{Name: j.Publisher.Name}
-		}
 		c.Journal = &j
+	}
+	if a.Series != nil {
+		series := *a.Series
+		series.ISSNs = nil
+		for _, issn := range a.Series.ISSNs {
+			series.ISSNs = append(series.ISSNs, ld.ISSN{Value: issn.Value})
+		}
+		c.Series = &series
 	}
 	c.Dates.Revised = nil
 	if a.License != nil {
