@@ -723,3 +723,69 @@ func TestHighwireWorkTags(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONLDWorks checks the schema.org reading of works beyond the
+// journal article, rule by rule. The fixtures jsonld-chapter.jsonld and
+// jsonld-conference.jsonld (scholarld's own JSON-LD of
+// testdata/records/synthetic-book-chapter.json and
+// synthetic-conference-paper.json) are checked whole by TestGolden.
+func TestJSONLDWorks(t *testing.T) {
+	tests := []struct {
+		name, node string
+		get        func(a *ld.Article) any
+		want       any
+		warnings   []string
+	}{
+		{"a chapter's book with ISBNs, one bad",
+			`"@type": "Chapter", "isPartOf": {"@type": "Book", "name": "B", "isbn": ["978-0-306-40615-7", "0306406153"]}`,
+			func(a *ld.Article) any { return a.Book }, &ld.Book{Title: "B", ISBNs: []string{"9780306406157"}},
+			[]string{`Chapter.isPartOf.isbn: dropped: ISBN "0306406153": check digit is 3, want 2`}},
+		{"a report's series is no journal",
+			`"@type": "Report", "reportNumber": "7", "isPartOf": {"@type": "CreativeWorkSeries", "name": "S", "issn": "0898-2937"}`,
+			func(a *ld.Article) any { return []any{a.Series, a.Journal, a.ReportNumber} },
+			[]any{&ld.Series{Title: "S", ISSNs: []ld.ISSN{{Value: "0898-2937"}}}, (*ld.Journal)(nil), "7"}, nil},
+		{"an article's series is its journal",
+			`"@type": "ScholarlyArticle", "isPartOf": {"@type": "CreativeWorkSeries", "name": "S"}`,
+			func(a *ld.Article) any { return []any{a.Series, a.Journal} }, []any{(*ld.Series)(nil), &ld.Journal{Title: "S"}}, nil},
+		{"subtitle and alternative titles",
+			`"@type": "ScholarlyArticle", "alternativeHeadline": ["Sub", {"@value": "Titre", "@language": "fr"}, "Other"]`,
+			func(a *ld.Article) any { return []any{a.Subtitle, a.AlternativeTitles} },
+			[]any{"Sub", []ld.AlternativeTitle{{Title: "Titre", Language: "fr"}, {Title: "Other"}}}, nil},
+		{"identifiers the model holds, and one it does not",
+			`"@type": "ScholarlyArticle", "identifier": [{"@type": "PropertyValue", "propertyID": "pmid", "value": "123"},
+				{"@type": "PropertyValue", "propertyID": "arxiv", "value": "arXiv:2001.00001"}, {"@type": "PropertyValue", "propertyID": "isbn", "value": "1"}],
+				"sameAs": "https://pubmed.ncbi.nlm.nih.gov/123"`,
+			func(a *ld.Article) any { return a.Identifiers }, []ld.Identifier{{Scheme: ld.PMID, Value: "123"}},
+			[]string{`ScholarlyArticle.identifier: arxiv "arXiv:2001.00001" dropped: ` + checkIdentifierMessage(ld.Identifier{Scheme: ld.ArXiv, Value: "arXiv:2001.00001"}),
+				`ScholarlyArticle.identifier: "isbn 1" is not held by the article model`}},
+		{"a funder with a grant is read once, one without a name dropped",
+			`"@type": "ScholarlyArticle", "funder": [{"@id": "https://ror.org/021nxhr62", "name": "NSF"}, {"@type": "Organization"}],
+				"funding": {"@type": "Grant", "funder": {"@id": "https://ror.org/021nxhr62"}, "identifier": "42"}`,
+			func(a *ld.Article) any { return a.Funding },
+			[]ld.Funding{{Funder: ld.Funder{Name: "NSF", ROR: "https://ror.org/021nxhr62"}, Award: "42"}},
+			[]string{`ScholarlyArticle.funder: "Organization" names no funder: dropped`}},
+		{"editors without their affiliations",
+			`"@type": "ScholarlyArticle", "editor": {"@type": "Person", "givenName": "G", "familyName": "H", "affiliation": {"@type": "Organization", "name": "O"}}`,
+			func(a *ld.Article) any { return []any{a.Editors, a.Affiliations} }, []any{[]ld.Author{{Given: "G", Family: "H"}}, []ld.Affiliation(nil)},
+			[]string{`ScholarlyArticle.editor[0].affiliation: "O" is not held by the article model`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"name": "T", ` + tt.node +
+				`}, {"@id": "https://ror.org/021nxhr62", "@type": "Organization", "name": "NSF"}]}</script>`
+			records, err := Read([]byte(page), "work.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, "value", tt.get(article(t, records[0])), tt.want)
+			equal(t, "warnings", warningStrings(records[0]), tt.warnings)
+		})
+	}
+}
+
+func checkIdentifierMessage(id ld.Identifier) string {
+	if err := ld.CheckIdentifier(id); err != nil {
+		return err.Error()
+	}
+	return "<no error>"
+}

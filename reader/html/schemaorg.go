@@ -162,6 +162,15 @@ func (j *jsonLD) readNode(r *reading, n node, pos ld.Position) *source {
 	if kind, ok := r.articleType(path("genre"), str(n["genre"])); ok {
 		a.Type = kind
 	}
+	// Without a genre, a schema.org Report is a report, a Chapter a book
+	// chapter.
+	switch {
+	case a.Type != "":
+	case contains(types(n), "Report"):
+		a.Type = ld.Report
+	case contains(types(n), "Chapter"):
+		a.Type = ld.BookChapter
+	}
 	j.copyright(r, a, n, kind)
 
 	var unknown []string
