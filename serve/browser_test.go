@@ -94,11 +94,34 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("%d script elements, want the one JSON-LD script", scripts)
 	}
 
+	// A chapter's and a working paper's pages show what these works carry,
+	// and their JSON-LD is the graph convert gives.
+	shots := map[string][]byte{"landing-page-desktop.png": desktop, "landing-page-phone.png": phone, "landing-page-markup.png": markupShot}
+	works := map[string]struct{ shot, fact string }{
+		"synthetic-book-chapter.json":  {"landing-page-chapter.png", "In the book"},
+		"synthetic-working-paper.json": {"landing-page-working-paper.png", "Report number"},
+	}
+	for _, r := range records {
+		work, ok := works[r.name]
+		if !ok {
+			continue
+		}
+		_, path := articleKey(r.article)
+		do(chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(chromedp.CSS("h1")))
+		labels := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.facts dt')).map(dt => dt.innerText.trim())`))
+		if !strings.Contains(strings.Join(labels, "|"), work.fact) {
+			t.Errorf("%s: the facts %q lack %q", r.name, labels, work.fact)
+		}
+		script := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('script[type="application/ld+json"]').textContent`))
+		sameGraph(t, r.name, r.article, script)
+		shots[work.shot] = run(t, ctx, chromedp.FullScreenshot(100))
+	}
+
 	dir := os.Getenv("SCHOLARLD_ARTEFACTS")
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	for name, shot := range map[string][]byte{"landing-page-desktop.png": desktop, "landing-page-phone.png": phone, "landing-page-markup.png": markupShot} {
+	for name, shot := range shots {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, shot, 0o644); err != nil {
 			t.Fatal(err)
@@ -107,18 +130,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// The JSON-LD in the DOM is the graph convert gives.
-	g, err := ld.Map(seed, ld.SchemaProfile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, _ := ld.FormatByName("jsonld")
-	converted := rdftest.Encode(t, g, f.NewEncoder)
-	loader := ld.OfflineLoader{}
-	got := rdftest.Canonical(t, rdftest.JSONLD(t, rdftest.DecodeJSON(t, script), loader))
-	want := rdftest.Canonical(t, rdftest.JSONLD(t, rdftest.DecodeJSON(t, converted), loader))
-	if got != want || got == "" {
-		t.Errorf("the page's JSON-LD is another graph than convert's:\n got: %s\nwant: %s", got, want)
-	}
+	sameGraph(t, "the seed", seed, script)
 
 	if want := "Mesenchymal Stem Cell-Derived Microparticles: A Promising Therapeutic Strategy"; title != want {
 		t.Errorf("title %q, want %q", title, want)
@@ -143,6 +155,24 @@ func TestBrowser(t *testing.T) {
 	}
 	if phoneScrollWidth > phoneWidth {
 		t.Errorf("on a phone the page is %d px wide in a %d px viewport: it scrolls sideways", phoneScrollWidth, phoneWidth)
+	}
+}
+
+// sameGraph checks that the JSON-LD a page holds is the graph convert
+// gives for its article.
+func sameGraph(t *testing.T, name string, a *ld.Article, script string) {
+	t.Helper()
+	g, err := ld.Map(a, ld.SchemaProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := ld.FormatByName("jsonld")
+	converted := rdftest.Encode(t, g, f.NewEncoder)
+	loader := ld.OfflineLoader{}
+	got := rdftest.Canonical(t, rdftest.JSONLD(t, rdftest.DecodeJSON(t, script), loader))
+	want := rdftest.Canonical(t, rdftest.JSONLD(t, rdftest.DecodeJSON(t, converted), loader))
+	if got != want || got == "" {
+		t.Errorf("%s: the page's JSON-LD is another graph than convert's:\n got: %s\nwant: %s", name, got, want)
 	}
 }
 

@@ -54,6 +54,7 @@ func metaTags(a *ld.Article) []metaTag {
 			add("citation_publisher", j.Publisher.Name)
 		}
 	}
+	workTags(a, add)
 	add("citation_volume", a.Volume)
 	add("citation_issue", a.Issue)
 	if a.FirstPage != "" {
@@ -107,6 +108,9 @@ func metaTags(a *ld.Article) []metaTag {
 			add("DC.publisher", a.Journal.Publisher.Name)
 		}
 	}
+	if a.Publisher != nil {
+		add("DC.publisher", a.Publisher.Name)
+	}
 	add("DC.language", a.Language)
 	if a.License != nil {
 		add("DC.rights", a.License.URL)
@@ -117,6 +121,35 @@ func metaTags(a *ld.Article) []metaTag {
 	add("DC.bibliographicCitation", a.Citation)
 	add("DC.type", "Text")
 	return m
+}
+
+// workTags adds the tags Google Scholar's inclusion guidelines give works
+// beyond the journal article: a report's citation_technical_report_number
+// and citation_technical_report_institution (its publisher), a conference
+// paper's citation_conference_title (its proceedings) and a chapter's
+// citation_inbook_title, the book's citation_isbn, and the publisher of a
+// work without a journal as citation_publisher.
+func workTags(a *ld.Article, add func(name, content string)) {
+	isReport := a.Type == ld.Report || a.Type == ld.WorkingPaper
+	if a.Publisher != nil {
+		add("citation_publisher", a.Publisher.Name)
+		if isReport {
+			add("citation_technical_report_institution", a.Publisher.Name)
+		}
+	}
+	if isReport {
+		add("citation_technical_report_number", a.ReportNumber)
+	}
+	if b := a.Book; b != nil {
+		if a.Type == ld.ConferencePaper {
+			add("citation_conference_title", b.Title)
+		} else {
+			add("citation_inbook_title", b.Title)
+		}
+		for _, isbn := range b.ISBNs {
+			add("citation_isbn", isbn)
+		}
+	}
 }
 
 // citationName writes a person "Family, Given, Suffix", as Google Scholar

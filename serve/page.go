@@ -56,7 +56,19 @@ type pageArticle struct {
 	Citation     string
 	References   []pageReference
 	Related      []pageRelated
+	Subtitle     template.HTML
+	AltTitles    []pageTitle
+	Work         []pageFact // a work's book, event, series, report number, publisher, editors, funding, identifiers
 }
+
+type pageTitle struct {
+	Title    template.HTML
+	Language string
+}
+
+// pageFact is one line of the facts list: a label and its value, with a
+// link when the value has one.
+type pageFact struct{ Label, Value, Href string }
 
 type alternate struct{ Type, Href, Name string }
 
@@ -118,6 +130,11 @@ func writeLandingPage(w io.Writer, base, path string, a *ld.Article, schema *ld.
 		Graphical:  a.GraphicalAbstract,
 		Citation:   a.Citation,
 	}
+	p.Subtitle = inlineHTML(a.Subtitle)
+	for _, t := range a.AlternativeTitles {
+		p.AltTitles = append(p.AltTitles, pageTitle{Title: inlineHTML(t.Title), Language: t.Language})
+	}
+	p.Work = workFacts(a)
 	if a.Language != "" && a.Language != pageLanguage {
 		p.Lang = a.Language
 	}
@@ -418,4 +435,87 @@ func plainText(s string) string {
 		s = s[1:]
 	}
 	return b.String()
+}
+
+// workFacts lists, for people, what a work beyond the journal article
+// carries (docs/worktypes.md): the book or proceedings it is part of with
+// their editors and ISBNs, the conference, the series, the report number,
+// the work's publisher, its editors, its funding and its other
+// identifiers.
+func workFacts(a *ld.Article) []pageFact {
+	var facts []pageFact
+	add := func(label, value, href string) {
+		if value != "" {
+			facts = append(facts, pageFact{label, value, href})
+		}
+	}
+	names := func(people []ld.Author) string {
+		var n []string
+		for _, p := range people {
+			n = append(n, p.DisplayName())
+		}
+		return strings.Join(n, ", ")
+	}
+	if b := a.Book; b != nil {
+		label := "In the book"
+		if a.Type == ld.ConferencePaper {
+			label = "In the proceedings"
+		}
+		add(label, b.Title, "")
+		add("Edited by", names(b.Editors), "")
+		for _, isbn := range b.ISBNs {
+			add("ISBN", isbn, "")
+		}
+	}
+	if e := a.Event; e != nil {
+		name := e.Name
+		if e.Acronym != "" {
+			name += " (" + e.Acronym + ")"
+		}
+		when := e.StartDate.String()
+		if !e.EndDate.IsZero() && e.EndDate != e.StartDate {
+			when += " to " + e.EndDate.String()
+		}
+		add("Conference", joinNonEmpty([]string{name, e.Place, when}, ", "), "")
+	}
+	if s := a.Series; s != nil {
+		var issns []string
+		for _, issn := range s.ISSNs {
+			issns = append(issns, "ISSN "+issn.Value)
+		}
+		add("Series", joinNonEmpty([]string{s.Title, strings.Join(issns, ", ")}, "; "), "")
+	}
+	add("Report number", a.ReportNumber, "")
+	if p := a.Publisher; p != nil {
+		var place []string
+		if addr := p.Address; addr != nil {
+			place = []string{addr.City, addr.Country}
+		}
+		add("Publisher", joinNonEmpty(append([]string{p.Name}, place...), ", "), "")
+	}
+	add("Editors", names(a.Editors), "")
+	for _, f := range a.Funding {
+		funder := f.Funder.Name
+		href := f.Funder.ROR
+		if href == "" && f.Funder.DOI != "" {
+			href = ident.DOIURL(f.Funder.DOI)
+		}
+		award := f.Award
+		if award != "" {
+			award = "grant " + award
+		}
+		if f.AwardTitle != "" {
+			award = joinNonEmpty([]string{award, "“" + f.AwardTitle + "”"}, " ")
+		}
+		add("Funding", joinNonEmpty([]string{funder, award}, ", "), href)
+	}
+	for _, id := range a.Identifiers {
+		add(identifierLabels[id.Scheme], id.Value, "")
+	}
+	return facts
+}
+
+// identifierLabels name the identifier schemes for people.
+var identifierLabels = map[ld.IdentifierScheme]string{
+	ld.PMID: "PubMed ID", ld.PMCID: "PubMed Central ID", ld.OpenAlex: "OpenAlex ID", ld.ArXiv: "arXiv ID",
 }

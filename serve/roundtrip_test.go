@@ -65,11 +65,12 @@ func jsonOf(t *testing.T, a *ld.Article) string {
 //     corresponding flag and every part of an affiliation but its name are
 //     lost; affiliations no author refers to are lost; affiliation ids are
 //     renumbered aff1, aff2, ... in the order of first reference;
-//   - ISSN kinds other than electronic, the publisher's address, the
+//   - ISSN kinds other than electronic (a journal's or a series'), the
 //     licence label, revised dates, file sizes and upload dates, files
 //     that are neither PDF nor HTML, and related articles are lost;
-//   - a copyright holder "the authors" is lost (the JSON-LD names the
-//     author nodes);
+//   - a copyright holder that is the authors ("the authors", or naming
+//     the byline: "Fleming et al") reads back as "the authors": the
+//     JSON-LD names the author nodes, not the words;
 //   - white space in the title and abstract collapses to single spaces;
 //   - an organisation author whose name has none of the reader's
 //     organisation words reads back as a person (readAsPerson);
@@ -116,18 +117,23 @@ func carried(a *ld.Article, canonical string) *ld.Article {
 				j.ISSNs = append(j.ISSNs, issn)
 			}
 		}
-		if j.Publisher != nil {
-			j.Publisher = &ld.Publisher{Name: j.Publisher.Name}
-		}
 		c.Journal = &j
+	}
+	if a.Series != nil {
+		series := *a.Series
+		series.ISSNs = nil
+		for _, issn := range a.Series.ISSNs {
+			series.ISSNs = append(series.ISSNs, ld.ISSN{Value: issn.Value})
+		}
+		c.Series = &series
 	}
 	c.Dates.Revised = nil
 	if a.License != nil {
 		c.License = &ld.License{URL: a.License.URL}
 	}
-	if a.Copyright != nil && a.Copyright.Holder == "the authors" {
+	if a.Copyright != nil && holderIsTheAuthors(a) {
 		copyright := *a.Copyright
-		copyright.Holder = ""
+		copyright.Holder = "the authors"
 		c.Copyright = &copyright
 	}
 	c.Files = nil
@@ -156,3 +162,19 @@ var readAsPerson = map[string]ld.Author{
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// holderIsTheAuthors reports whether ld maps an article's copyright holder
+// to its author nodes, for the forms testdata has: "the authors" and the
+// first author's family name followed by "et al", and a single author's
+// name (ld/map.go's
+// isTheAuthors and namesTheAuthors hold the whole rule).
+func holderIsTheAuthors(a *ld.Article) bool {
+	holder := strings.ToLower(a.Copyright.Holder)
+	if holder == "the authors" || holder == "the author(s)" {
+		return true
+	}
+	if len(a.Authors) == 1 && holder == strings.ToLower(a.Authors[0].DisplayName()) {
+		return true
+	}
+	return len(a.Authors) > 0 && a.Authors[0].Family != "" && holder == strings.ToLower(a.Authors[0].Family)+" et al"
+}

@@ -114,6 +114,26 @@
 // be loaded offline: ReadJSONLD refuses the document and a page's script
 // is skipped with a warning, as `scholarld validate` refuses it.
 //
+// # Works beyond the journal article
+//
+// citation_article_type and genre name the work types ("book chapter",
+// "working paper", ...); a schema.org Report or Chapter without a genre is
+// a report or a book chapter. citation_technical_report_number and
+// schema.org reportNumber give a report's number,
+// citation_technical_report_institution its publisher;
+// citation_inbook_title, citation_book_title and citation_conference_title
+// the book or proceedings, citation_isbn its ISBNs. A publisher without a
+// journal is the work's. From JSON-LD: the Book a work isPartOf (ISBNs,
+// editors, its series, the Event it recordedAt), a report's
+// CreativeWorkSeries as its series (an article's as its journal),
+// editor, funder and funding Grants, identifiers of the schemes the model
+// holds, and alternativeHeadline (one tagged with a language is an
+// alternative title, the first untagged one the subtitle). What ld.Check
+// refuses (a report number on a non-report, a book on a journal article, a
+// second publisher beside the journal's) is dropped with a warning. A
+// copyrightHolder that refers to every author node is "the authors"; one
+// that refers to a node without a name is dropped with a warning.
+//
 // # Limits
 //
 // JSON nested deeper than 64 arrays and objects is refused with the line

@@ -35,7 +35,7 @@ func ExampleRead() {
 	// family "Smith" given "Amos B." suffix "III" orcid "0000-0002-1825-0097"
 	// family "De Leo" given "Maria" suffix "" orcid ""
 	// 10.5555/mars.1 2019-02
-	// citation_isbn: "978-3-16-148410-0" is not held by the article model
+	// book: a book without a title: dropped its ISBNs 9783161484100
 }
 
 func ExampleReadJSONLD() {

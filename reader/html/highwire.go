@@ -89,6 +89,16 @@ func readHighwire(r *reading, metas []meta) *source {
 			s.addISSN(r.issn(name, value), ld.ElectronicISSN)
 		case "citation_publisher":
 			r.setPublisher(s, name, value)
+		case "citation_technical_report_number":
+			r.setOnce(&a.ReportNumber, name, text.Clean(value))
+		case "citation_technical_report_institution":
+			r.setWorkPublisher(s, name, value)
+		case "citation_inbook_title", "citation_book_title", "citation_conference_title":
+			r.setOnce(&s.book().Title, name, text.Clean(value))
+		case "citation_isbn":
+			for _, one := range strings.FieldsFunc(value, isListSeparator) {
+				s.addISBN(r.isbn(name, one))
+			}
 		case "citation_volume":
 			r.setOnce(&a.Volume, name, text.Clean(value))
 		case "citation_issue":
@@ -365,6 +375,12 @@ var articleTypes = map[string]ld.ArticleType{
 	"book review":  ld.BookReview,
 	"comment":      ld.Comment, "commentary": ld.Comment,
 	"other": ld.OtherArticle,
+	// The work types beyond the journal article (docs/worktypes.md), in
+	// the words citation_article_type and schema.org's genre give them.
+	"preprint": ld.Preprint, "conference paper": ld.ConferencePaper,
+	"proceedings paper": ld.ConferencePaper, "report": ld.Report,
+	"technical report": ld.Report, "working paper": ld.WorkingPaper,
+	"book chapter": ld.BookChapter, "chapter": ld.BookChapter,
 }
 
 // articleType maps a genre to an article type; a generic "article" gives

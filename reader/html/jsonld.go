@@ -39,10 +39,11 @@ var jsonLDArticleTypes = map[string]bool{
 	"AskPublicNewsArticle": true, "SatiricalArticle": true, "AdvertiserContentArticle": true,
 	"BlogPosting": true, "LiveBlogPosting": true, "SocialMediaPosting": true,
 	"DiscussionForumPosting": true, "Report": true, "TechArticle": true, "APIReference": true,
+	"Chapter": true,
 }
 
 // scholarlyTypes win over other article types when a page has several.
-var scholarlyTypes = map[string]bool{"ScholarlyArticle": true, "MedicalScholarlyArticle": true}
+var scholarlyTypes = map[string]bool{"ScholarlyArticle": true, "MedicalScholarlyArticle": true, "Chapter": true, "Report": true}
 
 // organizationTypes are the schema.org types of an organisation.
 var organizationTypes = map[string]bool{

@@ -85,9 +85,20 @@ func (r *reading) record(file string, sources []*source) reader.Record {
 		ISSNs:        r.mergeISSNs(sources),
 		Publisher:    pickPointer(sources, func(a *ld.Article) *ld.Publisher { return journalOf(a).Publisher }),
 	}
+	journal.Publisher = withAddress(sources, journal.Publisher)
 	if journal.Title != "" || journal.Abbreviation != "" || len(journal.ISSNs) > 0 || journal.Publisher != nil {
 		a.Journal = &journal
 	}
+	a.Publisher = withAddress(sources, pickPointer(sources, func(a *ld.Article) *ld.Publisher { return a.Publisher }))
+	a.ReportNumber = pickString(sources, func(a *ld.Article) string { return a.ReportNumber })
+	a.Series = pickPointer(sources, func(a *ld.Article) *ld.Series { return a.Series })
+	a.Book = mergeBook(sources)
+	a.Subtitle = pickString(sources, func(a *ld.Article) string { return a.Subtitle })
+	a.AlternativeTitles = pickSlice(sources, func(a *ld.Article) []ld.AlternativeTitle { return a.AlternativeTitles })
+	a.Identifiers = pickSlice(sources, func(a *ld.Article) []ld.Identifier { return a.Identifiers })
+	a.Event = pickPointer(sources, func(a *ld.Article) *ld.Event { return a.Event })
+	a.Editors = pickSlice(sources, func(a *ld.Article) []ld.Author { return a.Editors })
+	a.Funding = pickSlice(sources, func(a *ld.Article) []ld.Funding { return a.Funding })
 	a.Volume = pickString(sources, func(a *ld.Article) string { return a.Volume })
 	a.Issue = pickString(sources, func(a *ld.Article) string { return a.Issue })
 	if _, pageSource := pick(sources, func(a *ld.Article) string { return a.FirstPage + a.LastPage + a.ArticleNumber }, emptyString); pageSource != nil {
@@ -124,6 +135,51 @@ func (r *reading) record(file string, sources []*source) reader.Record {
 		record.Err = errs
 	}
 	return record
+}
+
+// withAddress gives a publisher named by a source without its address
+// (citation_publisher) the address another source gives the same name
+// (the JSON-LD's PostalAddress).
+func withAddress(sources []*source, p *ld.Publisher) *ld.Publisher {
+	if p == nil || p.Address != nil {
+		return p
+	}
+	for _, s := range sources {
+		for _, other := range []*ld.Publisher{journalOf(&s.article).Publisher, s.article.Publisher} {
+			if other != nil && other.Name == p.Name && other.Address != nil {
+				return &ld.Publisher{Name: p.Name, Address: other.Address}
+			}
+		}
+	}
+	return p
+}
+
+// mergeBook merges a chapter's book or a conference paper's proceedings
+// field by field: the title from the best source, the ISBNs of every
+// source, the editors from the best source that names them (only the
+// JSON-LD can).
+func mergeBook(sources []*source) *ld.Book {
+	bookOf := func(a *ld.Article) *ld.Book {
+		if a.Book == nil {
+			return &ld.Book{}
+		}
+		return a.Book
+	}
+	book := ld.Book{
+		Title:   pickString(sources, func(a *ld.Article) string { return bookOf(a).Title }),
+		Editors: pickSlice(sources, func(a *ld.Article) []ld.Author { return bookOf(a).Editors }),
+	}
+	for _, s := range sources {
+		for _, isbn := range bookOf(&s.article).ISBNs {
+			if !slices.Contains(book.ISBNs, isbn) {
+				book.ISBNs = append(book.ISBNs, isbn)
+			}
+		}
+	}
+	if book.Title == "" && len(book.ISBNs) == 0 && len(book.Editors) == 0 {
+		return nil
+	}
+	return &book
 }
 
 // mergeISSNs gathers the ISSNs of every source, best first: an ISSN that
@@ -299,6 +355,17 @@ func articleDate(a *ld.Article, field string) *ld.Date {
 // stands: a journal without a title, a last page without a first, dates
 // out of order, a print date that is the publication date.
 func (r *reading) fit(a *ld.Article) {
+	if a.Journal != nil && a.Journal.Title == "" && a.Journal.Publisher != nil {
+		// A publisher without a journal is the work's (a preprint
+		// server, a report's institution, a proceedings' publisher).
+		if a.Publisher == nil {
+			a.Publisher = a.Journal.Publisher
+		}
+		a.Journal.Publisher = nil
+		if a.Journal.Abbreviation == "" && len(a.Journal.ISSNs) == 0 {
+			a.Journal = nil
+		}
+	}
 	if a.Journal != nil && a.Journal.Title == "" {
 		var lost []string
 		if a.Journal.Abbreviation != "" {
@@ -313,6 +380,7 @@ func (r *reading) fit(a *ld.Article) {
 		r.warn("journal", "no journal title: dropped %s", strings.Join(lost, ", "))
 		a.Journal = nil
 	}
+	r.fitWork(a)
 	if a.FirstPage == "" && a.LastPage != "" {
 		r.warn("lastPage", "last page %q without a first page: dropped", a.LastPage)
 		a.LastPage = ""
@@ -369,4 +437,34 @@ func compareDigits(a, b string) int {
 		return len(a) - len(b)
 	}
 	return strings.Compare(a, b)
+}
+
+// fitWork drops, with a warning, the parts of a work beyond the journal
+// article that the merged article cannot hold (ld.Check's rules): a work
+// publisher beside the journal's, a report number on a work that is not a
+// report, a book without a title, and a book (citation_inbook_title,
+// citation_conference_title, citation_isbn) for a journal article, which
+// is in its journal, not in a book.
+func (r *reading) fitWork(a *ld.Article) {
+	if a.Publisher != nil && a.Journal != nil && a.Journal.Publisher != nil {
+		if a.Publisher.Name != a.Journal.Publisher.Name {
+			r.warn("publisher", "%q dropped: the journal's publisher is %q", a.Publisher.Name, a.Journal.Publisher.Name)
+		}
+		a.Publisher = nil
+	}
+	if a.ReportNumber != "" && a.Type != ld.Report && a.Type != ld.WorkingPaper {
+		r.warn("reportNumber", "%q dropped: only a report or a working paper has one", a.ReportNumber)
+		a.ReportNumber = ""
+	}
+	if b := a.Book; b != nil {
+		inBook := a.Type == ld.BookChapter || a.Type == ld.ConferencePaper || a.Journal == nil
+		switch {
+		case b.Title == "":
+			r.warn("book", "a book without a title: dropped its ISBNs %s", strings.Join(b.ISBNs, ", "))
+			a.Book = nil
+		case !inBook:
+			r.warn("book", "%q dropped: a journal article is in its journal, not in a book", b.Title)
+			a.Book = nil
+		}
+	}
 }

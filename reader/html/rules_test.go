@@ -50,7 +50,7 @@ func TestHighwirePerAuthorTags(t *testing.T) {
 		`citation_issn: dropped: ISSN "1422-0068": check digit is 8, want 7`,
 		`citation_author_orcid: dropped: ORCID "0000-0002-1825-0098": check digit is 8, want 7`,
 		`citation_pdf_url: relative URL "/1422-0067/15/8/14348/pdf" resolved against https://www.mdpi.com/1422-0067/15/8/14348 (citation_abstract_html_url)`,
-		`citation_conference_title: "Yeast 2014" is not held by the article model`,
+		`book: "Yeast 2014" dropped: a journal article is in its journal, not in a book`,
 	})
 }
 
@@ -81,10 +81,11 @@ func TestJSONLDGraph(t *testing.T) {
 	equal(t, "language", a.Language, "en-GB")
 	equal(t, "abstract", a.Abstract, "We show that <i>importance splitting</i> samples rare events.")
 	equal(t, "files", a.Files, []ld.File{{URL: "https://journal.example.org/articles/42.pdf", MediaType: "application/pdf", Size: "1.2 MB"}})
+	// A funder is the work's funding (issue 12).
+	equal(t, "funding", article(t, record).Funding, []ld.Funding{{Funder: ld.Funder{Name: "Example Research Council"}}})
 	equal(t, "warnings", warningStrings(record), []string{
 		`ScholarlyArticle.encoding: relative URL "/articles/42.pdf" resolved against https://journal.example.org/articles/42/ (link[rel="canonical"])`,
 		`ScholarlyArticle.dateModified: "2021-03-05T10:00:00+00:00" is not held by the article model`,
-		`ScholarlyArticle.funder: "Example Research Council" is not held by the article model`,
 	})
 }
 
@@ -599,4 +600,192 @@ func TestOrganizationNames(t *testing.T) {
 			t.Errorf("isOrganizationName(%q) = %v, want %v", name, got, want)
 		}
 	}
+}
+
+// TestCopyrightHolderReferences checks that a copyrightHolder given as a
+// node reference reads as the name of the node it names, "the authors"
+// when it names the whole byline, and is dropped with a warning when it
+// names no node with a name; never as the node's label.
+func TestCopyrightHolderReferences(t *testing.T) {
+	record := readOne(t, "testdata/copyright-holder.html")
+	equal(t, "fixture", article(t, record).Copyright, &ld.Copyright{Holder: "the authors", Year: 2020, Statement: "© 2020 Harrison et al"})
+
+	const authors = `"author": [{"@id": "_:b0", "@type": "Person", "givenName": "Ann", "familyName": "Harrison"},
+		{"@id": "_:b1", "@type": "Person", "name": "Bo Lee", "givenName": "Bo", "familyName": "Lee"}],`
+	tests := []struct {
+		name, holder string
+		want         string
+		warnings     []string
+	}{
+		{"every author", `[{"@id": "_:b0"}, {"@id": "_:b1"}]`, "the authors", nil},
+		{"one of the authors", `{"@id": "_:b1"}`, "Bo Lee", nil},
+		{"an author by given and family name", `{"@id": "_:b0"}`, "Ann Harrison", nil},
+		{"a node described elsewhere in the graph", `{"@id": "https://ror.org/05gq02987"}`, "Brown University", nil},
+		{"an organisation", `{"@type": "Organization", "name": "Example Press"}`, "Example Press", nil},
+		{"a plain name", `"Example Press"`, "Example Press", nil},
+		{"a blank node nobody describes", `{"@id": "_:b9"}`, "",
+			[]string{`ScholarlyArticle.copyrightHolder: "_:b9" names no holder: dropped`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+				{"@type": "ScholarlyArticle", "name": "Holders", ` + authors + ` "copyrightHolder": ` + tt.holder + `},
+				{"@id": "https://ror.org/05gq02987", "@type": "Organization", "name": "Brown University"}]}</script>`
+			records, err := Read([]byte(page), "holder.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := article(t, records[0])
+			holder := ""
+			if a.Copyright != nil {
+				holder = a.Copyright.Holder
+			}
+			equal(t, "holder", holder, tt.want)
+			var warnings []string
+			for _, w := range warningStrings(records[0]) {
+				if strings.Contains(w, "copyrightHolder") {
+					warnings = append(warnings, w)
+				}
+			}
+			equal(t, "warnings", warnings, tt.warnings)
+		})
+	}
+}
+
+// TestWorkTypes checks that citation_article_type and genre give the work
+// types beyond the journal article, in the words serve writes and
+// publishers use.
+func TestWorkTypes(t *testing.T) {
+	tests := map[string]ld.ArticleType{
+		"preprint":          ld.Preprint,
+		"conference paper":  ld.ConferencePaper,
+		"Proceedings Paper": ld.ConferencePaper,
+		"technical-report":  ld.Report,
+		"working paper":     ld.WorkingPaper,
+		"book chapter":      ld.BookChapter,
+		"Chapter":           ld.BookChapter,
+	}
+	for value, want := range tests {
+		page := `<meta name="citation_title" content="T"><meta name="citation_article_type" content="` + value + `">`
+		records, err := Read([]byte(page), "type.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, value, article(t, records[0]).Type, want)
+	}
+}
+
+// TestHighwireWorkTags checks the tags Google Scholar's guidelines give
+// works beyond the journal article: a report's number and institution, a
+// chapter's book, a conference paper's proceedings, ISBNs, and a
+// publisher without a journal, which is the work's own.
+func TestHighwireWorkTags(t *testing.T) {
+	tests := []struct {
+		name, tags string
+		want       func(a *ld.Article) any
+		wantValue  any
+		warnings   []string
+	}{
+		{"a report's number and institution",
+			`<meta name="citation_article_type" content="working paper"><meta name="citation_technical_report_number" content="w12345">` +
+				`<meta name="citation_technical_report_institution" content="Example Bureau">`,
+			func(a *ld.Article) any { return []any{a.ReportNumber, a.Publisher} }, []any{"w12345", &ld.Publisher{Name: "Example Bureau"}}, nil},
+		{"a report number on a journal article",
+			`<meta name="citation_journal_title" content="J"><meta name="citation_technical_report_number" content="7">`,
+			func(a *ld.Article) any { return a.ReportNumber }, "",
+			[]string{`reportNumber: "7" dropped: only a report or a working paper has one`}},
+		{"a chapter's book and its ISBNs",
+			`<meta name="citation_article_type" content="book chapter"><meta name="citation_inbook_title" content="Handbook">` +
+				`<meta name="citation_isbn" content="978-0-306-40615-7"><meta name="citation_isbn" content="0-306-40615-2; 978-0-306-40615-7">`,
+			func(a *ld.Article) any { return a.Book }, &ld.Book{Title: "Handbook", ISBNs: []string{"9780306406157", "0306406152"}}, nil},
+		{"a conference paper's proceedings",
+			`<meta name="citation_article_type" content="conference paper"><meta name="citation_conference_title" content="Proc. EWM 2024">`,
+			func(a *ld.Article) any { return a.Book }, &ld.Book{Title: "Proc. EWM 2024"}, nil},
+		{"a bad ISBN",
+			`<meta name="citation_inbook_title" content="Handbook"><meta name="citation_isbn" content="978-0-306-40615-8">`,
+			func(a *ld.Article) any { return a.Book }, &ld.Book{Title: "Handbook"},
+			[]string{`citation_isbn: dropped: ISBN "978-0-306-40615-8": check digit is 8, want 7`}},
+		{"a publisher without a journal is the work's",
+			`<meta name="citation_article_type" content="preprint"><meta name="citation_publisher" content="Example Preprint Server">`,
+			func(a *ld.Article) any { return []any{a.Publisher, a.Journal} }, []any{&ld.Publisher{Name: "Example Preprint Server"}, (*ld.Journal)(nil)}, nil},
+		{"a publisher with a journal is the journal's",
+			`<meta name="citation_journal_title" content="J"><meta name="citation_publisher" content="P">`,
+			func(a *ld.Article) any { return []any{a.Publisher, a.Journal} }, []any{(*ld.Publisher)(nil), &ld.Journal{Title: "J", Publisher: &ld.Publisher{Name: "P"}}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			records, err := Read([]byte(`<meta name="citation_title" content="T">`+tt.tags), "work.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, "value", tt.want(article(t, records[0])), tt.wantValue)
+			equal(t, "warnings", warningStrings(records[0]), tt.warnings)
+		})
+	}
+}
+
+// TestJSONLDWorks checks the schema.org reading of works beyond the
+// journal article, rule by rule. The fixtures jsonld-chapter.jsonld and
+// jsonld-conference.jsonld (scholarld's own JSON-LD of
+// testdata/records/synthetic-book-chapter.json and
+// synthetic-conference-paper.json) are checked whole by TestGolden.
+func TestJSONLDWorks(t *testing.T) {
+	tests := []struct {
+		name, node string
+		get        func(a *ld.Article) any
+		want       any
+		warnings   []string
+	}{
+		{"a chapter's book with ISBNs, one bad",
+			`"@type": "Chapter", "isPartOf": {"@type": "Book", "name": "B", "isbn": ["978-0-306-40615-7", "0306406153"]}`,
+			func(a *ld.Article) any { return a.Book }, &ld.Book{Title: "B", ISBNs: []string{"9780306406157"}},
+			[]string{`Chapter.isPartOf.isbn: dropped: ISBN "0306406153": check digit is 3, want 2`}},
+		{"a report's series is no journal",
+			`"@type": "Report", "reportNumber": "7", "isPartOf": {"@type": "CreativeWorkSeries", "name": "S", "issn": "0898-2937"}`,
+			func(a *ld.Article) any { return []any{a.Series, a.Journal, a.ReportNumber} },
+			[]any{&ld.Series{Title: "S", ISSNs: []ld.ISSN{{Value: "0898-2937"}}}, (*ld.Journal)(nil), "7"}, nil},
+		{"an article's series is its journal",
+			`"@type": "ScholarlyArticle", "isPartOf": {"@type": "CreativeWorkSeries", "name": "S"}`,
+			func(a *ld.Article) any { return []any{a.Series, a.Journal} }, []any{(*ld.Series)(nil), &ld.Journal{Title: "S"}}, nil},
+		{"subtitle and alternative titles",
+			`"@type": "ScholarlyArticle", "alternativeHeadline": ["Sub", {"@value": "Titre", "@language": "fr"}, "Other"]`,
+			func(a *ld.Article) any { return []any{a.Subtitle, a.AlternativeTitles} },
+			[]any{"Sub", []ld.AlternativeTitle{{Title: "Titre", Language: "fr"}, {Title: "Other"}}}, nil},
+		{"identifiers the model holds, and one it does not",
+			`"@type": "ScholarlyArticle", "identifier": [{"@type": "PropertyValue", "propertyID": "pmid", "value": "123"},
+				{"@type": "PropertyValue", "propertyID": "arxiv", "value": "arXiv:2001.00001"}, {"@type": "PropertyValue", "propertyID": "isbn", "value": "1"}],
+				"sameAs": "https://pubmed.ncbi.nlm.nih.gov/123"`,
+			func(a *ld.Article) any { return a.Identifiers }, []ld.Identifier{{Scheme: ld.PMID, Value: "123"}},
+			[]string{`ScholarlyArticle.identifier: arxiv "arXiv:2001.00001" dropped: ` + checkIdentifierMessage(ld.Identifier{Scheme: ld.ArXiv, Value: "arXiv:2001.00001"}),
+				`ScholarlyArticle.identifier: "isbn 1" is not held by the article model`}},
+		{"a funder with a grant is read once, one without a name dropped",
+			`"@type": "ScholarlyArticle", "funder": [{"@id": "https://ror.org/021nxhr62", "name": "NSF"}, {"@type": "Organization"}],
+				"funding": {"@type": "Grant", "funder": {"@id": "https://ror.org/021nxhr62"}, "identifier": "42"}`,
+			func(a *ld.Article) any { return a.Funding },
+			[]ld.Funding{{Funder: ld.Funder{Name: "NSF", ROR: "https://ror.org/021nxhr62"}, Award: "42"}},
+			[]string{`ScholarlyArticle.funder: "Organization" names no funder: dropped`}},
+		{"editors without their affiliations",
+			`"@type": "ScholarlyArticle", "editor": {"@type": "Person", "givenName": "G", "familyName": "H", "affiliation": {"@type": "Organization", "name": "O"}}`,
+			func(a *ld.Article) any { return []any{a.Editors, a.Affiliations} }, []any{[]ld.Author{{Given: "G", Family: "H"}}, []ld.Affiliation(nil)},
+			[]string{`ScholarlyArticle.editor[0].affiliation: "O" is not held by the article model`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"name": "T", ` + tt.node +
+				`}, {"@id": "https://ror.org/021nxhr62", "@type": "Organization", "name": "NSF"}]}</script>`
+			records, err := Read([]byte(page), "work.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, "value", tt.get(article(t, records[0])), tt.want)
+			equal(t, "warnings", warningStrings(records[0]), tt.warnings)
+		})
+	}
+}
+
+func checkIdentifierMessage(id ld.Identifier) string {
+	if err := ld.CheckIdentifier(id); err != nil {
+		return err.Error()
+	}
+	return "<no error>"
 }

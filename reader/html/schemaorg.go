@@ -27,7 +27,8 @@ var jsonLDConsumed = map[string]bool{
 	"publisher": true, "citation": true, "isAccessibleForFree": true,
 	"articleSection": true, "volumeNumber": true, "issueNumber": true, "issn": true,
 	"copyrightHolder": true, "copyrightYear": true, "copyrightNotice": true,
-	"genre": true,
+	"genre": true, "reportNumber": true, "editor": true, "funder": true, "funding": true,
+	"additionalType": true, "alternativeHeadline": true,
 }
 
 // readNode reads an article node into a source; pos is where the
@@ -38,6 +39,7 @@ func (j *jsonLD) readNode(r *reading, n node, pos ld.Position) *source {
 	a := &s.article
 	kind := articleTypeOf(n)
 	path := func(property string) string { return kind + "." + property }
+	s.inSeries = contains(types(n), "Report") || contains(types(n), "Chapter")
 
 	// The page's own URL is the base for relative URLs in a bare document.
 	for _, key := range []string{"url", "mainEntityOfPage", "@id"} {
@@ -136,11 +138,16 @@ func (j *jsonLD) readNode(r *reading, n node, pos ld.Position) *source {
 	}
 	for _, value := range list(n["publisher"]) {
 		value = j.resolve(value)
-		if publisher, ok := value.(node); ok && str(publisher["@id"]) != "" {
-			r.unused(path("publisher.@id"), str(publisher["@id"]))
+		publisher, isNode := value.(node)
+		if id := str(publisher["@id"]); isNode && id != "" && !strings.HasPrefix(id, "_:") {
+			r.unused(path("publisher.@id"), id)
 		}
 		r.setPublisher(s, path("publisher"), nameOf(value))
+		if isNode && s.article.Journal != nil && s.article.Journal.Publisher != nil && s.article.Journal.Publisher.Address == nil {
+			s.article.Journal.Publisher.Address = address(j.resolve(publisher["address"]))
+		}
 	}
+	j.work(r, s, n, kind)
 	for _, value := range list(n["citation"]) {
 		if reference, ok := j.reference(r, j.resolve(value), path("citation")); ok {
 			a.References = append(a.References, reference)
@@ -154,6 +161,15 @@ func (j *jsonLD) readNode(r *reading, n node, pos ld.Position) *source {
 	}
 	if kind, ok := r.articleType(path("genre"), str(n["genre"])); ok {
 		a.Type = kind
+	}
+	// Without a genre, a schema.org Report is a report, a Chapter a book
+	// chapter.
+	switch {
+	case a.Type != "":
+	case contains(types(n), "Report"):
+		a.Type = ld.Report
+	case contains(types(n), "Chapter"):
+		a.Type = ld.BookChapter
 	}
 	j.copyright(r, a, n, kind)
 
@@ -434,7 +450,14 @@ func (j *jsonLD) partOf(r *reading, s *source, value any, path string, depth int
 		if isVolume || n["volumeNumber"] != nil {
 			r.setOnce(&s.article.Volume, path+".volumeNumber", text.Clean(str(n["volumeNumber"])))
 		}
-		if hasType(n, periodicalTypes) || (!isIssue && !isVolume) {
+		switch {
+		case contains(partTypes, "Book"):
+			j.book(r, s, n, path)
+			continue
+		case contains(partTypes, "CreativeWorkSeries") && s.inSeries:
+			j.series(r, s, n, path)
+			continue
+		case hasType(n, periodicalTypes) || (!isIssue && !isVolume):
 			j.periodical(r, s, n, path)
 		}
 		j.partOf(r, s, n["isPartOf"], path+".isPartOf", depth+1)
@@ -490,7 +513,7 @@ func (j *jsonLD) identifiers(r *reading, s *source, n node, kind string) {
 			id := str(v["value"])
 			if scheme == "doi" || looksLikeDOI(id) {
 				r.addDOI(s, path, id)
-			} else if id != "" {
+			} else if id != "" && !r.addIdentifier(s, path, scheme, id) {
 				r.unused(path, scheme+" "+id)
 			}
 		default:
@@ -510,10 +533,39 @@ func (j *jsonLD) identifiers(r *reading, s *source, n node, kind string) {
 		path := kind + ".sameAs"
 		if looksLikeDOI(id) {
 			r.addDOI(s, path, id)
-		} else if id != "" {
+		} else if id != "" && !sameAsIdentifier(s.article.Identifiers, id) {
 			r.unused(path, id)
 		}
 	}
+}
+
+// addIdentifier keeps an identifier of a scheme the model holds (PMID,
+// PMCID, OpenAlex, arXiv: ld.IdentifierSchemes) when ld.CheckIdentifier
+// takes it, and reports whether it was one; a bad value gets a warning.
+func (r *reading) addIdentifier(s *source, path, scheme, value string) bool {
+	id := ld.Identifier{Scheme: ld.IdentifierScheme(scheme), Value: text.Clean(value)}
+	if !slices.Contains(ld.IdentifierSchemes, id.Scheme) {
+		return false
+	}
+	if err := ld.CheckIdentifier(id); err != nil {
+		r.warn(path, "%s %q dropped: %v", scheme, id.Value, err)
+		return true
+	}
+	if !slices.Contains(s.article.Identifiers, id) {
+		s.article.Identifiers = append(s.article.Identifiers, id)
+	}
+	return true
+}
+
+// sameAsIdentifier reports whether a sameAs URL is the resolver URL of an
+// identifier already read ("https://arxiv.org/abs/2001.00001v1").
+func sameAsIdentifier(ids []ld.Identifier, url string) bool {
+	for _, id := range ids {
+		if strings.HasSuffix(url, "/"+id.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // license reads a licence: a URL, a label, or a CreativeWork with url and
@@ -662,7 +714,7 @@ func (j *jsonLD) reference(r *reading, value any, path string) (ld.Reference, bo
 // copyright reads copyrightHolder, copyrightYear and copyrightNotice.
 func (j *jsonLD) copyright(r *reading, a *ld.Article, n node, kind string) {
 	var copyright ld.Copyright
-	copyright.Holder = text.Clean(nameOf(j.resolve(n["copyrightHolder"])))
+	copyright.Holder = j.copyrightHolder(r, n, kind)
 	copyright.Statement = text.Clean(str(n["copyrightNotice"]))
 	if year := text.Clean(str(n["copyrightYear"])); year != "" {
 		if parsed, err := strconv.Atoi(year); err == nil && parsed >= 1000 && parsed <= 9999 {
@@ -673,5 +725,226 @@ func (j *jsonLD) copyright(r *reading, a *ld.Article, n node, kind string) {
 	}
 	if copyright != (ld.Copyright{}) {
 		a.Copyright = &copyright
+	}
+}
+
+// copyrightHolder reads copyrightHolder: the holders' names, joined by
+// commas. A holder that is a reference to the article's author nodes (the
+// mapping's form of "the authors" and of a holder naming the byline, such
+// as "Harrison et al") reads as "the authors" when it names every author;
+// a reference to a node without a name (a blank node label, an IRI no node
+// describes) is dropped with a warning, never read as the label.
+func (j *jsonLD) copyrightHolder(r *reading, n node, kind string) string {
+	authorIDs := map[string]bool{}
+	for _, author := range list(n["author"]) {
+		if a, ok := author.(node); ok && str(a["@id"]) != "" {
+			authorIDs[str(a["@id"])] = true
+		}
+	}
+	var names []string
+	byline := map[string]bool{}
+	for _, value := range list(n["copyrightHolder"]) {
+		ref, isNode := value.(node)
+		id := ""
+		if isNode {
+			id = str(ref["@id"])
+		}
+		if id != "" && authorIDs[id] {
+			byline[id] = true
+			continue
+		}
+		resolved := j.resolve(value)
+		name := ""
+		if holder, ok := resolved.(node); ok {
+			name = text.Clean(str(firstOf(holder, "name", "legalName", "alternateName")))
+		} else {
+			name = text.Clean(str(resolved))
+		}
+		if name == "" {
+			r.warn(kind+".copyrightHolder", "%q names no holder: dropped", shorten(describe(value)))
+			continue
+		}
+		names = append(names, name)
+	}
+	switch {
+	case len(byline) > 0 && len(byline) == len(authorIDs) && len(names) == 0:
+		return "the authors"
+	case len(byline) > 0:
+		for _, author := range list(n["author"]) {
+			if a, ok := author.(node); ok && byline[str(a["@id"])] {
+				name := text.Clean(str(a["name"]))
+				if name == "" {
+					name = text.Clean(str(a["givenName"]) + " " + str(a["familyName"]))
+				}
+				if name != "" {
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// work reads what works beyond the journal article carry on the work
+// node (docs/worktypes.md): a report's reportNumber, the editors, the
+// funders and grants. The additionalType (FaBiO's class of the work) says
+// what genre already says, so it is read as consumed.
+func (j *jsonLD) work(r *reading, s *source, n node, kind string) {
+	a := &s.article
+	r.setOnce(&a.ReportNumber, kind+".reportNumber", text.Clean(str(n["reportNumber"])))
+	// alternativeHeadline holds the subtitle and the alternative titles,
+	// as ld maps them: a title tagged with a language is an alternative
+	// title; the first untagged one is the subtitle (RDF keeps no order,
+	// so a work with a subtitle and an untagged alternative title may read
+	// them the other way round).
+	for _, value := range list(n["alternativeHeadline"]) {
+		title := markupText(str(value))
+		language := ""
+		if tagged, ok := value.(node); ok {
+			language = r.language(kind+".alternativeHeadline", str(tagged["@language"]))
+		}
+		switch {
+		case title == "":
+		case language == "" && a.Subtitle == "":
+			a.Subtitle = title
+		default:
+			a.AlternativeTitles = append(a.AlternativeTitles, ld.AlternativeTitle{Title: title, Language: language})
+		}
+	}
+	a.Editors = append(a.Editors, j.editors(r, n["editor"], kind+".editor")...)
+	j.funding(r, s, n, kind)
+}
+
+// editors reads editors as authors, without their affiliations (the
+// article's affiliations are its authors').
+func (j *jsonLD) editors(r *reading, value any, path string) []ld.Author {
+	var editors []ld.Author
+	for i, v := range list(value) {
+		editor, ok := j.author(r, &ld.Article{}, j.resolve(v), fmt.Sprintf("%s[%d]", path, i))
+		if !ok {
+			continue
+		}
+		if len(editor.Affiliations) > 0 {
+			r.unused(fmt.Sprintf("%s[%d].affiliation", path, i), describe(j.resolve(v).(node)["affiliation"]))
+			editor.Affiliations = nil
+		}
+		editors = append(editors, editor)
+	}
+	return editors
+}
+
+// funding reads funder (Organizations, with ROR as @id and the Crossref
+// Funder ID as a DOI in sameAs) and funding (Grants naming their funder,
+// with the award number as identifier and its title as name). A funder
+// with grants is read once, from its grants.
+func (j *jsonLD) funding(r *reading, s *source, n node, kind string) {
+	funderOf := func(value any) ld.Funder {
+		f, _ := j.resolve(value).(node)
+		funder := ld.Funder{Name: text.Clean(nameOf(f))}
+		if id := str(f["@id"]); strings.Contains(id, "ror.org/") {
+			funder.ROR = r.ror(kind+".funder", id)
+		}
+		for _, same := range list(f["sameAs"]) {
+			if id := nodeURL(same); looksLikeDOI(id) {
+				if doi, err := ident.NormalizeDOI(id); err == nil {
+					funder.DOI = doi
+				}
+			}
+		}
+		return funder
+	}
+	granted := map[string]bool{}
+	var grants []ld.Funding
+	for _, value := range list(n["funding"]) {
+		g, ok := j.resolve(value).(node)
+		if !ok {
+			r.unused(kind+".funding", describe(value))
+			continue
+		}
+		funding := ld.Funding{
+			Funder:     funderOf(g["funder"]),
+			Award:      text.Clean(str(g["identifier"])),
+			AwardTitle: text.Clean(str(g["name"])),
+			AwardURL:   r.optionalURL(kind+".funding.url", str(g["url"])),
+		}
+		if funding.Funder.Name == "" {
+			r.warn(kind+".funding", "a grant without a funder's name: dropped")
+			continue
+		}
+		granted[funding.Funder.Name] = true
+		grants = append(grants, funding)
+	}
+	for _, value := range list(n["funder"]) {
+		funder := funderOf(value)
+		switch {
+		case funder.Name == "":
+			r.warn(kind+".funder", "%q names no funder: dropped", shorten(describe(value)))
+		case !granted[funder.Name]:
+			s.article.Funding = append(s.article.Funding, ld.Funding{Funder: funder})
+		}
+	}
+	s.article.Funding = append(s.article.Funding, grants...)
+}
+
+// book reads the Book a chapter or a conference paper is part of: its
+// title, ISBNs and editors, the series it belongs to and, for
+// proceedings, the event they record (recordedAt).
+func (j *jsonLD) book(r *reading, s *source, n node, path string) {
+	book := s.book()
+	r.setOnce(&book.Title, path+".name", text.Clean(nameOf(n)))
+	for _, isbn := range list(n["isbn"]) {
+		s.addISBN(r.isbn(path+".isbn", str(isbn)))
+	}
+	book.Editors = append(book.Editors, j.editors(r, n["editor"], path+".editor")...)
+	for _, part := range list(n["isPartOf"]) {
+		if series, ok := j.resolve(part).(node); ok {
+			j.series(r, s, series, path+".isPartOf")
+		}
+	}
+	if event, ok := j.resolve(n["recordedAt"]).(node); ok {
+		j.event(r, s, event, path+".recordedAt")
+	}
+}
+
+// series reads a CreativeWorkSeries: a report's or a book's series.
+func (j *jsonLD) series(r *reading, s *source, n node, path string) {
+	if s.article.Series == nil {
+		s.article.Series = &ld.Series{}
+	}
+	series := s.article.Series
+	r.setOnce(&series.Title, path+".name", text.Clean(nameOf(n)))
+	for _, value := range list(n["issn"]) {
+		if issn := r.issn(path+".issn", str(value)); issn != "" && !slices.ContainsFunc(series.ISSNs, func(x ld.ISSN) bool { return x.Value == issn }) {
+			series.ISSNs = append(series.ISSNs, ld.ISSN{Value: issn})
+		}
+	}
+}
+
+// event reads the Event of a conference paper's proceedings.
+func (j *jsonLD) event(r *reading, s *source, n node, path string) {
+	event := ld.Event{
+		Name:    text.Clean(nameOf(n)),
+		Acronym: text.Clean(str(n["alternateName"])),
+		Place:   text.Clean(nameOf(j.resolve(n["location"]))),
+	}
+	for _, d := range []struct {
+		key  string
+		date *ld.Date
+	}{{"startDate", &event.StartDate}, {"endDate", &event.EndDate}} {
+		if value := str(n[d.key]); value != "" {
+			parsed, err := dates.Parse(value)
+			if err != nil {
+				r.warn(path+"."+d.key, "dropped: %v", err)
+				continue
+			}
+			*d.date = parsed
+		}
+	}
+	if event.Name == "" {
+		r.warn(path, "an event without a name: dropped")
+		return
+	}
+	if s.article.Event == nil {
+		s.article.Event = &event
 	}
 }

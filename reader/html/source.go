@@ -1,6 +1,7 @@
 package html
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/scholarld/scholarld/ld"
@@ -21,6 +22,9 @@ type source struct {
 	// metadata is true when the source holds article metadata at all; a
 	// page whose sources hold none is not an article.
 	metadata bool
+	// inSeries is true while reading a schema.org Report or a Book, whose
+	// CreativeWorkSeries is a series, not a journal.
+	inSeries bool
 }
 
 func newSource(name string) *source {
@@ -78,6 +82,22 @@ func (s *source) journal() *ld.Journal {
 	return s.article.Journal
 }
 
+// book returns the source's book (a chapter's book, a conference paper's
+// proceedings), creating it.
+func (s *source) book() *ld.Book {
+	if s.article.Book == nil {
+		s.article.Book = &ld.Book{}
+	}
+	return s.article.Book
+}
+
+// addISBN adds an ISBN to the book unless it is there.
+func (s *source) addISBN(value string) {
+	if value != "" && !slices.Contains(s.book().ISBNs, value) {
+		s.book().ISBNs = append(s.book().ISBNs, value)
+	}
+}
+
 // setPublisher sets the journal's publisher unless one is set; a second,
 // different publisher gets a warning.
 func (r *reading) setPublisher(s *source, path, value string) {
@@ -122,3 +142,17 @@ func affiliationID(a *ld.Article, affiliation ld.Affiliation) string {
 }
 
 const affiliationIDPrefix = "aff"
+
+// setWorkPublisher sets the publisher of the work itself (a report's
+// institution, a preprint server) unless one is set; a second, different
+// one gets a warning.
+func (r *reading) setWorkPublisher(s *source, path, value string) {
+	name := text.Clean(value)
+	switch {
+	case name == "":
+	case s.article.Publisher == nil:
+		s.article.Publisher = &ld.Publisher{Name: name}
+	case s.article.Publisher.Name != name:
+		r.unused(path, name)
+	}
+}

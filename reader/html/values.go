@@ -102,6 +102,23 @@ func (r *reading) issn(path, value string) string {
 	return issn
 }
 
+// isbn returns the digits of an ISBN, or "" with a warning.
+func (r *reading) isbn(path, value string) string {
+	value = text.Clean(value)
+	if value == "" {
+		return ""
+	}
+	if rest, ok := cutPrefixFold(value, "urn:isbn:"); ok {
+		value = rest
+	}
+	isbn, err := ident.NormalizeISBN(value)
+	if err != nil {
+		r.warn(path, "dropped: %v", err)
+		return ""
+	}
+	return isbn
+}
+
 // orcid returns the bare ORCID iD of value, or "" with a warning.
 func (r *reading) orcid(path, value string) string {
 	value = text.Clean(value)
