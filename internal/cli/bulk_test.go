@@ -520,7 +520,7 @@ func TestWarningsArePlaced(t *testing.T) {
 	_, _, errOut := run(t, "", "convert", "-v", "-t", "nquads", path)
 	for _, want := range []string{
 		path + ":20:1: record 3: warning: month: undefined macro \"smarch\" expands to nothing\n",
-		path + ":29:1: record 4: warning: doi: dropped: ident: DOI \"not a doi\": does not start with \"10.\"\n",
+		path + ":29:1: record 4: warning: doi: dropped: DOI \"not a doi\": does not start with \"10.\"\n",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
