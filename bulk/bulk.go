@@ -164,11 +164,30 @@ type Options struct {
 
 // job is one chunk on its way through the workers, or an input's error.
 type job struct {
-	seq    int
+	seq    int // the number of the first chunk in the run
 	input  int // the input's number in the run, to number its records
-	chunk  reader.Chunk
+	source string
+	chunks []reader.Chunk
 	format formats.Input
 	done   chan []Item
+}
+
+// A job holds the consecutive chunks of one input up to these limits, so
+// that a worker takes many small records (JSON Lines) at a time rather
+// than paying a hand-off per record.
+const (
+	jobChunks = 16
+	jobBytes  = 64 << 10
+)
+
+// convert converts the chunks of a job, in order.
+func (j *job) convert(c Converter) []Item {
+	decode := j.format.Decoder()
+	var items []Item
+	for i, ch := range j.chunks {
+		items = append(items, c.ConvertChunk(ch, decode, j.seq+i)...)
+	}
+	return items
 }
 
 // Run reads the inputs and calls each with every record's Item, in input
@@ -193,14 +212,14 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 	defer cancel()
 
 	jobs := make(chan *job, workers)
-	order := make(chan *job, 4*workers)
+	order := make(chan *job, 2*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.done <- opts.Converter.ConvertChunk(j.chunk, j.format.Decoder(), j.seq)
+				j.done <- j.convert(opts.Converter)
 			}
 		}()
 	}
@@ -237,7 +256,7 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 		}
 		for i := range items {
 			it := &items[i]
-			it.Source, it.Format, it.Index = j.chunk.Source, j.format.Name, index
+			it.Source, it.Format, it.Index = j.source, j.format.Name, index
 			if !it.InputError {
 				index++
 			}
@@ -263,6 +282,9 @@ type splitter struct {
 	jobs, order chan<- *job
 	seq         int // the next chunk's number in the run
 	input       int // the current input's number in the run
+	// pending gathers the current input's chunks into one job.
+	pending     *job
+	pendingSize int
 }
 
 func (s *splitter) run(inputs iter.Seq2[source.Input, error]) {
@@ -278,7 +300,7 @@ func (s *splitter) run(inputs iter.Seq2[source.Input, error]) {
 // when the run is stopped.
 func (s *splitter) send(j *job, work bool) bool {
 	j.input, j.seq = s.input, s.seq
-	s.seq++
+	s.seq += max(1, len(j.chunks))
 	if work {
 		select {
 		case s.jobs <- j:
@@ -296,7 +318,7 @@ func (s *splitter) send(j *job, work bool) bool {
 
 // fail queues an error about the whole input.
 func (s *splitter) fail(source string, format formats.Input, err error) bool {
-	j := &job{chunk: reader.Chunk{Source: source}, format: format, done: make(chan []Item, 1)}
+	j := &job{source: source, format: format, done: make(chan []Item, 1)}
 	j.done <- []Item{{Pos: ld.Position{File: source}, Err: err, InputError: true}}
 	return s.send(j, false)
 }
@@ -309,7 +331,7 @@ func (s *splitter) splitInput(in source.Input, err error) (more bool) {
 	format := s.forced
 	defer func() {
 		if v := recover(); v != nil {
-			more = s.fail(in.Name, format, &PanicError{Value: v, Stack: debug.Stack()})
+			more = s.flush() && s.fail(in.Name, format, &PanicError{Value: v, Stack: debug.Stack()})
 		}
 	}()
 	if err == nil && format.Name == "" && in.Found && formats.Unclaimed(in.FormatName) {
@@ -329,11 +351,25 @@ func (s *splitter) splitInput(in source.Input, err error) (more bool) {
 	}
 	for chunk, err := range format.Splitter()(in.Reader, in.Name) {
 		if err != nil {
-			return s.fail(in.Name, format, err)
+			return s.flush() && s.fail(in.Name, format, err)
 		}
-		if !s.send(&job{chunk: chunk, format: format, done: make(chan []Item, 1)}, true) {
-			return false
+		if s.pending == nil {
+			s.pending = &job{source: in.Name, format: format, done: make(chan []Item, 1)}
+		}
+		s.pending.chunks = append(s.pending.chunks, chunk)
+		s.pendingSize += len(chunk.Data)
+		if len(s.pending.chunks) >= jobChunks || s.pendingSize >= jobBytes {
+			if !s.flush() {
+				return false
+			}
 		}
 	}
-	return true
+	return s.flush()
+}
+
+// flush queues the pending job, if any; false when the run is stopped.
+func (s *splitter) flush() bool {
+	j := s.pending
+	s.pending, s.pendingSize = nil, 0
+	return j == nil || s.send(j, true)
 }
