@@ -144,7 +144,7 @@ func (fn *convertFn) items(c chunk) []bulk.Item {
 		return []bulk.Item{{Source: c.Source, Index: c.Index, Pos: ld.Position{File: c.Source}, Err: fmt.Errorf("unknown input format %q", c.Format)}}
 	}
 	pos := ld.Position{File: c.Source, Line: c.Line, Column: c.Column}
-	records := format.Decoder()(reader.Chunk{Source: c.Source, Pos: pos, Data: c.Data, Whole: c.Whole})
+	records := format.Decoder()(reader.Chunk{Source: c.Source, Pos: pos, Data: c.Data, Whole: c.Whole, Path: c.Path, Prelude: c.Prelude})
 	items := make([]bulk.Item, len(records))
 	for i, rec := range records {
 		it := fn.conv.Convert(rec, Scope(c.Source, c.Index+i))

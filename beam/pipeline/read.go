@@ -32,6 +32,11 @@ type chunk struct {
 	// the i-th record of a chunk is record Index+i.
 	Index int
 	Err   string
+	// Path and Prelude are the reader.Chunk's: where the chunk stands in
+	// its input's structure, and what earlier chunks defined (BibTeX
+	// @string macros).
+	Path    string
+	Prelude []byte
 }
 
 // block is a part of a JSON Lines file: the lines that start at an offset
@@ -120,6 +125,9 @@ func (fn *openFn) ProcessElement(ctx context.Context, path string, emitBlock fun
 			emitChunk(chunk{Source: in.Name, Err: err.Error()})
 			continue
 		}
+		if fn.From == "" && in.Found && formats.Unclaimed(in.FormatName) {
+			continue // a README or an image beside the metadata, as bulk.Run passes over
+		}
 		head, _ := in.Reader.Peek(sniffLen)
 		format, err := fn.format(in.FormatName, head)
 		if err != nil {
@@ -132,7 +140,7 @@ func (fn *openFn) ProcessElement(ctx context.Context, path string, emitBlock fun
 				emitChunk(chunk{Source: in.Name, Format: format.Name, Index: index, Err: err.Error()})
 				break
 			}
-			emitChunk(chunk{Source: c.Source, Format: format.Name, Line: c.Pos.Line, Column: c.Pos.Column, Data: c.Data, Whole: c.Whole, Index: index})
+			emitChunk(chunk{Source: c.Source, Format: format.Name, Line: c.Pos.Line, Column: c.Pos.Column, Data: c.Data, Whole: c.Whole, Index: index, Path: c.Path, Prelude: c.Prelude})
 			index++
 		}
 	}
