@@ -92,8 +92,9 @@
 //   - A page range given in one field ("444-445" in citation_firstpage) is
 //     split into first and last page.
 //   - Keywords and the section that are codes rather than words are
-//     dropped with a warning: CamelCase joining words ("OriginalPaper"),
-//     snake_case or kebab-case identifiers, digits only, and the
+//     dropped with a warning: identifiers (CamelCase, snake_case,
+//     kebab-case) made only of article-type words ("OriginalPaper",
+//     "research_article", but not "PubMed" or "x-ray"), and the
 //     placeholders general, misc, other, none, n/a, null, undefined,
 //     article.
 //   - A schema.org affiliation whose address has a name that holds the

@@ -63,10 +63,10 @@ func TestFidelityRules(t *testing.T) {
 		},
 		{
 			name: "codes and placeholders are not keywords or sections",
-			head: `<meta name="citation_keywords" content="general; Neurology; OriginalPaper"><meta name="dc.type" content="x">
+			head: `<meta name="citation_keywords" content="general; Neurology; OriginalPaper; PubMed; x-ray; research_article"><meta name="dc.type" content="x">
 				<meta property="og:type" content="article"><meta property="article:section" content="OriginalPaper">`,
 			check: func(t *testing.T, a *ld.Article) {
-				equal(t, "keywords", a.Keywords, []string{"Neurology"})
+				equal(t, "keywords", a.Keywords, []string{"Neurology", "PubMed", "x-ray"})
 				equal(t, "section", a.Section, "")
 			},
 			warnings: []string{`keywords: "general" dropped: a code or placeholder`, `keywords: "OriginalPaper" dropped`, `articleSection: "OriginalPaper" dropped`},

@@ -209,16 +209,44 @@ var placeholderWords = map[string]bool{
 	"none": true, "n/a": true, "na": true, "null": true, "undefined": true, "article": true,
 }
 
-// codePattern matches a value that is an identifier rather than words:
-// CamelCase joining several words ("OriginalPaper"), snake_case or
-// kebab-case of lower-case words ("research_article", "original-paper"),
-// or digits only.
-var codePattern = regexp.MustCompile(`^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[a-z]+(?:[_-][a-z]+)+|[0-9]+)$`)
+// codeWords split a CamelCase, snake_case or kebab-case token into its
+// words.
+var codeWords = regexp.MustCompile(`[A-Z][a-z]+|[a-z]+`)
+
+// codeTokens are tokens written as identifiers: CamelCase of two words
+// or more ("OriginalPaper"), snake_case or kebab-case ("research_article").
+var codeTokens = regexp.MustCompile(`^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[a-z]+(?:[_-][a-z]+)+)$`)
+
+// articleTypeWords are the words publishers' article-type codes are made
+// of. A code is an identifier made of them only, so that "PubMed",
+// "GitHub" or "x-ray" stay keywords.
+var articleTypeWords = map[string]bool{
+	"original": true, "research": true, "review": true, "paper": true, "article": true,
+	"brief": true, "communication": true, "letter": true, "editorial": true, "case": true,
+	"report": true, "short": true, "rapid": true, "news": true, "comment": true,
+	"correction": true, "erratum": true, "book": true, "conference": true, "proceedings": true,
+	"mini": true, "perspective": true, "opinion": true, "technical": true, "note": true,
+	"systematic": true, "meta": true, "analysis": true, "protocol": true, "data": true,
+	"methods": true, "method": true, "commentary": true, "reply": true, "retraction": true,
+}
 
 // isCode reports whether a keyword or section is a code or a placeholder,
-// not words a reader of the page would see as a subject.
+// not words a reader of the page would see as a subject: a placeholder
+// word, or an identifier (CamelCase, snake_case, kebab-case) made only of
+// article-type words ("OriginalPaper", "research_article").
 func isCode(value string) bool {
-	return placeholderWords[strings.ToLower(value)] || codePattern.MatchString(value)
+	if placeholderWords[strings.ToLower(value)] {
+		return true
+	}
+	if !codeTokens.MatchString(value) {
+		return false
+	}
+	for _, word := range codeWords.FindAllString(value, -1) {
+		if !articleTypeWords[strings.ToLower(word)] {
+			return false
+		}
+	}
+	return true
 }
 
 // dropCodes removes the values that are codes (isCode), with a warning.
