@@ -230,9 +230,9 @@ func firstDiff(got, want []string) string {
 // no known format.
 func testInputs(t *testing.T, dir string, n int) []string {
 	t.Helper()
-	root := testkit.Root(t)
+	root := repoRoot(t)
 	var files []string
-	for _, pattern := range []string{"testdata/records/*.json", "testdata/fixtures/*"} {
+	for _, pattern := range []string{"testdata/records/*.json", "testdata/fixtures/*/*"} {
 		matches, err := filepath.Glob(filepath.Join(root, pattern))
 		if err != nil {
 			t.Fatal(err)
@@ -350,7 +350,7 @@ func TestPrismRunner(t *testing.T) {
 func TestMissingInput(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing.jsonl")
-	record := filepath.Join(testkit.Root(t), "testdata", "records", "elife-2014-3-e01567.json")
+	record := filepath.Join(repoRoot(t), "testdata", "records", "elife-2014-3-e01567.json")
 	opts := pipeline.Options{Inputs: []string{missing, filepath.Join(dir, "*.none"), record}, Output: filepath.Join(dir, "out"), Format: "nquads", Shards: 1}
 	got := runPipeline(t, opts, ptest.RunWithMetrics)
 	want := []pipeline.Reject{{Source: missing, Error: missing + ": no such file"}}
@@ -375,4 +375,10 @@ func TestBadOptions(t *testing.T) {
 			t.Errorf("Build(%+v) accepted", opts)
 		}
 	}
+}
+
+// repoRoot is the repository's root, above this module's: the tests read
+// the core module's testdata rather than copies of it.
+func repoRoot(t *testing.T) string {
+	return filepath.Dir(testkit.Root(t))
 }
