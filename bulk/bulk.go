@@ -50,7 +50,8 @@ type Item struct {
 	Graph    *ld.Graph
 	Warnings []reader.Warning
 	// Encoded is the graph in the output format, when the Converter
-	// encodes (line formats).
+	// encodes (line formats). Run reuses its memory once the callback
+	// returns: copy it to keep it.
 	Encoded []byte
 	// Err is why the record was rejected: it could not be read, checked,
 	// mapped or encoded, or its input could not be opened or cut. Article,
@@ -78,6 +79,11 @@ type Converter struct {
 // labels (ld.StreamScope) so that the records of one output stay apart.
 // A record that arrives with an error keeps it.
 func (c Converter) Convert(rec reader.Record, scope string) Item {
+	return c.convert(rec, scope, nil)
+}
+
+// convert is Convert encoding into buf's memory, if it has room.
+func (c Converter) convert(rec reader.Record, scope string, buf []byte) Item {
 	item := Item{Pos: rec.Pos, Article: rec.Article, Warnings: rec.Warnings, Err: rec.Err}
 	if item.Err != nil {
 		item.Article = nil
@@ -90,7 +96,7 @@ func (c Converter) Convert(rec reader.Record, scope string) Item {
 	}
 	item.Graph = g
 	if c.Encode != nil {
-		if item.Encoded, err = c.Encode(nil, g, scope); err != nil {
+		if item.Encoded, err = c.Encode(buf[:0], g, scope); err != nil {
 			item.Article, item.Graph, item.Encoded, item.Err = nil, nil, nil, err
 		}
 	}
@@ -102,6 +108,11 @@ func (c Converter) Convert(rec reader.Record, scope string) Item {
 // A panic while decoding or converting (a bug that some input reaches)
 // rejects the chunk as one record, with a PanicError, and no other.
 func (c Converter) ConvertChunk(ch reader.Chunk, decode reader.Decoder, seq int) (items []Item) {
+	return c.convertChunk(ch, decode, seq, nil)
+}
+
+// convertChunk is ConvertChunk encoding into buffers from free, if not nil.
+func (c Converter) convertChunk(ch reader.Chunk, decode reader.Decoder, seq int, free *freeList) (items []Item) {
 	defer func() {
 		if v := recover(); v != nil {
 			pos := ch.Pos
@@ -117,7 +128,7 @@ func (c Converter) ConvertChunk(ch reader.Chunk, decode reader.Decoder, seq int)
 	records := decode(ch)
 	items = make([]Item, len(records))
 	for i, rec := range records {
-		items[i] = c.Convert(rec, chunkScope(seq, i))
+		items[i] = c.convert(rec, chunkScope(seq, i), free.get())
 		if items[i].Pos == (ld.Position{}) {
 			items[i].Pos = ld.Position{File: ch.Source}
 		}
@@ -181,13 +192,48 @@ const (
 )
 
 // convert converts the chunks of a job, in order.
-func (j *job) convert(c Converter) []Item {
+func (j *job) convert(c Converter, free *freeList) []Item {
 	decode := j.format.Decoder()
 	var items []Item
 	for i, ch := range j.chunks {
-		items = append(items, c.ConvertChunk(ch, decode, j.seq+i)...)
+		items = append(items, c.convertChunk(ch, decode, j.seq+i, free)...)
 	}
 	return items
+}
+
+// freeList holds the encoding buffers that the consumer has written, for
+// the workers to encode into again. A run encodes about as many bytes as
+// it writes (17 kB of N-Quads a record): allocating them anew was 40 % of
+// all allocation, and the collector's and the kernel's work on that memory
+// is what two workers on two cores paid most for (BENCHMARKS.md).
+type freeList struct{ bufs chan []byte }
+
+func newFreeList(n int) *freeList { return &freeList{bufs: make(chan []byte, n)} }
+
+// get returns a written buffer, or nil when none is free; a nil list has
+// none.
+func (f *freeList) get() []byte {
+	if f == nil {
+		return nil
+	}
+	select {
+	case b := <-f.bufs:
+		return b
+	default:
+		return nil
+	}
+}
+
+// put gives back a buffer that is written; it is dropped when the list is
+// full.
+func (f *freeList) put(b []byte) {
+	if cap(b) == 0 {
+		return
+	}
+	select {
+	case f.bufs <- b[:0]:
+	default:
+	}
 }
 
 // Run reads the inputs and calls each with every record's Item, in input
@@ -213,13 +259,15 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 
 	jobs := make(chan *job, workers)
 	order := make(chan *job, 2*workers)
+	// Enough buffers for every record of the jobs that can be in flight.
+	free := newFreeList((3*workers + 2) * jobChunks)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.done <- j.convert(opts.Converter)
+				j.done <- j.convert(opts.Converter, free)
 			}
 		}()
 	}
@@ -263,6 +311,8 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 			if err := each(it); err != nil {
 				return err
 			}
+			free.put(it.Encoded)
+			it.Encoded = nil
 		}
 	}
 	// The splitter is done and has closed the workers' queue.

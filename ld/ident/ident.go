@@ -183,6 +183,9 @@ func NormalizeISSN(s string) (string, error) {
 	return v[:4] + "-" + v[4:7] + string(want), nil
 }
 
+// isbnSeparators removes what an ISBN's digits may be grouped by.
+var isbnSeparators = strings.NewReplacer("-", "", " ", "")
+
 // NormalizeISBN returns the digits of an ISBN-10 or ISBN-13 after checking
 // its check digit: "0-306-40615-2" gives "0306406152". An optional
 // "ISBN", "ISBN-10" or "ISBN-13" label, hyphens and spaces are dropped; an
@@ -193,7 +196,7 @@ func NormalizeISBN(s string) (string, error) {
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "-10"), "-13")
 		v = strings.TrimPrefix(strings.TrimSpace(rest), ":")
 	}
-	v = strings.NewReplacer("-", "", " ", "").Replace(v)
+	v = isbnSeparators.Replace(v)
 	switch {
 	case len(v) == 10 && allDigits(v[:9]) && isCheckChar(v[9]):
 		sum := 0
