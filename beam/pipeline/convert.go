@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -16,14 +17,6 @@ import (
 	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/formats"
 )
-
-// keyed is one record's line(s) in an output: its encoded graph, or its
-// reject, with the record's place for sorting a shard.
-type keyed struct {
-	Source string
-	Index  int
-	Data   []byte
-}
 
 // Reject is a dead-letter line: a record, or an input, that was not
 // converted, and why.
@@ -79,21 +72,17 @@ func Scope(source string, record int) string {
 	return "s" + fmt.Sprintf("%016x", h.Sum64()) + "r" + strconv.Itoa(record) + "_"
 }
 
-// shardOf places a record in one of n shards.
-func shardOf(source string, record, n int) int {
-	h := fnv.New64a()
-	h.Write([]byte(source))
-	h.Write([]byte(strconv.Itoa(record)))
-	return int(h.Sum64() % uint64(n))
-}
-
-// convertFn converts a chunk's records with the bulk engine's Converter.
+// convertFn converts the records of a part with the bulk engine's
+// Converter and writes them to the part's output file, and its rejects to
+// the part's rejects file.
 type convertFn struct {
 	Format  string
 	Profile string
-	Shards  int
+	// Output and Rejects prefix the names of the parts' files (PartName).
+	Output, Rejects string
 
 	conv bulk.Converter
+	ext  string
 }
 
 func (fn *convertFn) Setup() error {
@@ -106,29 +95,64 @@ func (fn *convertFn) Setup() error {
 		return err
 	}
 	fn.conv = bulk.Converter{Profile: profile, Encode: format.AppendGraph}
+	fn.ext = format.Extensions[0]
 	return nil
 }
 
-func (fn *convertFn) ProcessElement(ctx context.Context, c chunk, emitOut, emitReject func(int, keyed)) error {
+func (fn *convertFn) ProcessElement(ctx context.Context, p part) error {
+	out := newPartFile(PartName(fn.Output, p.File, p.Number, fn.ext))
+	rejects := newPartFile(PartName(fn.Rejects, p.File, p.Number, ".jsonl"))
+	var failed error
+	convert := func(c chunk) {
+		if failed == nil {
+			failed = fn.convert(ctx, c, out, rejects)
+		}
+	}
+	if p.Lines {
+		if err := p.Block.chunks(ctx, convert); err != nil {
+			failed = cmp.Or(failed, err)
+		}
+	} else {
+		for _, c := range p.Chunks {
+			convert(c)
+		}
+	}
+	if failed != nil {
+		out.abort(ctx)
+		rejects.abort(ctx)
+		return failed
+	}
+	if err := out.commit(ctx); err != nil {
+		rejects.abort(ctx)
+		return err
+	}
+	return rejects.commit(ctx)
+}
+
+// convert converts the records of one chunk, counting them.
+func (fn *convertFn) convert(ctx context.Context, c chunk, out, rejects *partFile) error {
 	for _, it := range fn.items(c) {
 		readCount.Inc(ctx, 1)
 		for _, w := range it.Warnings {
 			warningsCount.Inc(ctx, 1)
 			beam.NewCounter(Namespace, WarningCounter(it.Format, w.Path)).Inc(ctx, 1)
 		}
-		shard := shardOf(it.Source, it.Index, fn.Shards)
 		if it.Err != nil {
 			rejectedCount.Inc(ctx, 1)
 			line, err := json.Marshal(RejectOf(&it))
 			if err != nil {
 				return fmt.Errorf("writing the reject of %s record %d: %w", it.Source, it.Index, err)
 			}
-			emitReject(shard, keyed{Source: it.Source, Index: it.Index, Data: append(line, '\n')})
+			if err := rejects.write(ctx, append(line, '\n')); err != nil {
+				return err
+			}
 			continue
 		}
 		writtenCount.Inc(ctx, 1)
 		triplesCount.Inc(ctx, int64(len(it.Graph.Triples)))
-		emitOut(shard, keyed{Source: it.Source, Index: it.Index, Data: it.Encoded})
+		if err := out.write(ctx, it.Encoded); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -137,7 +161,8 @@ func (fn *convertFn) ProcessElement(ctx context.Context, c chunk, emitOut, emitR
 // Converter.ConvertChunk does, with blank node scopes unique in the run.
 func (fn *convertFn) items(c chunk) []bulk.Item {
 	if c.Err != "" {
-		return []bulk.Item{{Source: c.Source, Format: c.Format, Index: c.Index, Pos: ld.Position{File: c.Source}, Err: errors.New(c.Err)}}
+		pos := ld.Position{File: c.Source, Line: c.Line, Column: c.Column}
+		return []bulk.Item{{Source: c.Source, Format: c.Format, Index: c.Index, Pos: pos, Err: errors.New(c.Err)}}
 	}
 	format, ok := formats.ByName(c.Format)
 	if !ok {

@@ -16,10 +16,11 @@ import (
 type Options struct {
 	// Inputs are file patterns in Beam's filesystems' syntax.
 	Inputs []string
-	// Output prefixes the output shards' names.
+	// Output prefixes the names of the output files, one a part
+	// (PartName).
 	Output string
-	// Rejects prefixes the rejects' shards' names; empty means Output +
-	// "-rejects".
+	// Rejects prefixes the names of the rejects' files; empty means Output
+	// + "-rejects".
 	Rejects string
 	// Format is the output format: an ld.Format with AppendGraph
 	// ("nquads", "ntriples", "jsonl").
@@ -28,37 +29,29 @@ type Options struct {
 	Profile string
 	// From names the input format of every input; empty detects each.
 	From string
-	// Shards is how many output files (and rejects files) are written at
-	// most; 0 means DefaultShards.
-	Shards int
-	// BlockSize is the size in bytes of the blocks a JSON Lines file is
-	// cut into; 0 means DefaultBlockSize.
-	BlockSize int64
+	// PartSize is about how many bytes of input a part holds: one worker
+	// converts a part and writes it to one file. 0 means DefaultPartSize.
+	PartSize int64
 }
 
-// Defaults of Options.
-const (
-	DefaultShards    = 16
-	DefaultBlockSize = 64 << 20
-)
+// DefaultPartSize is the default of Options.PartSize: 64 MiB of JSON Lines
+// are about 37,000 records and 400 MB of N-Quads.
+const DefaultPartSize = 64 << 20
 
 func init() {
 	beam.RegisterType(reflect.TypeFor[chunk]())
 	beam.RegisterType(reflect.TypeFor[block]())
-	beam.RegisterType(reflect.TypeFor[keyed]())
-	register.DoFn4x1[context.Context, string, func(string), func(chunk), error](&matchFn{})
-	register.DoFn4x1[context.Context, string, func(block), func(chunk), error](&openFn{})
+	beam.RegisterType(reflect.TypeFor[input]())
+	beam.RegisterType(reflect.TypeFor[part]())
+	register.DoFn3x1[context.Context, []string, func(input), error](&matchFn{})
+	register.DoFn4x1[context.Context, input, func(block), func(part), error](&openFn{})
 	register.DoFn2x3[context.Context, block, string, block, error](&countFn{})
-	register.DoFn3x0[string, func(*block) bool, func(block)](&numberFn{})
-	register.DoFn3x1[context.Context, block, func(chunk), error](&readBlockFn{})
-	register.DoFn4x1[context.Context, chunk, func(int, keyed), func(int, keyed), error](&convertFn{})
-	register.DoFn3x1[context.Context, int, func(*keyed) bool, error](&writeFn{})
-	register.Emitter1[string]()
-	register.Emitter1[chunk]()
+	register.DoFn3x0[string, func(*block) bool, func(part)](&numberFn{})
+	register.DoFn2x1[context.Context, part, error](&convertFn{})
+	register.Emitter1[input]()
 	register.Emitter1[block]()
-	register.Emitter2[int, keyed]()
+	register.Emitter1[part]()
 	register.Iter1[block]()
-	register.Iter1[keyed]()
 }
 
 // check validates the options and fills in their defaults.
@@ -86,11 +79,8 @@ func (o *Options) check() (ld.Format, error) {
 			return ld.Format{}, fmt.Errorf("pipeline: unknown input format %q (one of %s)", o.From, formats.Names())
 		}
 	}
-	if o.Shards <= 0 {
-		o.Shards = DefaultShards
-	}
-	if o.BlockSize <= 0 {
-		o.BlockSize = DefaultBlockSize
+	if o.PartSize <= 0 {
+		o.PartSize = DefaultPartSize
 	}
 	return format, nil
 }
@@ -102,18 +92,15 @@ func Build(s beam.Scope, opts Options) error {
 		return err
 	}
 	s = s.Scope("scholarld")
-	patterns := beam.CreateList(s, opts.Inputs)
-	files, missing := beam.ParDo2(s, &matchFn{}, patterns)
-	blocks, fileChunks := beam.ParDo2(s, &openFn{From: opts.From, BlockSize: opts.BlockSize}, beam.Reshuffle(s, files))
+	// The patterns are one element, so that their files are numbered in
+	// order.
+	inputs := beam.ParDo(s, &matchFn{}, beam.Create(s, opts.Inputs))
+	blocks, parts := beam.ParDo2(s, &openFn{From: opts.From, PartSize: opts.PartSize}, beam.Reshuffle(s, inputs))
 
 	counted := beam.ParDo(s, &countFn{}, beam.Reshuffle(s, blocks))
 	numbered := beam.ParDo(s, &numberFn{}, beam.GroupByKey(s, counted))
-	blockChunks := beam.ParDo(s, &readBlockFn{}, beam.Reshuffle(s, numbered))
 
-	chunks := beam.Flatten(s, missing, beam.Reshuffle(s, fileChunks), blockChunks)
-	out, rejects := beam.ParDo2(s, &convertFn{Format: format.Name, Profile: opts.Profile, Shards: opts.Shards}, chunks)
-
-	beam.ParDo0(s, &writeFn{Prefix: opts.Output, Ext: format.Extensions[0], Shards: opts.Shards}, beam.GroupByKey(s, out))
-	beam.ParDo0(s, &writeFn{Prefix: opts.Rejects, Ext: ".jsonl", Shards: opts.Shards}, beam.GroupByKey(s, rejects))
+	all := beam.Reshuffle(s, beam.Flatten(s, parts, numbered))
+	beam.ParDo0(s, &convertFn{Format: format.Name, Profile: opts.Profile, Output: opts.Output, Rejects: opts.Rejects}, all)
 	return nil
 }

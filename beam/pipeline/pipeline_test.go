@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -25,6 +26,7 @@ import (
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 	"github.com/scholarld/scholarld/ld"
+	"github.com/scholarld/scholarld/reader"
 	"github.com/scholarld/scholarld/reader/source"
 )
 
@@ -88,8 +90,8 @@ func runPipeline(t *testing.T, opts pipeline.Options, run func(*beam.Pipeline) (
 		}
 	}
 	format, _ := ld.FormatByName(opts.Format)
-	r.output = readShards(t, opts.Output, opts.Shards, format.Extensions[0])
-	for line := range strings.Lines(string(readShards(t, opts.Output+"-rejects", opts.Shards, ".jsonl"))) {
+	r.output = readParts(t, opts.Output, format.Extensions[0])
+	for line := range strings.Lines(string(readParts(t, opts.Output+"-rejects", ".jsonl"))) {
 		var rej pipeline.Reject
 		if err := json.Unmarshal([]byte(line), &rej); err != nil {
 			t.Fatalf("reject %q: %v", line, err)
@@ -100,35 +102,34 @@ func runPipeline(t *testing.T, opts pipeline.Options, run func(*beam.Pipeline) (
 	return r
 }
 
-// readShards concatenates the shards written with a prefix, and fails on
-// any other file with it.
-func readShards(t *testing.T, prefix string, shards int, ext string) []byte {
+// readParts concatenates the files of the parts written with a prefix,
+// and fails on any other file beside them: a temporary file left behind,
+// or a file of no part.
+func readParts(t *testing.T, prefix, ext string) []byte {
 	t.Helper()
-	names, err := filepath.Glob(prefix + "-[0-9]*")
+	names, err := filepath.Glob(prefix + "-*")
 	if err != nil {
 		t.Fatal(err)
 	}
+	partName := regexp.MustCompile(`^` + regexp.QuoteMeta(prefix) + `-[0-9]{5}-[0-9]{5}` + regexp.QuoteMeta(ext) + `$`)
 	var all []byte
 	for _, name := range names {
-		if !isShard(name, prefix, shards, ext) {
-			t.Fatalf("%s is not a shard of %s", name, prefix)
+		if strings.HasPrefix(name, prefix+"-rejects-") {
+			continue // the rejects beside the output, read on their own
+		}
+		if !partName.MatchString(name) {
+			t.Fatalf("%s is not a part of %s", name, prefix)
 		}
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
+		if len(data) == 0 {
+			t.Errorf("%s is empty: a part that writes nothing must create no file", name)
+		}
 		all = append(all, data...)
 	}
 	return all
-}
-
-func isShard(name, prefix string, shards int, ext string) bool {
-	for i := range shards {
-		if name == pipeline.ShardName(prefix, i, shards, ext) {
-			return true
-		}
-	}
-	return false
 }
 
 func sortRejects(r []pipeline.Reject) {
@@ -318,7 +319,7 @@ func TestDirectRunnerMatchesBulk(t *testing.T) {
 			if want.counters[pipeline.CounterRejected] < 40 || want.counters[pipeline.CounterWritten] < 1400 {
 				t.Fatalf("the inputs are not what the test needs: %v", want.counters)
 			}
-			opts := pipeline.Options{Inputs: files, Output: filepath.Join(dir, format, "out"), Format: format, Shards: 3, BlockSize: 16 << 10}
+			opts := pipeline.Options{Inputs: files, Output: filepath.Join(dir, format, "out"), Format: format, PartSize: 16 << 10}
 			t.Logf("bulk engine: %v", want.counters)
 			got := runPipeline(t, opts, ptest.RunWithMetrics)
 			compare(t, got, want, format)
@@ -338,7 +339,7 @@ func TestPrismRunner(t *testing.T) {
 	files := testInputs(t, dir, 400)
 	f, _ := ld.FormatByName("nquads")
 	want := runCore(t, files, f)
-	opts := pipeline.Options{Inputs: files, Output: filepath.Join(dir, "out", "part"), Format: "nquads", Shards: 2, BlockSize: 8 << 10}
+	opts := pipeline.Options{Inputs: files, Output: filepath.Join(dir, "out", "part"), Format: "nquads", PartSize: 8 << 10}
 	got := runPipeline(t, opts, func(p *beam.Pipeline) (beam.PipelineResult, error) {
 		return prism.Execute(context.Background(), p)
 	})
@@ -351,9 +352,9 @@ func TestMissingInput(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing.jsonl")
 	record := filepath.Join(repoRoot(t), "testdata", "records", "elife-2014-3-e01567.json")
-	opts := pipeline.Options{Inputs: []string{missing, filepath.Join(dir, "*.none"), record}, Output: filepath.Join(dir, "out"), Format: "nquads", Shards: 1}
+	opts := pipeline.Options{Inputs: []string{missing, filepath.Join(dir, "*.none"), record}, Output: filepath.Join(dir, "out"), Format: "nquads"}
 	got := runPipeline(t, opts, ptest.RunWithMetrics)
-	want := []pipeline.Reject{{Source: missing, Error: missing + ": no such file"}}
+	want := []pipeline.Reject{{Source: missing, Error: missing + ": no such file or directory"}}
 	if !slices.Equal(got.rejects, want) {
 		t.Errorf("rejects %+v, want %+v", got.rejects, want)
 	}
@@ -381,4 +382,39 @@ func TestBadOptions(t *testing.T) {
 // the core module's testdata rather than copies of it.
 func repoRoot(t *testing.T) string {
 	return filepath.Dir(testkit.Root(t))
+}
+
+// TestTooLongRecord: a record longer than reader.MaxChunkSize is one
+// reject at its line, as in the bulk engine, and the records around it are
+// converted, in a plain JSON Lines file (read by blocks) as in a gzipped
+// one (read by its splitter).
+func TestTooLongRecord(t *testing.T) {
+	defer func(n int) { reader.MaxChunkSize = n }(reader.MaxChunkSize)
+	reader.MaxChunkSize = 8 << 10
+	dir := t.TempDir()
+	var gen bytes.Buffer
+	bases, err := corpus.LoadBases(repoRoot(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := corpus.Write(&gen, bases, corpus.Options{Records: 30, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(gen.String(), "\n")
+	long := `{"title":"` + strings.Repeat("x", 10<<10) + `"}` + "\n"
+	data := []byte(strings.Join(lines[:10], "") + long + strings.Join(lines[10:], ""))
+	plain, packed := filepath.Join(dir, "long.jsonl"), filepath.Join(dir, "long.jsonl.gz")
+	for name, content := range map[string][]byte{plain: data, packed: gzipped(t, data)} {
+		if err := os.WriteFile(name, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := []string{plain, packed}
+	f, _ := ld.FormatByName("nquads")
+	want := runCore(t, files, f)
+	if len(want.rejects) != 2 || want.rejects[0].Line != 11 {
+		t.Fatalf("the bulk engine's rejects are not what the test needs: %+v", want.rejects)
+	}
+	opts := pipeline.Options{Inputs: files, Output: filepath.Join(dir, "out", "part"), Format: "nquads", PartSize: 4 << 10}
+	compare(t, runPipeline(t, opts, ptest.RunWithMetrics), want, "nquads")
 }

@@ -39,10 +39,21 @@ type chunk struct {
 	Prelude []byte
 }
 
+// input is a file to read, numbered in the run: the inputs of a run are
+// numbered in the order of their patterns, and of each pattern's matches
+// in lexical order. Missing is set for a pattern without wildcards that
+// names nothing.
+type input struct {
+	Path    string
+	File    int
+	Missing bool
+}
+
 // block is a part of a JSON Lines file: the lines that start at an offset
 // in [Start, End).
 type block struct {
 	Path       string
+	File       int // the input's number in the run
 	Number     int // in its file, from 0
 	Start, End int64
 	// Lines and Records are the line ends and the records in the block,
@@ -53,25 +64,45 @@ type block struct {
 	FirstLine, FirstRecord int
 }
 
-// matchFn expands a pattern to the files it names; a pattern without
-// wildcards that names nothing is a rejected input.
+// part is the unit of work: the records that one worker converts and
+// writes to one output file. It is either a numbered block of a plain JSON
+// Lines file (Lines set), which the worker reads itself, so that no record
+// passes through the runner, or the chunks of a part of any other input,
+// which openFn has read.
+type part struct {
+	File   int // the input's number in the run
+	Number int // the part's number in its input
+	Lines  bool
+	Block  block
+	Chunks []chunk
+}
+
+// matchFn expands the run's patterns, in order, to the files they name,
+// numbering them; a pattern without wildcards that names nothing is an
+// input that will be rejected.
 type matchFn struct{}
 
-func (matchFn) ProcessElement(ctx context.Context, pattern string, emitFile func(string), emitMissing func(chunk)) error {
-	fs, err := filesystem.New(ctx, pattern)
-	if err != nil {
-		return err
-	}
-	defer fs.Close()
-	files, err := fs.List(ctx, pattern)
-	if err != nil {
-		return fmt.Errorf("listing %s: %w", pattern, err)
-	}
-	if len(files) == 0 && !strings.ContainsAny(pattern, "*?[") {
-		emitMissing(chunk{Source: pattern, Err: fmt.Sprintf("%s: no such file", pattern)})
-	}
-	for _, f := range files {
-		emitFile(f)
+func (matchFn) ProcessElement(ctx context.Context, patterns []string, emit func(input)) error {
+	file := 0
+	for _, pattern := range patterns {
+		fs, err := filesystem.New(ctx, pattern)
+		if err != nil {
+			return err
+		}
+		files, err := fs.List(ctx, pattern)
+		fs.Close()
+		if err != nil {
+			return fmt.Errorf("listing %s: %w", pattern, err)
+		}
+		slices.Sort(files)
+		if len(files) == 0 && !strings.ContainsAny(pattern, "*?[") {
+			emit(input{Path: pattern, File: file, Missing: true})
+			file++
+		}
+		for _, f := range files {
+			emit(input{Path: f, File: file})
+			file++
+		}
 	}
 	return nil
 }
@@ -81,70 +112,114 @@ func (matchFn) ProcessElement(ctx context.Context, pattern string, emitFile func
 const sniffLen = 64 << 10
 
 // openFn opens a file and either cuts it into blocks, when it is a plain
-// JSON Lines file, or cuts it into chunks with its format's splitter.
+// JSON Lines file, or reads it into parts of about PartSize bytes with its
+// format's splitter.
 type openFn struct {
-	From      string
-	BlockSize int64
+	From     string
+	PartSize int64
 }
 
-func (fn *openFn) ProcessElement(ctx context.Context, path string, emitBlock func(block), emitChunk func(chunk)) error {
-	fail := func(err error) error {
-		emitChunk(chunk{Source: path, Err: err.Error()})
+func (fn *openFn) ProcessElement(ctx context.Context, in input, emitBlock func(block), emitPart func(part)) error {
+	parts := &partCutter{file: in.File, size: fn.PartSize, emit: emitPart}
+	defer parts.flush()
+	if in.Missing {
+		parts.add(chunk{Source: in.Path, Err: in.Path + ": no such file or directory"})
 		return nil
 	}
-	fs, err := filesystem.New(ctx, path)
+	fs, err := filesystem.New(ctx, in.Path)
 	if err != nil {
 		return err
 	}
 	defer fs.Close()
-	f, err := fs.OpenRead(ctx, path)
+	f, err := fs.OpenRead(ctx, in.Path)
 	if err != nil {
-		return fail(err)
+		parts.add(chunk{Source: in.Path, Err: err.Error()})
+		return nil
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, sniffLen)
 	head, _ := br.Peek(sniffLen)
 	if source.Plain(head) {
-		format, err := fn.format(path, head)
+		format, err := fn.format(in.Path, head)
 		if err != nil {
-			return fail(err)
+			parts.add(chunk{Source: in.Path, Err: err.Error()})
+			return nil
 		}
-		if format.Name == "record" && jsonLinesHead(head, path) {
-			size, err := fs.Size(ctx, path)
+		if format.Name == "record" && jsonLinesHead(head, in.Path) {
+			size, err := fs.Size(ctx, in.Path)
 			if err != nil {
-				return fail(err)
+				parts.add(chunk{Source: in.Path, Err: err.Error()})
+				return nil
 			}
-			for n, start := 0, int64(0); start < size; n, start = n+1, start+fn.BlockSize {
-				emitBlock(block{Path: path, Number: n, Start: start, End: min(start+fn.BlockSize, size)})
+			for n, start := 0, int64(0); start < size; n, start = n+1, start+fn.PartSize {
+				emitBlock(block{Path: in.Path, File: in.File, Number: n, Start: start, End: min(start+fn.PartSize, size)})
 			}
 			return nil
 		}
 	}
-	for in, err := range source.Stream(path, br) {
+	for member, err := range source.Stream(in.Path, br) {
 		if err != nil {
-			emitChunk(chunk{Source: in.Name, Err: err.Error()})
+			parts.add(chunk{Source: member.Name, Err: err.Error()})
 			continue
 		}
-		if fn.From == "" && in.Found && formats.Unclaimed(in.FormatName) {
+		if fn.From == "" && member.Found && formats.Unclaimed(member.FormatName) {
 			continue // a README or an image beside the metadata, as bulk.Run passes over
 		}
-		head, _ := in.Reader.Peek(sniffLen)
-		format, err := fn.format(in.FormatName, head)
+		head, _ := member.Reader.Peek(sniffLen)
+		format, err := fn.format(member.FormatName, head)
 		if err != nil {
-			emitChunk(chunk{Source: in.Name, Err: err.Error()})
+			parts.add(chunk{Source: member.Name, Err: err.Error()})
 			continue
 		}
 		index := 0
-		for c, err := range format.Splitter()(in.Reader, in.Name) {
+		for c, err := range format.Splitter()(member.Reader, member.Name) {
 			if err != nil {
-				emitChunk(chunk{Source: in.Name, Format: format.Name, Index: index, Err: err.Error()})
+				parts.add(chunk{Source: member.Name, Format: format.Name, Index: index, Err: err.Error()})
 				break
 			}
-			emitChunk(chunk{Source: c.Source, Format: format.Name, Line: c.Pos.Line, Column: c.Pos.Column, Data: c.Data, Whole: c.Whole, Index: index, Path: c.Path, Prelude: c.Prelude})
+			parts.add(chunkOf(c, format.Name, index))
 			index++
 		}
 	}
 	return nil
+}
+
+// chunkOf is the chunk of a reader.Chunk, the index-th of its input.
+func chunkOf(c reader.Chunk, format string, index int) chunk {
+	ch := chunk{Source: c.Source, Format: format, Line: c.Pos.Line, Column: c.Pos.Column, Data: c.Data, Whole: c.Whole, Index: index, Path: c.Path, Prelude: c.Prelude}
+	if c.Err != nil {
+		ch.Err = c.Err.Error() // a record the splitter refused (one too large): a reject of its own
+	}
+	return ch
+}
+
+// partCutter gathers an input's chunks into numbered parts of about size
+// bytes.
+type partCutter struct {
+	file    int
+	size    int64
+	emit    func(part)
+	pending part
+	bytes   int64
+}
+
+func (p *partCutter) add(c chunk) {
+	p.pending.Chunks = append(p.pending.Chunks, c)
+	p.bytes += int64(len(c.Data))
+	if p.bytes >= p.size {
+		p.flush()
+	}
+}
+
+// flush emits the pending part, if it holds a chunk.
+func (p *partCutter) flush() {
+	if len(p.pending.Chunks) == 0 {
+		return
+	}
+	p.pending.File = p.file
+	p.emit(p.pending)
+	p.pending = part{Number: p.pending.Number + 1}
+	p.bytes = 0
 }
 
 // format is the input format of the file named name, as the bulk engine
@@ -188,10 +263,11 @@ func (countFn) ProcessElement(ctx context.Context, b block) (string, block, erro
 }
 
 // numberFn places the blocks of one file: each one's first line and first
-// record follow from the counts of the blocks before it.
+// record follow from the counts of the blocks before it. Each numbered
+// block is a part.
 type numberFn struct{}
 
-func (numberFn) ProcessElement(path string, blocks func(*block) bool, emit func(block)) {
+func (numberFn) ProcessElement(path string, blocks func(*block) bool, emit func(part)) {
 	var all []block
 	var b block
 	for blocks(&b) {
@@ -202,22 +278,21 @@ func (numberFn) ProcessElement(path string, blocks func(*block) bool, emit func(
 	for _, b := range all {
 		b.FirstLine, b.FirstRecord = line, record
 		line, record = line+b.Lines, record+b.Records
-		emit(b)
+		emit(part{File: b.File, Number: b.Number, Lines: true, Block: b})
 	}
 }
 
-// readBlockFn cuts a numbered block into its records' chunks.
-type readBlockFn struct{}
-
-func (readBlockFn) ProcessElement(ctx context.Context, b block, emit func(chunk)) error {
+// chunks calls yield with the chunks of a numbered block's records, read
+// from its file.
+func (b block) chunks(ctx context.Context, yield func(chunk)) error {
 	return b.read(ctx, func(_ *lineCounter, chunks func(func(reader.Chunk, error) bool)) {
 		index := b.FirstRecord
 		for c, err := range chunks {
 			if err != nil {
-				emit(chunk{Source: b.Path, Format: "record", Index: index, Err: err.Error()})
+				yield(chunk{Source: b.Path, Format: "record", Index: index, Err: err.Error()})
 				return
 			}
-			emit(chunk{Source: c.Source, Format: "record", Line: c.Pos.Line, Column: c.Pos.Column, Data: c.Data, Index: index})
+			yield(chunkOf(c, "record", index))
 			index++
 		}
 	})

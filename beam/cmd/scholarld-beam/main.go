@@ -5,8 +5,9 @@
 //	scholarld-beam --runner dataflow --project P --region R \
 //	    --staging_location gs://B/staging --input 'gs://B/in/*' --output gs://B/out/part
 //
-// It writes <output>-SSSSS-of-NNNNN.nq (or .nt, .jsonl) and the rejected
-// records to <rejects>-SSSSS-of-NNNNN.jsonl. Beam's own flags (--runner,
+// It writes one file a part of the input, <output>-FFFFF-PPPPP.nq (or .nt,
+// .jsonl): part PPPPP of input file FFFFF; and the rejected records of a
+// part, if any, to <rejects>-FFFFF-PPPPP.jsonl. Beam's own flags (--runner,
 // and each runner's: --project, --endpoint, --environment_type, ...) are
 // passed to Beam. docs/beam.md has the commands for Dataflow, Flink and
 // Spark.
@@ -45,13 +46,12 @@ func run() int {
 		}
 		return nil
 	})
-	flag.StringVar(&opts.Output, "output", "", "`prefix` of the output shards: <prefix>-00000-of-00016.nq")
-	flag.StringVar(&opts.Rejects, "rejects", "", "`prefix` of the rejects' shards (default <output>-rejects)")
+	flag.StringVar(&opts.Output, "output", "", "`prefix` of the output files: <prefix>-FFFFF-PPPPP.nq, part PPPPP of input FFFFF")
+	flag.StringVar(&opts.Rejects, "rejects", "", "`prefix` of the rejects' files (default <output>-rejects)")
 	flag.StringVar(&opts.Format, "format", "nquads", "output `format`: nquads, ntriples or jsonl")
 	flag.StringVar(&opts.Profile, "profile", "", "vocabulary `profile`: full or schema (default: the format's)")
 	flag.StringVar(&opts.From, "from", "", fmt.Sprintf("input `format` of every input, instead of detecting each (one of %s)", formats.Names()))
-	flag.IntVar(&opts.Shards, "shards", pipeline.DefaultShards, "number of output `files` (each is sorted in a worker's memory)")
-	flag.Int64Var(&opts.BlockSize, "block_size", pipeline.DefaultBlockSize, "`bytes` of a plain JSON Lines file read by one worker")
+	flag.Int64Var(&opts.PartSize, "part_size", pipeline.DefaultPartSize, "`bytes` of input in a part: one worker converts it into one output file")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of this process to `file` (with the prism or direct runner, the whole run)")
 	flag.Parse()
 	beam.Init()
