@@ -7,8 +7,6 @@
 # time and peak memory (GNU time), their counts, and the pipeline's CPU
 # profile, and checks that both wrote the same number of quads and rejects.
 set -euo pipefail
-# prism keeps every element in memory: 100,000 records took more than 21 GB
-# (BENCHMARKS.md); watch the memory before running it at that size.
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 work=$(mktemp -d)
@@ -23,11 +21,11 @@ export GOMAXPROCS=2
 fmt='%e s wall, %U s user, %S s sys, %M KiB peak RSS'
 /usr/bin/time -f "bulk -j 2:  $fmt" "$work/bulkconvert" -j 2 -o "$work/bulk.nq" -rejects "$work/bulk-rejects.jsonl" "$work/corpus.jsonl"
 /usr/bin/time -f "beam prism: $fmt" "$work/scholarld-beam" --runner prism --cpuprofile "$work/cpu.prof" \
-  --input "$work/corpus.jsonl" --output "$work/beam/part" --shards 4 --format nquads 2>&1 |
+  --input "$work/corpus.jsonl" --output "$work/beam/part" --part_size "${PART_SIZE:-8388608}" --format nquads 2>&1 |
   grep -v '^time=\|^[0-9/]* [0-9:]* \(INFO\|DEBUG\)'
 
 bulk_quads=$(wc -l < "$work/bulk.nq")
-beam_quads=$(cat "$work"/beam/part-0*.nq | wc -l)
+beam_quads=$(cat "$work"/beam/part-[0-9]*.nq | wc -l)
 bulk_rejects=$(wc -l < "$work/bulk-rejects.jsonl")
 beam_rejects=$(cat "$work"/beam/part-rejects-*.jsonl | wc -l)
 echo "quads: bulk $bulk_quads, beam $beam_quads; rejects: bulk $bulk_rejects, beam $beam_rejects; N-Quads $(stat -c %s "$work/bulk.nq") bytes"
