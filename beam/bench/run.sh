@@ -2,8 +2,7 @@
 # bench/run.sh [N]: the measurement of BENCHMARKS.md, "Beam pipeline". It
 # generates N records (default 100,000; every 100th bad) and converts them
 # to N-Quads twice on the same file, with 2 CPUs each (GOMAXPROCS=2): with
-# the bulk engine and 2 workers (what `scholarld convert -j 2` runs), then
-# with the Beam pipeline on prism. It prints each run's wall time, CPU
+# `scholarld convert -j 2`, then with the Beam pipeline on prism. It prints each run's wall time, CPU
 # time and peak memory (GNU time), their counts, and the pipeline's CPU
 # profile, and checks that both wrote the same number of quads and rejects.
 set -euo pipefail
@@ -14,13 +13,15 @@ trap 'rm -rf "$work"' EXIT
 
 (cd .. && go run ./cmd/scholarld-corpus -n "$n" -bad 100) > "$work/corpus.jsonl"
 go build -o "$work/scholarld-beam" ./cmd/scholarld-beam
-go build -o "$work/bulkconvert" ./internal/bulkconvert
+(cd .. && go build -o "$work/scholarld" ./cmd/scholarld)
 echo "input: $n records, $(stat -c %s "$work/corpus.jsonl") bytes; $(nproc) CPUs, $(uname -m)"
 
 export GOMAXPROCS=2
 fmt='%e s wall, %U s user, %S s sys, %M KiB peak RSS'
-/usr/bin/time -f "bulk -j 2:  $fmt" "$work/bulkconvert" -j 2 -o "$work/bulk.nq" -rejects "$work/bulk-rejects.jsonl" "$work/corpus.jsonl"
-/usr/bin/time -f "beam prism: $fmt" "$work/scholarld-beam" --runner prism --cpuprofile "$work/cpu.prof" \
+# convert exits 1 when it rejected records, as it does here
+/usr/bin/time -f "convert -j 2: $fmt" "$work/scholarld" convert --no-progress -j 2 -t nquads \
+  -o "$work/bulk.nq" --rejects "$work/bulk-rejects.jsonl" "$work/corpus.jsonl" || [ $? = 1 ]
+/usr/bin/time -f "beam prism:   $fmt" "$work/scholarld-beam" --runner prism --cpuprofile "$work/cpu.prof" \
   --input "$work/corpus.jsonl" --output "$work/beam/part" --part_size "${PART_SIZE:-8388608}" --format nquads 2>&1 |
   grep -v '^time=\|^[0-9/]* [0-9:]* \(INFO\|DEBUG\)'
 

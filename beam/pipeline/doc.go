@@ -1,7 +1,7 @@
 // Package pipeline is scholarld's bulk conversion as an Apache Beam
 // pipeline: the records of many files, on as many machines as the runner
 // gives, converted by the same per-record step as `scholarld convert`
-// (bulk.Converter), into sharded N-Quads, N-Triples or JSON Lines JSON-LD
+// (bulk.Converter), into N-Quads, N-Triples or JSON Lines JSON-LD
 // files and a dead-letter output of the records that were rejected.
 //
 // # How inputs are read

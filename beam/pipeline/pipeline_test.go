@@ -72,7 +72,7 @@ func runCore(t *testing.T, files []string, format ld.Format) result {
 }
 
 // runPipeline runs the pipeline with run (ptest's runner, or prism) and
-// reads back the union of its shards.
+// reads back the union of its parts' files.
 func runPipeline(t *testing.T, opts pipeline.Options, run func(*beam.Pipeline) (beam.PipelineResult, error)) result {
 	t.Helper()
 	p, s := beam.NewPipelineWithRoot()
