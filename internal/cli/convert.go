@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -66,7 +67,7 @@ func parseConvert(args []string, stdout, stderr io.Writer) (*convertFlags, int) 
 	fs.StringVar(&c.frame, "frame", "", "frame the JSON-LD with the JSON-LD 1.1 frame in `FILE`, by json-gold: one document for the whole input")
 	fs.StringVar(&c.split, "split", "", "write one file per article into `DIR`, named from its DOI (else its URL)")
 	fs.StringVar(&c.rejects, "rejects", "", "write each rejected record to `FILE` as a JSON line: source, position, record, error, raw text")
-	fs.IntVar(&c.workers, "j", 0, "convert with `N` workers (default: one per core); the output is the same for any N")
+	fs.IntVar(&c.workers, "j", 0, "convert with `N` workers on at most N cores (default: one per core); the output is the same for any N")
 	fs.IntVar(&c.maxErrors, "max-errors", 0, "stop after `N` rejected records (default: never)")
 	fs.BoolVar(&c.verbose, "v", false, "say which input format was chosen for each input, and report every reader warning")
 	fs.BoolVar(&c.progress, "progress", false, "draw progress on standard error even when it is not a terminal")
@@ -166,6 +167,13 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// near 25 MB (BENCHMARKS.md). GOGC, when set, still rules.
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	// -j N runs on N cores: the reading, the writing and the collector
+	// share them with the workers, so that -j 1 takes one core, not one
+	// worker and the spare cores' time (BENCHMARKS.md). GOMAXPROCS, when
+	// set, still rules.
+	if c.workers > 0 && c.workers < runtime.GOMAXPROCS(0) && os.Getenv("GOMAXPROCS") == "" {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(c.workers))
 	}
 	prog := newProgress(c, stderr)
 	run := &convertRun{flags: c, stderr: stderr, sink: sink, rejects: rejects, warnings: map[string]*warningCount{}, start: time.Now(), progress: prog, format: format, profile: profile}
