@@ -224,10 +224,14 @@ func (f *freeList) get() []byte {
 	}
 }
 
+// maxFreeBuffer bounds the buffers kept for reuse: one very large record
+// must not hold its memory for the rest of the run.
+const maxFreeBuffer = 1 << 20
+
 // put gives back a buffer that is written; it is dropped when the list is
-// full.
+// full or the buffer larger than maxFreeBuffer.
 func (f *freeList) put(b []byte) {
-	if cap(b) == 0 {
+	if cap(b) == 0 || cap(b) > maxFreeBuffer {
 		return
 	}
 	select {
