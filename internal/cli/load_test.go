@@ -281,3 +281,11 @@ func FuzzGraphNames(f *testing.F) {
 		}
 	})
 }
+
+func TestHelpLoadPrintsLoadsUsage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := Main([]string{"help", "load"}, strings.NewReader(""), &out, &errOut)
+	if code != ExitOK || !strings.HasPrefix(out.String(), "Usage: scholarld load --endpoint URL") || !strings.Contains(out.String(), "-batch") {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", code, out.String(), errOut.String())
+	}
+}
