@@ -28,6 +28,9 @@ import (
 //
 //	SCHOLARLD_MEASURE_LOAD=100000 go test ./internal/cli -run TestMeasureLoad -v -timeout 0
 //
+// SCHOLARLD_MEASURE_LOAD_SHORT=1 measures only -j 1 --batch 20 and the
+// one-graph append, for sizes where every setting would take hours.
+//
 // It prints the rows of the BENCHMARKS.md table.
 func TestMeasureLoad(t *testing.T) {
 	n, err := strconv.Atoi(os.Getenv("SCHOLARLD_MEASURE_LOAD"))
@@ -80,6 +83,9 @@ func TestMeasureLoad(t *testing.T) {
 	}
 	runs = append(runs, run{protocol: "update", jobs: 2, batch: 20, reload: true},
 		run{protocol: "gsp", jobs: 1, batch: 100, into: "https://example.com/all-articles"})
+	if os.Getenv("SCHOLARLD_MEASURE_LOAD_SHORT") != "" { // one setting of each protocol
+		runs = []run{{protocol: "update", jobs: 1, batch: 20}, runs[len(runs)-1]}
+	}
 	for _, r := range runs {
 		s := virtuoso.Start(t, opts)
 		args := []string{"load", "--endpoint", s.URL("/sparql"), "--protocol", r.protocol, "--graph-store", s.URL("/sparql-graph-crud"),
