@@ -5,8 +5,9 @@
 //
 // It knows nothing of articles: a Graph is a name and N-Triples. The
 // Loader sends many graphs in batches over several connections, replacing
-// each named graph (DROP SILENT GRAPH, then INSERT DATA; or one PUT per
-// graph) or appending to one graph, with timeouts and bounded retries.
+// each named graph (one DELETE of the triples of the batch's graphs that
+// the store holds, then INSERT DATA, in one request; or one PUT per graph)
+// or appending to one graph, with timeouts and bounded retries.
 //
 // The package is top-level, beside ld and bulk, because it is a protocol
 // client any program may use, not part of the command line: `scholarld

@@ -3,6 +3,7 @@ package sparql
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"net/http"
 	"strconv"
@@ -13,8 +14,8 @@ import (
 type Protocol string
 
 const (
-	// Update sends SPARQL 1.1 Update requests (DROP SILENT GRAPH, INSERT
-	// DATA), many graphs per request.
+	// Update sends SPARQL 1.1 Update requests (DELETE of the graphs'
+	// triples, INSERT DATA), many graphs per request.
 	Update Protocol = "update"
 	// GraphStore uses the Graph Store HTTP Protocol: one PUT (replace) or
 	// DELETE per graph, or one POST per batch when appending.
@@ -37,7 +38,20 @@ type Loader struct {
 	// Verify counts each batch's graphs in the store after it is loaded
 	// and reports those that differ from what was sent.
 	Verify bool
-	// DryRun, when set, receives the requests instead of the store.
+	// SkipAbsent, when replacing over Update, asks the store which of a
+	// batch's graphs it holds (one query a batch, to Client.QueryURL) and
+	// deletes only those: on Virtuoso 7, deleting graphs it does not hold
+	// added a fifth to a first load measured alone. Set it only for
+	// graphs of ground triples (no blank nodes): a request the store
+	// applied but whose response was lost is sent again without the
+	// DELETE of the graphs it created, which adds nothing when every
+	// triple is ground. A graph added twice in a run waits for the
+	// requests in flight, so that its second copy finds the first and
+	// replaces it; to know, the Loader keeps a 64-bit hash of every graph
+	// name (a collision costs only a wait).
+	SkipAbsent bool
+	// DryRun, when set, receives the requests instead of the store; it
+	// cannot ask the store, so a replace shows the DELETE of every graph.
 	DryRun io.Writer
 	// Result is called with every batch's outcome, in batch order, from
 	// one goroutine.
@@ -49,6 +63,11 @@ type Loader struct {
 	work    chan batch
 	done    chan BatchResult
 	workers sync.WaitGroup
+	// inflight counts the batches handed to the workers and not done.
+	inflight sync.WaitGroup
+	// added holds a hash of every graph name added, with SkipAbsent.
+	added   map[uint64]struct{}
+	seed    maphash.Seed
 	results sync.WaitGroup
 	sum     Summary
 }
@@ -102,6 +121,7 @@ func (l *Loader) Start(ctx context.Context) {
 	if jobs < 1 || l.DryRun != nil {
 		jobs = 1
 	}
+	l.added, l.seed = map[uint64]struct{}{}, maphash.MakeSeed()
 	l.work = make(chan batch)
 	l.done = make(chan BatchResult, jobs)
 	for range jobs {
@@ -109,7 +129,9 @@ func (l *Loader) Start(ctx context.Context) {
 		go func() {
 			defer l.workers.Done()
 			for b := range l.work {
-				l.done <- l.send(b)
+				r := l.send(b)
+				l.inflight.Done()
+				l.done <- r
 			}
 		}()
 	}
@@ -120,6 +142,15 @@ func (l *Loader) Start(ctx context.Context) {
 // Add queues a graph; a full batch is sent, waiting while Jobs requests
 // are in flight.
 func (l *Loader) Add(g Graph) {
+	if l.skipsAbsent() {
+		h := maphash.String(l.seed, g.IRI)
+		if _, again := l.added[h]; again {
+			// the first copy must be in the store before this one asks
+			l.flush()
+			l.inflight.Wait()
+		}
+		l.added[h] = struct{}{}
+	}
 	l.pending = append(l.pending, g)
 	if len(l.pending) >= l.Batch {
 		l.flush()
@@ -130,6 +161,7 @@ func (l *Loader) flush() {
 	if len(l.pending) == 0 {
 		return
 	}
+	l.inflight.Add(1)
 	l.work <- batch{seq: l.seq, graphs: l.pending}
 	l.seq++
 	l.pending = nil
@@ -185,10 +217,29 @@ func (l *Loader) count(r BatchResult) {
 	l.sum.Mismatches += len(r.Mismatches)
 }
 
+// skipsAbsent reports whether a replace asks which graphs exist first.
+func (l *Loader) skipsAbsent() bool {
+	return l.SkipAbsent && l.Protocol == Update && !l.Delete && l.Into == "" && l.DryRun == nil
+}
+
 // send writes one batch, then verifies it when asked.
 func (l *Loader) send(b batch) BatchResult {
 	res := BatchResult{Seq: b.seq, Graphs: b.graphs}
-	for _, req := range l.requests(b.graphs) {
+	existing := names(b.graphs)
+	if l.skipsAbsent() {
+		held, err := l.Client.Existing(l.ctx, existing)
+		if err != nil {
+			res.Err = fmt.Errorf("asking which graphs the store holds: %w", err)
+			return res
+		}
+		existing = existing[:0]
+		for _, g := range b.graphs {
+			if held[g.IRI] {
+				existing = append(existing, g.IRI)
+			}
+		}
+	}
+	for _, req := range l.requests(b.graphs, existing) {
 		if l.DryRun != nil {
 			res.Err = writeRequest(l.DryRun, req)
 		} else {
@@ -204,8 +255,9 @@ func (l *Loader) send(b batch) BatchResult {
 	return res
 }
 
-// requests are the HTTP requests that write a batch.
-func (l *Loader) requests(graphs []Graph) []request {
+// requests are the HTTP requests that write a batch; existing names the
+// graphs a replace over Update deletes.
+func (l *Loader) requests(graphs []Graph, existing []string) []request {
 	update := func(body []byte) []request {
 		return []request{{method: http.MethodPost, url: l.Client.UpdateURL, contentType: "application/sparql-update", body: body}}
 	}
@@ -215,7 +267,7 @@ func (l *Loader) requests(graphs []Graph) []request {
 	case l.Protocol == Update && l.Into != "":
 		return update(AppendUpdate(l.Into, graphs))
 	case l.Protocol == Update:
-		return update(ReplaceUpdate(graphs))
+		return update(ReplaceUpdate(graphs, existing))
 	case l.Into != "":
 		var body []byte
 		for _, g := range graphs {
@@ -252,13 +304,18 @@ func writeRequest(w io.Writer, r request) error {
 	return err
 }
 
+// names are the graphs' names.
+func names(graphs []Graph) []string {
+	out := make([]string, len(graphs))
+	for i, g := range graphs {
+		out[i] = g.IRI
+	}
+	return out
+}
+
 // verify compares the store's triple counts of graphs with those sent.
 func (l *Loader) verify(graphs []Graph) ([]Mismatch, error) {
-	names := make([]string, len(graphs))
-	for i, g := range graphs {
-		names[i] = g.IRI
-	}
-	stored, err := l.Client.Counts(l.ctx, names)
+	stored, err := l.Client.Counts(l.ctx, names(graphs))
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
@@ -267,6 +324,19 @@ func (l *Loader) verify(graphs []Graph) ([]Mismatch, error) {
 		if n := stored[g.IRI]; n != g.Triples {
 			out = append(out, Mismatch{Graph: g.IRI, Sent: g.Triples, Stored: n})
 		}
+	}
+	return out, nil
+}
+
+// Existing reports which of the graphs hold any triple in the store.
+func (c *Client) Existing(ctx context.Context, graphs []string) (map[string]bool, error) {
+	res, err := c.Select(ctx, ExistsQuery(graphs))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(res.Bindings))
+	for _, b := range res.Bindings {
+		out[b["g"].Value] = true
 	}
 	return out, nil
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -22,8 +24,11 @@ func testGraph(i int) Graph {
 func TestRequestTexts(t *testing.T) {
 	gs := []Graph{testGraph(1), testGraph(2)}
 	tests := []struct{ name, got, want string }{
-		{"replace", string(ReplaceUpdate(gs)), `DROP SILENT GRAPH <https://doi.org/10.5555/t.1>;
-DROP SILENT GRAPH <https://doi.org/10.5555/t.2>;
+		{"replace", string(ReplaceUpdate(gs, []string{gs[0].IRI, gs[1].IRI})), `DELETE { GRAPH ?g { ?s ?p ?o } }
+WHERE {
+  VALUES ?g { <https://doi.org/10.5555/t.1> <https://doi.org/10.5555/t.2> }
+  GRAPH ?g { ?s ?p ?o }
+};
 INSERT DATA {
 GRAPH <https://doi.org/10.5555/t.1> {
 <https://doi.org/10.5555/t.1> <http://schema.org/name> "article 1" .
@@ -31,6 +36,17 @@ GRAPH <https://doi.org/10.5555/t.1> {
 GRAPH <https://doi.org/10.5555/t.2> {
 <https://doi.org/10.5555/t.2> <http://schema.org/name> "article 2" .
 }
+}
+`},
+		{"replace, no graph held", string(ReplaceUpdate(gs[:1], nil)), `INSERT DATA {
+GRAPH <https://doi.org/10.5555/t.1> {
+<https://doi.org/10.5555/t.1> <http://schema.org/name> "article 1" .
+}
+}
+`},
+		{"exists", ExistsQuery([]string{gs[0].IRI, gs[1].IRI}), `SELECT ?g WHERE {
+  VALUES ?g { <https://doi.org/10.5555/t.1> <https://doi.org/10.5555/t.2> }
+  FILTER EXISTS { GRAPH ?g { ?s ?p ?o } }
 }
 `},
 		{"append", string(AppendUpdate("http://example.org/all", gs)), `INSERT DATA {
@@ -169,8 +185,8 @@ func TestLoaderProtocols(t *testing.T) {
 		want   []string
 	}{
 		{"update replace", func() *Loader { return &Loader{Protocol: Update, Batch: 2} }, []string{
-			"POST DROP SILENT GRAPH <https://doi.org/10.5555/t.0>;",
-			"POST DROP SILENT GRAPH <https://doi.org/10.5555/t.2>;",
+			"POST DELETE { GRAPH ?g { ?s ?p ?o } }\nWHERE {\n  VALUES ?g { <https://doi.org/10.5555/t.0> <https://doi.org/10.5555/t.1> }",
+			"POST DELETE { GRAPH ?g { ?s ?p ?o } }\nWHERE {\n  VALUES ?g { <https://doi.org/10.5555/t.2> }",
 		}},
 		{"update append", func() *Loader { return &Loader{Protocol: Update, Batch: 2, Into: "http://example.org/all"} }, []string{
 			"POST INSERT DATA {\nGRAPH <http://example.org/all> {",
@@ -252,8 +268,84 @@ func TestLoaderDryRunSendsNothing(t *testing.T) {
 	l.Start(context.Background())
 	l.Add(testGraph(0))
 	sum := l.Close()
-	want := "POST http://127.0.0.1:1/sparql\nContent-Type: application/sparql-update\n\n" + string(ReplaceUpdate([]Graph{testGraph(0)})) + "\n"
+	want := "POST http://127.0.0.1:1/sparql\nContent-Type: application/sparql-update\n\n" + string(ReplaceUpdate([]Graph{testGraph(0)}, []string{testGraph(0).IRI})) + "\n"
 	if out.String() != want || sum.Graphs != 1 {
 		t.Errorf("dry run printed:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+// memoryStore keeps the names of the graphs that INSERT DATA requests put
+// triples in, removes those a DELETE names, and answers ExistsQuery from
+// them. It holds every update for a while, so that requests overlap.
+type memoryStore struct {
+	mu      sync.Mutex
+	graphs  map[string]bool
+	updates []string
+}
+
+var (
+	valuesRE = regexp.MustCompile(`VALUES \?g \{([^}]*)\}`)
+	graphRE  = regexp.MustCompile(`GRAPH <([^>]+)> \{`)
+)
+
+func (m *memoryStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	if r.Header.Get("Content-Type") == "application/x-www-form-urlencoded" {
+		form, _ := url.ParseQuery(string(body))
+		var bindings []string
+		m.mu.Lock()
+		for _, iri := range strings.Fields(valuesRE.FindStringSubmatch(form.Get("query"))[1]) {
+			if iri = strings.Trim(iri, "<>"); m.graphs[iri] {
+				bindings = append(bindings, `{"g":{"type":"uri","value":"`+iri+`"}}`)
+			}
+		}
+		m.mu.Unlock()
+		fmt.Fprintf(w, `{"head":{"vars":["g"]},"results":{"bindings":[%s]}}`, strings.Join(bindings, ","))
+		return
+	}
+	time.Sleep(20 * time.Millisecond)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	text := string(body)
+	m.updates = append(m.updates, text)
+	if v := valuesRE.FindStringSubmatch(text); v != nil {
+		for _, iri := range strings.Fields(v[1]) {
+			delete(m.graphs, strings.Trim(iri, "<>"))
+		}
+	}
+	for _, g := range graphRE.FindAllStringSubmatch(text, -1) {
+		m.graphs[g[1]] = true
+	}
+}
+
+// TestLoaderSkipAbsentDeletesOnlyHeldGraphs: with SkipAbsent a replace
+// deletes the graphs the store holds and no other, and a graph added a
+// second time in a run is deleted before its second copy is inserted,
+// however many requests are in flight.
+func TestLoaderSkipAbsentDeletesOnlyHeldGraphs(t *testing.T) {
+	m := &memoryStore{graphs: map[string]bool{testGraph(1).IRI: true}}
+	srv := httptest.NewServer(m)
+	t.Cleanup(srv.Close)
+	c, _ := newTestClient(t, srv, Auth{}, 1)
+	c.QueryURL = srv.URL
+	l := &Loader{Client: c, Protocol: Update, Batch: 1, Jobs: 4, SkipAbsent: true}
+	l.Start(context.Background())
+	for _, i := range []int{0, 1, 2, 0, 3} {
+		l.Add(testGraph(i))
+	}
+	if sum := l.Close(); sum.Graphs != 5 || sum.FailedGraphs != 0 {
+		t.Fatalf("summary %+v", sum)
+	}
+	deleted := map[string]int{}
+	for _, u := range m.updates {
+		if v := valuesRE.FindStringSubmatch(u); v != nil {
+			for _, iri := range strings.Fields(v[1]) {
+				deleted[strings.Trim(iri, "<>")]++
+			}
+		}
+	}
+	want := map[string]int{testGraph(1).IRI: 1, testGraph(0).IRI: 1}
+	if fmt.Sprint(deleted) != fmt.Sprint(want) {
+		t.Errorf("graphs deleted %v, want %v (t.1 was held before, t.0 was added twice)", deleted, want)
 	}
 }

@@ -36,19 +36,29 @@ func CheckIRI(iri string) error {
 }
 
 // ReplaceUpdate is the SPARQL 1.1 Update request that makes each graph
-// hold exactly its triples: DROP SILENT GRAPH for each, then one INSERT
-// DATA with every graph's triples. Update requests run atomically on the
-// stores tested, so a graph is never seen half-loaded.
-func ReplaceUpdate(graphs []Graph) []byte {
+// hold exactly its triples: one DELETE of every triple of the graphs
+// named in existing (those the store holds), then one INSERT DATA with
+// every graph's triples. Update requests run atomically on the stores
+// tested, so a graph is never seen half-loaded. With no existing graph
+// the request is the INSERT DATA alone.
+//
+// One DELETE … WHERE { VALUES ?g … } for a batch costs Virtuoso 7 a
+// quarter less than a DROP SILENT GRAPH per graph when the graphs exist,
+// and nothing when none is named (BENCHMARKS.md).
+func ReplaceUpdate(graphs []Graph, existing []string) []byte {
 	size := 32
 	for _, g := range graphs {
 		size += 2*len(g.IRI) + len(g.NTriples) + 40
 	}
 	b := make([]byte, 0, size)
-	for _, g := range graphs {
-		b = append(b, "DROP SILENT GRAPH <"...)
-		b = append(b, g.IRI...)
-		b = append(b, ">;\n"...)
+	if len(existing) > 0 {
+		b = append(b, "DELETE { GRAPH ?g { ?s ?p ?o } }\nWHERE {\n  VALUES ?g {"...)
+		for _, iri := range existing {
+			b = append(b, " <"...)
+			b = append(b, iri...)
+			b = append(b, '>')
+		}
+		b = append(b, " }\n  GRAPH ?g { ?s ?p ?o }\n};\n"...)
 	}
 	b = append(b, "INSERT DATA {\n"...)
 	for _, g := range graphs {
@@ -89,6 +99,21 @@ func appendGraphBlock(b []byte, iri string, ntriples []byte) []byte {
 	b = append(b, "> {\n"...)
 	b = append(b, ntriples...)
 	return append(b, "}\n"...)
+}
+
+// ExistsQuery is the SELECT query that names those of the graphs that
+// hold any triple: one solution (?g) each. FILTER EXISTS stops at a
+// graph's first triple, where a join would read them all.
+func ExistsQuery(graphs []string) string {
+	var b strings.Builder
+	b.WriteString("SELECT ?g WHERE {\n  VALUES ?g {")
+	for _, g := range graphs {
+		b.WriteString(" <")
+		b.WriteString(g)
+		b.WriteString(">")
+	}
+	b.WriteString(" }\n  FILTER EXISTS { GRAPH ?g { ?s ?p ?o } }\n}\n")
+	return b.String()
 }
 
 // CountQuery is the SELECT query that counts the triples of each graph:

@@ -71,6 +71,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return convert([]string{"-h"}, stdin, stdout, stderr)
 			case "validate":
 				return validateCommand([]string{"-h"}, stdin, stdout, stderr)
+			case "load":
+				return loadCommand([]string{"-h"}, stdin, stdout, stderr)
 			case "formats":
 				return Main([]string{"formats", "-h"}, stdin, stdout, stderr)
 			case "version":
@@ -80,7 +82,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fmt.Fprint(stdout, usage)
 				return ExitOK
 			}
-			fmt.Fprintf(stderr, "scholarld help: no help on %q (commands: convert, validate, formats, version, help)\n", args[1])
+			fmt.Fprintf(stderr, "scholarld help: no help on %q (commands: convert, validate, load, formats, version, help)\n", args[1])
 			return ExitUsage
 		}
 		fmt.Fprint(stdout, usage)

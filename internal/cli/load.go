@@ -66,7 +66,7 @@ func parseLoad(args []string, stdout, stderr io.Writer) (*loadFlags, []string, i
 	fs.StringVar(&c.endpoint, "endpoint", "", "the SPARQL `URL` for queries, and for updates unless --update-endpoint is given (Virtuoso: http://host:8890/sparql)")
 	fs.StringVar(&c.updateURL, "update-endpoint", "", "the SPARQL Update `URL` when it differs from --endpoint")
 	fs.StringVar(&c.storeURL, "graph-store", "", "the Graph Store Protocol `URL`, for --protocol gsp (Virtuoso: http://host:8890/sparql-graph-crud, or -auth)")
-	fs.StringVar(&c.protocol, "protocol", "update", "`update` (DROP SILENT GRAPH + INSERT DATA, --batch articles a request) or gsp (a PUT per article, a POST per batch with --graph)")
+	fs.StringVar(&c.protocol, "protocol", "update", "`update` (DELETE of the graphs the store holds + INSERT DATA, --batch articles a request) or gsp (a PUT per article, a POST per batch with --graph)")
 	fs.StringVar(&c.graph, "graph", "", "put every article into the one graph `IRI` (append mode) instead of a graph each")
 	fs.StringVar(&c.graphPrefix, "graph-prefix", "", "name each article's graph `P` + its lower-cased, percent-encoded DOI (else its IRI)")
 	fs.IntVar(&c.batch, "batch", 50, "articles per request")
@@ -179,7 +179,10 @@ func loadCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	reject := rejects.write
 
 	loader := &sparql.Loader{Client: client, Protocol: sparql.Protocol(c.protocol), Into: c.graph, Delete: c.delete,
-		Batch: c.batch, Jobs: c.jobs, Verify: c.verify && c.graph == ""}
+		Batch: c.batch, Jobs: c.jobs, Verify: c.verify && c.graph == "",
+		// asking which graphs exist needs a query endpoint, and is safe
+		// for ground triples only (sparql.Loader.SkipAbsent)
+		SkipAbsent: c.endpoint != "" && c.bnodes == "skolem"}
 	if c.dryRun {
 		loader.DryRun = stdout
 	}

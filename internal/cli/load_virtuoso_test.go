@@ -206,6 +206,46 @@ func TestLoadIntoVirtuoso(t *testing.T) {
 			t.Errorf("after reloading the original\n%v\nwant\n%v", again, loaded)
 		}
 	})
+	changedSeed := func(t *testing.T) string {
+		t.Helper()
+		data, err := os.ReadFile(files[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "seed.json")
+		changed := strings.Replace(string(data), `"volume": "15"`, `"volume": "16"`, 1)
+		if changed == string(data) || os.WriteFile(path, []byte(changed), 0o644) != nil {
+			t.Fatal("could not write a changed seed")
+		}
+		return path
+	}
+	volumes := `SELECT ?v WHERE { <` + seedIRI + `> <http://schema.org/isPartOf>/<http://schema.org/isPartOf> ?vol . ?vol <http://schema.org/volumeNumber> ?v }`
+	t.Run("a record twice in one load keeps its last copy", func(t *testing.T) {
+		// the second copy waits for the first to be stored, then replaces it
+		s.load(t, "--batch", "1", "-j", "4", changedSeed(t), files[0], files[1], files[2])
+		if got := s.rows(t, volumes); fmt.Sprint(got) != "[[15]]" {
+			t.Errorf("volumes %v, want [[15]] alone", got)
+		}
+		if again := s.graphCounts(t, articleGraphs...); fmt.Sprint(again) != fmt.Sprint(loaded) {
+			t.Errorf("after loading the seed twice\n%v\nwant\n%v", again, loaded)
+		}
+	})
+	t.Run("without a query endpoint every graph's triples are deleted first", func(t *testing.T) {
+		load := func(args ...string) {
+			t.Helper()
+			if code, _, stderr := runLoad(t, append([]string{"--update-endpoint", s.URL("/sparql")}, args...)...); code != ExitOK {
+				t.Fatalf("load %q: exit %d\n%s", args, code, stderr)
+			}
+		}
+		load(changedSeed(t))
+		if got := s.rows(t, volumes); fmt.Sprint(got) != "[[16]]" {
+			t.Errorf("volumes %v, want [[16]] alone", got)
+		}
+		load(files...)
+		if again := s.graphCounts(t, articleGraphs...); fmt.Sprint(again) != fmt.Sprint(loaded) {
+			t.Errorf("after reloading\n%v\nwant\n%v", again, loaded)
+		}
+	})
 	t.Run("graph store protocol with digest authentication", func(t *testing.T) {
 		t.Setenv("SCHOLARLD_SPARQL_PASSWORD", virtuoso.Password)
 		out := s.load(t, append([]string{"--protocol", "gsp", "--graph-store", s.URL("/sparql-graph-crud-auth"), "--user", "dba", "--verify"}, files...)...)
