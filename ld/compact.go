@@ -200,15 +200,41 @@ type compaction struct {
 	scope    string // prefix of the blank node labels
 	done     []bool // by node id: written in full
 	listCell []bool // by node id: a cell of a list written as @list
+	// members is the free memory for the nodes' members.
+	members []compactMember
 }
+
+// compactScratch is the memory of one compaction, which a run of many
+// (JSON Lines) keeps for the next graph: allocating it anew was 40 % of
+// what converting a record to a JSON line allocated, and the collector's
+// work on it is what two workers paid most for over one (BENCHMARKS.md).
+type compactScratch struct {
+	ix      index
+	members []compactMember // the nodes' members, each node's carved out in turn
+	flags   []bool          // done and listCell
+}
+
+// scratches holds compactScratch values between compactions.
+var scratches = sync.Pool{New: func() any { return new(compactScratch) }}
 
 // document compacts a graph into its compact JSON-LD document: the root
 // node, or an @graph of the root and the subjects it does not reach,
-// with the @context of the graph's profile.
-func (c *compactor) document(g *Graph, scope string) *compactNode {
-	ix := newIndex(g)
+// with the @context of the graph's profile. The document uses the memory
+// of scratch, when not nil, until scratch is used again.
+func (c *compactor) document(g *Graph, scope string, scratch *compactScratch) *compactNode {
+	if scratch == nil {
+		scratch = new(compactScratch)
+	}
+	ix := &scratch.ix
+	ix.build(g)
 	root := ix.add(g.Root)
-	w := &compaction{c: c, ix: ix, root: root, scope: scope, done: make([]bool, len(ix.props)), listCell: make([]bool, len(ix.props))}
+	nodes := len(ix.props)
+	flags := slices.Grow(scratch.flags[:0], 2*nodes)[:2*nodes]
+	clear(flags)
+	scratch.flags = flags
+	// Every triple is at most one member, and each node may add an @id.
+	scratch.members = slices.Grow(scratch.members[:0], len(g.Triples)+nodes)
+	w := &compaction{c: c, ix: ix, root: root, scope: scope, done: flags[:nodes:nodes], listCell: flags[nodes:], members: scratch.members}
 	doc := w.node(g.Root, root)
 	var others []compactValue
 	for _, s := range ix.subjects {
@@ -243,7 +269,7 @@ func (w *compaction) id(n rdf.Term, id int) (string, bool) {
 // node compacts a node with its properties.
 func (w *compaction) node(n rdf.Term, id int) *compactNode {
 	w.done[id] = true
-	obj := &compactNode{members: make([]compactMember, 0, len(w.ix.props[id])+1)}
+	obj := &compactNode{members: w.carve(len(w.ix.props[id]) + 1)}
 	if iri, ok := w.id(n, id); ok {
 		obj.add("@id", compactValue{str: w.c.iri(iri, false)})
 	}
@@ -257,6 +283,17 @@ func (w *compaction) node(n rdf.Term, id int) *compactNode {
 		obj.add(key, v)
 	}
 	return obj
+}
+
+// carve returns an empty slice with room for n members, from the free
+// memory when it has room.
+func (w *compaction) carve(n int) []compactMember {
+	if len(w.members)+n > cap(w.members) {
+		return make([]compactMember, 0, n)
+	}
+	start := len(w.members)
+	w.members = w.members[:start+n]
+	return w.members[start : start : start+n]
 }
 
 // value compacts one value of a property and returns the key it goes

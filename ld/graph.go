@@ -1,6 +1,8 @@
 package ld
 
 import (
+	"slices"
+
 	"github.com/knakk/rdf"
 	"github.com/scholarld/scholarld/vocab"
 )
@@ -49,12 +51,29 @@ type index struct {
 	subjects     []int          // ids of the subjects, in order of first appearance
 	props        [][]rdf.Triple // by id: the triples of which the node is subject
 	refs         []int          // by id: how often the node is used as an object
+	// subjectOf, counts and backing are build's working memory, kept for
+	// the next graph when an index is reused.
+	subjectOf, counts []int
+	backing           []rdf.Triple
 }
 
 func newIndex(g *Graph) *index {
-	ix := &index{iris: make(map[string]int, len(g.Triples)/4), blanks: make(map[string]int, len(g.Triples)/4)}
-	subjectOf := make([]int, len(g.Triples))
-	var counts []int
+	ix := &index{}
+	ix.build(g)
+	return ix
+}
+
+// build indexes g, in the memory of the graph indexed before, if any.
+func (ix *index) build(g *Graph) {
+	if ix.iris == nil {
+		ix.iris, ix.blanks = make(map[string]int, len(g.Triples)/4), make(map[string]int, len(g.Triples)/4)
+	} else {
+		clear(ix.iris)
+		clear(ix.blanks)
+	}
+	ix.subjects, ix.props, ix.refs = ix.subjects[:0], ix.props[:0], ix.refs[:0]
+	subjectOf := slices.Grow(ix.subjectOf[:0], len(g.Triples))[:len(g.Triples)]
+	counts := ix.counts[:0]
 	var last rdf.Subject // the subject of the triple before: most triples share it
 	s := 0
 	for i, t := range g.Triples {
@@ -74,7 +93,7 @@ func newIndex(g *Graph) *index {
 		counts[s]++
 	}
 	// One backing array for all the groups, in the graph's order.
-	backing := make([]rdf.Triple, 0, len(g.Triples))
+	backing := slices.Grow(ix.backing[:0], len(g.Triples))
 	for _, s := range ix.subjects {
 		start := len(backing)
 		backing = backing[:start+counts[s]]
@@ -83,7 +102,7 @@ func newIndex(g *Graph) *index {
 	for i, t := range g.Triples {
 		ix.props[subjectOf[i]] = append(ix.props[subjectOf[i]], t)
 	}
-	return ix
+	ix.subjectOf, ix.counts, ix.backing = subjectOf, counts, backing
 }
 
 // nodes returns the map that numbers nodes of n's kind: nil for a literal.

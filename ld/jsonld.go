@@ -164,10 +164,13 @@ func (e *jsonLinesEncoder) Close() error { return nil }
 
 // appendJSONLine is the AppendGraph of JSON Lines; scope is not needed.
 func appendJSONLine(dst []byte, g *Graph, _ string) ([]byte, error) {
-	doc, err := compactDocument(g, "")
+	compactors, err := compactors()
 	if err != nil {
 		return dst, err
 	}
+	scratch := scratches.Get().(*compactScratch)
+	defer scratches.Put(scratch)
+	doc := compactors[g.Profile].document(g, "", scratch)
 	// Grow once to about the size of the line: its values, and a short
 	// key and punctuation for each.
 	size := 0
@@ -279,7 +282,7 @@ func compactDocument(g *Graph, scope string) (*compactNode, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compactors[g.Profile].document(g, scope), nil
+	return compactors[g.Profile].document(g, scope, nil), nil
 }
 
 // expand writes the graph as expanded JSON-LD, nested from the root: each
