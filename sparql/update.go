@@ -105,27 +105,27 @@ func appendGraphBlock(b []byte, iri string, ntriples []byte) []byte {
 // hold any triple: one solution (?g) each. FILTER EXISTS stops at a
 // graph's first triple, where a join would read them all.
 func ExistsQuery(graphs []string) string {
-	var b strings.Builder
-	b.WriteString("SELECT ?g WHERE {\n  VALUES ?g {")
-	for _, g := range graphs {
-		b.WriteString(" <")
-		b.WriteString(g)
-		b.WriteString(">")
-	}
-	b.WriteString(" }\n  FILTER EXISTS { GRAPH ?g { ?s ?p ?o } }\n}\n")
-	return b.String()
+	return graphQuery("SELECT ?g", graphs, "  FILTER EXISTS { GRAPH ?g { ?s ?p ?o } }\n}\n")
 }
 
 // CountQuery is the SELECT query that counts the triples of each graph:
 // one solution (?g ?n) per graph that holds any.
 func CountQuery(graphs []string) string {
+	return graphQuery("SELECT ?g (COUNT(*) AS ?n)", graphs, "  GRAPH ?g { ?s ?p ?o }\n} GROUP BY ?g\n")
+}
+
+// graphQuery is a query of the form "<selectClause> WHERE { VALUES ?g
+// { <graphs> } <rest>".
+func graphQuery(selectClause string, graphs []string, rest string) string {
 	var b strings.Builder
-	b.WriteString("SELECT ?g (COUNT(*) AS ?n) WHERE {\n  VALUES ?g {")
+	b.WriteString(selectClause)
+	b.WriteString(" WHERE {\n  VALUES ?g {")
 	for _, g := range graphs {
 		b.WriteString(" <")
 		b.WriteString(g)
 		b.WriteString(">")
 	}
-	b.WriteString(" }\n  GRAPH ?g { ?s ?p ?o }\n} GROUP BY ?g\n")
+	b.WriteString(" }\n")
+	b.WriteString(rest)
 	return b.String()
 }
