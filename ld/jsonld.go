@@ -164,13 +164,12 @@ func (e *jsonLinesEncoder) Close() error { return nil }
 
 // appendJSONLine is the AppendGraph of JSON Lines; scope is not needed.
 func appendJSONLine(dst []byte, g *Graph, _ string) ([]byte, error) {
-	compactors, err := compactors()
+	scratch := scratches.Get().(*compactScratch)
+	defer scratches.Put(scratch)
+	doc, err := compactDocument(g, "", scratch)
 	if err != nil {
 		return dst, err
 	}
-	scratch := scratches.Get().(*compactScratch)
-	defer scratches.Put(scratch)
-	doc := compactors[g.Profile].document(g, "", scratch)
 	// Grow once to about the size of the line: its values, and a short
 	// key and punctuation for each.
 	size := 0
@@ -269,20 +268,21 @@ func jsonLD(g *Graph, expanded bool, scope string) (any, error) {
 	if expanded {
 		return plainJSON(expand(g, scope)), nil
 	}
-	doc, err := compactDocument(g, scope)
+	doc, err := compactDocument(g, scope, nil)
 	if err != nil {
 		return nil, err
 	}
 	return doc, nil
 }
 
-// compactDocument is the compact JSON-LD document of a graph.
-func compactDocument(g *Graph, scope string) (*compactNode, error) {
+// compactDocument is the compact JSON-LD document of a graph, in the
+// memory of scratch when not nil (compactor.document).
+func compactDocument(g *Graph, scope string, scratch *compactScratch) (*compactNode, error) {
 	compactors, err := compactors()
 	if err != nil {
 		return nil, err
 	}
-	return compactors[g.Profile].document(g, scope, nil), nil
+	return compactors[g.Profile].document(g, scope, scratch), nil
 }
 
 // expand writes the graph as expanded JSON-LD, nested from the root: each
