@@ -1,5 +1,7 @@
 package ld
 
+import "strings"
+
 // Article is one scholarly article as a publisher's landing page shows it.
 // It is the model in the middle: every reader produces it, and the mapping
 // (Map) and every encoder consume only the graph built from it.
@@ -158,17 +160,14 @@ func (a *Author) DisplayName() string {
 	if a.Name != "" || a.IsOrganization() {
 		return a.Name
 	}
-	name := a.Given
-	for _, part := range []string{a.Family, a.Suffix} {
-		if part == "" {
-			continue
+	parts := [3]string{a.Given, a.Family, a.Suffix}
+	given := parts[:0]
+	for _, part := range parts {
+		if part != "" {
+			given = append(given, part)
 		}
-		if name != "" {
-			name += " "
-		}
-		name += part
 	}
-	return name
+	return strings.Join(given, " ")
 }
 
 // Affiliation is an organisation an author belongs to.

@@ -56,18 +56,18 @@ func check(a *Article) []*FieldError {
 		affiliationIDs[af.ID] = true
 	}
 	for i, au := range a.Authors {
-		c.author(fmt.Sprintf("authors[%d]", i), &au, affiliationIDs)
+		c.author(elemPath("authors", i), &au, affiliationIDs)
 	}
 	c.affiliations(a.Affiliations)
 	if a.Journal != nil {
 		c.journal(a.Journal)
 	}
 	c.pages(a.FirstPage, a.LastPage)
-	c.identifier("doi", a.DOI, ident.NormalizeDOI, "write the bare DOI %q")
-	c.url("url", a.URL)
+	c.identifier("", "doi", a.DOI, ident.NormalizeDOI, "write the bare DOI %q")
+	c.url("", "url", a.URL)
 	c.dates(&a.Dates)
 	if a.License != nil {
-		c.url("license.url", a.License.URL)
+		c.url("", "license.url", a.License.URL)
 	}
 	if a.Copyright != nil && a.Copyright.Year != 0 && (a.Copyright.Year < 1000 || a.Copyright.Year > 9999) {
 		c.add("copyright.year", "%d is not a year from 1000 to 9999", a.Copyright.Year)
@@ -76,8 +76,8 @@ func check(a *Article) []*FieldError {
 		c.addErr("language", ident.CheckLanguage(a.Language))
 	}
 	for i, f := range a.Files {
-		path := fmt.Sprintf("files[%d]", i)
-		c.requiredURL(path+".url", f.URL)
+		path := elemPath("files", i)
+		c.requiredURL(path, ".url", f.URL)
 		c.mediaType(path+".mediaType", f.MediaType)
 		if f.Size != "" && !fileSize.MatchString(f.Size) {
 			c.add(path+".size", "%q is not a number and a unit (B, KB, kB, MB, GB, KiB, MiB or GiB)", f.Size)
@@ -85,19 +85,19 @@ func check(a *Article) []*FieldError {
 		c.addErr(path+".uploaded", f.Uploaded.Validate())
 	}
 	if g := a.GraphicalAbstract; g != nil {
-		c.requiredURL("graphicalAbstract.url", g.URL)
+		c.requiredURL("", "graphicalAbstract.url", g.URL)
 		c.mediaType("graphicalAbstract.mediaType", g.MediaType)
 	}
 	for i, r := range a.References {
-		path := fmt.Sprintf("references[%d]", i)
+		path := elemPath("references", i)
 		if r.DOI == "" && r.URL == "" && strings.TrimSpace(r.Text) == "" {
 			c.add(path, "a reference needs a doi, a url or a text")
 		}
-		c.identifier(path+".doi", r.DOI, ident.NormalizeDOI, "write the bare DOI %q")
-		c.url(path+".url", r.URL)
+		c.identifier(path, ".doi", r.DOI, ident.NormalizeDOI, "write the bare DOI %q")
+		c.url(path, ".url", r.URL)
 	}
 	for i, r := range a.Related {
-		path := fmt.Sprintf("related[%d]", i)
+		path := elemPath("related", i)
 		switch {
 		case r.Relation == "":
 			c.add(path+".relation", "required (one of %s)", quoteAll(Relations))
@@ -107,8 +107,8 @@ func check(a *Article) []*FieldError {
 		if r.DOI == "" && r.URL == "" {
 			c.add(path, "a related article needs a doi or a url")
 		}
-		c.identifier(path+".doi", r.DOI, ident.NormalizeDOI, "write the bare DOI %q")
-		c.url(path+".url", r.URL)
+		c.identifier(path, ".doi", r.DOI, ident.NormalizeDOI, "write the bare DOI %q")
+		c.url(path, ".url", r.URL)
 	}
 	c.work(a, affiliationIDs)
 	return c.errs
@@ -143,14 +143,14 @@ func (c *checker) author(path string, au *Author, affiliationIDs map[string]bool
 	default:
 		c.add(path+".kind", "unknown kind %q (want one of %s)", au.Kind, quoteAll(AuthorKinds))
 	}
-	c.identifier(path+".orcid", au.ORCID, ident.NormalizeORCID, "write the bare ORCID iD %q")
+	c.identifier(path, ".orcid", au.ORCID, ident.NormalizeORCID, "write the bare ORCID iD %q")
 	if au.Email != "" {
 		c.addErr(path+".email", ident.CheckEmail(au.Email))
 	}
-	c.identifier(path+".ror", au.ROR, ident.NormalizeROR, "write the full ROR ID %q")
+	c.identifier(path, ".ror", au.ROR, ident.NormalizeROR, "write the full ROR ID %q")
 	for j, id := range au.Affiliations {
 		if !affiliationIDs[id] {
-			c.add(fmt.Sprintf("%s.affiliations[%d]", path, j), "no affiliation has id %q", id)
+			c.add(elemPath(path+".affiliations", j), "no affiliation has id %q", id)
 		}
 	}
 }
@@ -158,7 +158,7 @@ func (c *checker) author(path string, au *Author, affiliationIDs map[string]bool
 func (c *checker) affiliations(affiliations []Affiliation) {
 	first := map[string]int{}
 	for i, af := range affiliations {
-		path := fmt.Sprintf("affiliations[%d]", i)
+		path := elemPath("affiliations", i)
 		if af.ID == "" {
 			c.add(path+".id", "required")
 		} else if j, dup := first[af.ID]; dup {
@@ -169,7 +169,7 @@ func (c *checker) affiliations(affiliations []Affiliation) {
 		if strings.TrimSpace(af.Name) == "" && strings.TrimSpace(af.Department) == "" {
 			c.add(path, "an affiliation needs a name or a department")
 		}
-		c.identifier(path+".ror", af.ROR, ident.NormalizeROR, "write the full ROR ID %q")
+		c.identifier(path, ".ror", af.ROR, ident.NormalizeROR, "write the full ROR ID %q")
 	}
 }
 
@@ -207,29 +207,32 @@ func compareNumbers(a, b string) int {
 
 // identifier checks a non-empty value with normalize and requires it to be
 // in normal form already; hint tells how to write it, given that form.
-func (c *checker) identifier(path, value string, normalize func(string) (string, error), hint string) {
+// The value is the field of the element at path ("authors[2]", ".orcid"):
+// the two are joined only for a report, because every author and
+// reference of every record passes here.
+func (c *checker) identifier(path, field, value string, normalize func(string) (string, error), hint string) {
 	if value == "" {
 		return
 	}
 	normal, err := normalize(value)
 	switch {
 	case err != nil:
-		c.addErr(path, err)
+		c.addErr(path+field, err)
 	case normal != value:
-		c.add(path, hint, normal)
+		c.add(path+field, hint, normal)
 	}
 }
 
 // url checks a URL, when given.
-func (c *checker) url(path, value string) {
-	c.identifier(path, value, ident.CheckHTTPURL, "write the URL as %q")
+func (c *checker) url(path, field, value string) {
+	c.identifier(path, field, value, ident.CheckHTTPURL, "write the URL as %q")
 }
 
-func (c *checker) requiredURL(path, value string) {
+func (c *checker) requiredURL(path, field, value string) {
 	if value == "" {
-		c.add(path, "required")
+		c.add(path+field, "required")
 	}
-	c.url(path, value)
+	c.url(path, field, value)
 }
 
 // mediaType checks a media type, when given: type/subtype and parameters.
@@ -264,7 +267,7 @@ func (c *checker) dates(d *Dates) {
 	}
 	note("dates.received", d.Received, true)
 	for i, date := range d.Revised {
-		path := fmt.Sprintf("dates.revised[%d]", i)
+		path := elemPath("dates.revised", i)
 		if date.IsZero() {
 			c.add(path, "empty date")
 		}

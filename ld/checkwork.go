@@ -1,7 +1,6 @@
 package ld
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,7 +27,7 @@ var identifierExamples = map[IdentifierScheme]string{
 // funding, identifiers and alternative titles (work.go).
 func (c *checker) work(a *Article, affiliationIDs map[string]bool) {
 	for i, t := range a.AlternativeTitles {
-		path := fmt.Sprintf("alternativeTitles[%d]", i)
+		path := elemPath("alternativeTitles", i)
 		if strings.TrimSpace(t.Title) == "" {
 			c.add(path+".title", "required")
 		}
@@ -45,19 +44,19 @@ func (c *checker) work(a *Article, affiliationIDs map[string]bool) {
 		}
 	}
 	for i := range a.Editors {
-		c.author(fmt.Sprintf("editors[%d]", i), &a.Editors[i], affiliationIDs)
+		c.author(elemPath("editors", i), &a.Editors[i], affiliationIDs)
 	}
 	for i, f := range a.Funding {
-		path := fmt.Sprintf("funding[%d]", i)
+		path := elemPath("funding", i)
 		if strings.TrimSpace(f.Funder.Name) == "" {
 			c.add(path+".funder.name", "required")
 		}
-		c.identifier(path+".funder.ror", f.Funder.ROR, ident.NormalizeROR, "write the full ROR ID %q")
-		c.identifier(path+".funder.doi", f.Funder.DOI, ident.NormalizeDOI, "write the bare DOI %q")
-		c.url(path+".awardUrl", f.AwardURL)
+		c.identifier(path, ".funder.ror", f.Funder.ROR, ident.NormalizeROR, "write the full ROR ID %q")
+		c.identifier(path, ".funder.doi", f.Funder.DOI, ident.NormalizeDOI, "write the bare DOI %q")
+		c.url(path, ".awardUrl", f.AwardURL)
 	}
 	for i, id := range a.Identifiers {
-		c.otherIdentifier(fmt.Sprintf("identifiers[%d]", i), id)
+		c.otherIdentifier(elemPath("identifiers", i), id)
 	}
 	if a.ReportNumber != "" && a.Type != Report && a.Type != WorkingPaper {
 		c.add("reportNumber", "only a report or a working paper has one (type %q, want %q or %q)", a.Type, Report, WorkingPaper)
@@ -73,13 +72,13 @@ func (c *checker) work(a *Article, affiliationIDs map[string]bool) {
 			c.add("book.title", "required")
 		}
 		for i, isbn := range b.ISBNs {
-			c.identifier(fmt.Sprintf("book.isbns[%d]", i), isbn, ident.NormalizeISBN, "write the ISBN as %q")
+			c.identifier(elemPath("book.isbns", i), "", isbn, ident.NormalizeISBN, "write the ISBN as %q")
 			if isbn == "" {
-				c.add(fmt.Sprintf("book.isbns[%d]", i), "empty ISBN")
+				c.add(elemPath("book.isbns", i), "empty ISBN")
 			}
 		}
 		for i := range b.Editors {
-			c.author(fmt.Sprintf("book.editors[%d]", i), &b.Editors[i], affiliationIDs)
+			c.author(elemPath("book.editors", i), &b.Editors[i], affiliationIDs)
 		}
 	}
 	if e := a.Event; e != nil {
@@ -125,11 +124,11 @@ func (c *checker) otherIdentifier(path string, id Identifier) {
 // issns checks a list of ISSNs: each given, in normal form, of a known kind.
 func (c *checker) issns(path string, issns []ISSN) {
 	for i, issn := range issns {
-		p := fmt.Sprintf("%s[%d]", path, i)
+		p := elemPath(path, i)
 		if issn.Value == "" {
 			c.add(p+".value", "required")
 		}
-		c.identifier(p+".value", issn.Value, ident.NormalizeISSN, "write the ISSN as %q")
+		c.identifier(p, ".value", issn.Value, ident.NormalizeISSN, "write the ISSN as %q")
 		if issn.Kind != "" && !slices.Contains(ISSNKinds, issn.Kind) {
 			c.add(p+".kind", "unknown kind %q (want one of %s)", issn.Kind, quoteAll(ISSNKinds))
 		}

@@ -2,6 +2,7 @@ package ld
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -26,6 +27,13 @@ func (p Position) String() string {
 		s += fmt.Sprintf("%d:%d", p.Line, p.Column)
 	}
 	return s
+}
+
+// elemPath is the path of element i of the list at path: "authors[2]".
+// Paths are made for every element a record has, not only the bad ones,
+// so this is plain concatenation rather than fmt.
+func elemPath(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
 }
 
 // FieldError is a problem with the value of one field of an article,

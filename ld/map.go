@@ -363,7 +363,7 @@ func (m *graphBuilder) authors(root resource) []resource {
 	nodes := make([]resource, 0, len(m.article.Authors))
 	for i := range m.article.Authors {
 		au := &m.article.Authors[i]
-		path := fmt.Sprintf("authors[%d]", i)
+		path := elemPath("authors", i)
 		var node resource
 		class := vocab.SchemaPerson
 		if au.IsOrganization() {
@@ -407,7 +407,7 @@ func (m *graphBuilder) authors(root resource) []resource {
 			affiliation = vocab.SchemaMemberOf
 		}
 		for j, id := range au.Affiliations {
-			if aff := m.affiliation(fmt.Sprintf("%s.affiliations[%d]", path, j), id); aff != nil {
+			if aff := m.affiliation(elemPath(path+".affiliations", j), id); aff != nil {
 				m.add(node, affiliation, aff)
 			}
 		}
@@ -433,7 +433,7 @@ func (m *graphBuilder) affiliation(path, id string) resource {
 		if aff.ID != id {
 			continue
 		}
-		node := m.organization(fmt.Sprintf("affiliations[%d]", i), aff)
+		node := m.organization(elemPath("affiliations", i), aff)
 		if m.affiliations == nil {
 			m.affiliations = make(map[string]resource)
 		}
@@ -494,7 +494,7 @@ func (m *graphBuilder) unlinkedAffiliations(root resource) {
 		if _, linked := m.affiliations[aff.ID]; linked {
 			continue
 		}
-		m.add(root, vocab.SchemaSourceOrganization, m.organization(fmt.Sprintf("affiliations[%d]", i), aff))
+		m.add(root, vocab.SchemaSourceOrganization, m.organization(elemPath("affiliations", i), aff))
 	}
 }
 
@@ -709,7 +709,7 @@ func namesTheAuthors(holder string, authors []Author) bool {
 func (m *graphBuilder) files(root resource) []rdf.IRI {
 	var urls []rdf.IRI
 	for i, f := range m.article.Files {
-		path := fmt.Sprintf("files[%d]", i)
+		path := elemPath("files", i)
 		url, ok := m.iri(path+".url", f.URL)
 		if !ok {
 			continue
@@ -750,7 +750,7 @@ func (m *graphBuilder) graphicalAbstract(root resource) {
 // and in order rather than collapsing into one literal.
 func (m *graphBuilder) references(root resource) {
 	for i, ref := range m.article.References {
-		path := fmt.Sprintf("references[%d]", i)
+		path := elemPath("references", i)
 		target, ok := m.target(path, ref.DOI, ref.URL)
 		switch {
 		case !ok:
@@ -800,7 +800,7 @@ func (m *graphBuilder) related(root resource) []resource {
 		if rel.Relation == NextArticle || rel.Relation == PreviousArticle {
 			continue
 		}
-		target, ok := m.target(fmt.Sprintf("related[%d]", i), rel.DOI, rel.URL)
+		target, ok := m.target(elemPath("related", i), rel.DOI, rel.URL)
 		if !ok || target == nil {
 			continue
 		}

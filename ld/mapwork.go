@@ -1,8 +1,6 @@
 package ld
 
 import (
-	"fmt"
-
 	"github.com/knakk/rdf"
 	"github.com/scholarld/scholarld/ld/ident"
 	"github.com/scholarld/scholarld/vocab"
@@ -39,7 +37,7 @@ func (m *graphBuilder) work(root, journalPublisher resource) {
 		}
 	}
 	for i := range a.Editors {
-		if editor := m.agent(fmt.Sprintf("editors[%d]", i), &a.Editors[i]); editor != nil {
+		if editor := m.agent(elemPath("editors", i), &a.Editors[i]); editor != nil {
 			m.add(root, vocab.SchemaEditor, editor)
 		}
 	}
@@ -84,7 +82,7 @@ func (m *graphBuilder) otherTitles(root resource) {
 				err = ident.CheckLanguage(t.Language)
 			}
 			if err != nil {
-				m.errs = append(m.errs, &FieldError{Path: fmt.Sprintf("alternativeTitles[%d].language", i), Err: err})
+				m.errs = append(m.errs, &FieldError{Path: elemPath("alternativeTitles", i) + ".language", Err: err})
 				continue
 			}
 			title = tagged
@@ -137,7 +135,7 @@ func (m *graphBuilder) agent(path string, au *Author) resource {
 	}
 	m.str(node, vocab.SchemaEmail, au.Email)
 	for j, id := range au.Affiliations {
-		if aff := m.affiliation(fmt.Sprintf("%s.affiliations[%d]", path, j), id); aff != nil {
+		if aff := m.affiliation(elemPath(path+".affiliations", j), id); aff != nil {
 			m.add(node, vocab.SchemaAffiliation, aff)
 		}
 	}
@@ -153,7 +151,7 @@ func (m *graphBuilder) agent(path string, au *Author) resource {
 func (m *graphBuilder) funding(root resource) {
 	funders := map[string]resource{}
 	for i, f := range m.article.Funding {
-		path := fmt.Sprintf("funding[%d]", i)
+		path := elemPath("funding", i)
 		funder := m.funder(path+".funder", &f.Funder, funders)
 		if funder == nil {
 			continue
@@ -233,7 +231,7 @@ func (m *graphBuilder) otherIdentifiers(root resource) {
 		if !known || id.Value == "" {
 			continue
 		}
-		if iri, ok := m.iri(fmt.Sprintf("identifiers[%d].value", i), base+id.Value); ok {
+		if iri, ok := m.iri(elemPath("identifiers", i)+".value", base+id.Value); ok {
 			m.add(root, vocab.SchemaSameAs, iri)
 		}
 	}
@@ -253,7 +251,7 @@ func (m *graphBuilder) book(publisher resource) resource {
 		m.str(node, vocab.SchemaISBN, isbn)
 	}
 	for i := range b.Editors {
-		if editor := m.agent(fmt.Sprintf("book.editors[%d]", i), &b.Editors[i]); editor != nil {
+		if editor := m.agent(elemPath("book.editors", i), &b.Editors[i]); editor != nil {
 			m.add(node, vocab.SchemaEditor, editor)
 		}
 	}

@@ -61,13 +61,15 @@ func checkDOI(doi string) error {
 	if !ok {
 		return errors.New(`has no "/" between prefix and suffix`)
 	}
-	for i, part := range strings.Split(prefix, ".") {
+	first := true
+	for part := range strings.SplitSeq(prefix, ".") {
 		if part == "" || !allDigits(part) {
 			return fmt.Errorf("prefix 10.%s is not 10.NNNN with optional .NNNN subdivisions", prefix)
 		}
-		if i == 0 && len(part) < 4 {
+		if first && len(part) < 4 {
 			return fmt.Errorf("registrant code %s has fewer than 4 digits", part)
 		}
+		first = false
 	}
 	if suffix == "" {
 		return errors.New("suffix is empty")
@@ -367,7 +369,10 @@ func CheckHTTPURL(s string) (string, error) {
 		return "", fmt.Errorf("URL %q is not valid UTF-8", s)
 	}
 	if _, rest, ok := strings.Cut(raw, "://"); ok {
-		authority := rest[:strings.IndexAny(rest+"/", "/?#")]
+		authority := rest
+		if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+			authority = rest[:end]
+		}
 		if i := strings.IndexAny(authority, urlUnsafe); i >= 0 {
 			return "", fmt.Errorf("URL %q: %q is not allowed in the host", s, authority[i])
 		}
