@@ -1,6 +1,8 @@
 package ld
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -8,9 +10,10 @@ import (
 // TestEscapesAtEveryOffset puts each byte that needs escaping at every
 // offset of terms of 0 to 24 bytes, so that safeRun's eight-byte steps
 // meet it at each place in a step and past the last whole one, and holds
-// appendIRI and appendString to escaping byte by byte.
+// appendIRI and appendString to escaping byte by byte, and
+// appendJSONString to encoding/json.
 func TestEscapesAtEveryOffset(t *testing.T) {
-	bad := []string{"<", ">", `"`, "{", "}", "|", "^", "`", `\`, " ", "\n", "\t", "\x00", "\x7f", "\xff", "é"}
+	bad := []string{"<", ">", "&", `"`, "{", "}", "|", "^", "`", `\`, " ", "\n", "\t", "\x00", "\x7f", "\xff", "é", "\u2028"}
 	for n := range 25 {
 		for i := range n + 1 {
 			for _, b := range bad {
@@ -20,6 +23,11 @@ func TestEscapesAtEveryOffset(t *testing.T) {
 				}
 				if got, want := string(appendString(nil, s)), escapeStringByByte(s); got != want {
 					t.Errorf("appendString(%q) = %q, want %q", s, got, want)
+				}
+				for _, html := range []bool{false, true} {
+					if got, want := string(appendJSONString(nil, s, html)), marshalJSON(t, s, html); got != want {
+						t.Errorf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
+					}
 				}
 			}
 		}
@@ -61,4 +69,15 @@ func escapeStringByByte(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// marshalJSON is s as encoding/json writes it.
+func marshalJSON(t *testing.T, s string, escapeHTML bool) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(escapeHTML)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

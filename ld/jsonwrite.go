@@ -97,12 +97,16 @@ func appendJSONNumber(dst []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// jsonSafe tells the ASCII bytes written as they are in a JSON string;
-// htmlSafe leaves out '<', '>' and '&' too.
-var jsonSafe, htmlSafe = func() (json, html [utf8.RuneSelf]bool) {
+// jsonSafe marks with 1, for safeRun, the ASCII bytes written as they are
+// in a JSON string; htmlSafe leaves out '<', '>' and '&' too.
+var jsonSafe, htmlSafe = func() (json, html [256]byte) {
 	for b := byte(0x20); b < utf8.RuneSelf; b++ {
-		json[b] = b != '"' && b != '\\'
-		html[b] = json[b] && b != '<' && b != '>' && b != '&'
+		if b != '"' && b != '\\' {
+			json[b] = 1
+			if b != '<' && b != '>' && b != '&' {
+				html[b] = 1
+			}
+		}
 	}
 	return json, html
 }()
@@ -119,11 +123,10 @@ func appendJSONString(dst []byte, s string, escapeHTML bool) []byte {
 	}
 	start := 0
 	for i := 0; i < len(s); {
+		if i += safeRun(s[i:], safe); i == len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf {
-			if safe[b] {
-				i++
-				continue
-			}
 			dst = append(dst, s[start:i]...)
 			switch b {
 			case '\\', '"':
