@@ -161,13 +161,13 @@ func (a *Author) DisplayName() string {
 		return a.Name
 	}
 	parts := [3]string{a.Given, a.Family, a.Suffix}
-	given := parts[:0]
+	present := parts[:0]
 	for _, part := range parts {
 		if part != "" {
-			given = append(given, part)
+			present = append(present, part)
 		}
 	}
-	return strings.Join(given, " ")
+	return strings.Join(present, " ")
 }
 
 // Affiliation is an organisation an author belongs to.

@@ -128,7 +128,7 @@ func (d Date) String() string {
 	default:
 		return ""
 	}
-	// Every article has dates: padding by hand costs a quarter of fmt's.
+	// Every article has several dates: fmt was a visible cost of bulk runs.
 	b := make([]byte, 0, len("2006-01-02"))
 	b = appendPadded(b, d.Year, 4)
 	for _, n := range []int{d.Month, d.Day}[:parts-1] {

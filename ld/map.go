@@ -141,13 +141,15 @@ func (m *graphBuilder) has(t rdf.Triple) bool {
 
 var tripleSeed = maphash.MakeSeed()
 
-// hashTriple hashes each term's strings in place (maphash.String reads
-// them without copying) and mixes the three: every triple of every graph
-// is hashed, and feeding one maphash.Hash byte by byte cost twice as much.
+// hashTriple hashes each term on its own and mixes the three. Every
+// triple of every graph is hashed: maphash.String hashes a string where it
+// lies, where a maphash.Hash copies it into its buffer first.
 func hashTriple(t rdf.Triple) uint64 {
 	return mixHash(mixHash(hashTerm(t.Subj), hashTerm(t.Pred)), hashTerm(t.Obj))
 }
 
+// hashTerm hashes a term's kind and string, and a literal's datatype and
+// language.
 func hashTerm(term rdf.Term) uint64 {
 	h := mixHash(uint64(term.Type()), maphash.String(tripleSeed, term.String()))
 	if lit, ok := term.(rdf.Literal); ok {

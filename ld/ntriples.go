@@ -173,8 +173,9 @@ var iriSafe, literalSafe = func() (iri, literal [256]byte) {
 }()
 
 // safeRun returns how many bytes s starts with that safe marks. It looks
-// at eight bytes a step: the terms of a graph rarely hold a byte to
-// escape, and the byte-by-byte loop was a sixth of the N-Quads path.
+// at eight bytes a step: the strings the encoders write rarely hold a byte
+// to escape, and the byte-by-byte loop was a sixth of the instructions of
+// a bulk run to N-Quads.
 func safeRun(s string, safe *[256]byte) int {
 	n := 0
 	for ; len(s)-n >= 8; n += 8 {
