@@ -45,9 +45,11 @@ type Item struct {
 	// Index is the record's number in its input, from 0.
 	Index int
 	// Pos is where the record starts, when the reader knows it.
-	Pos      ld.Position
-	Article  *ld.Article
-	Graph    *ld.Graph
+	Pos     ld.Position
+	Article *ld.Article
+	Graph   *ld.Graph
+	// Triples is the size of the record's graph, when it was mapped.
+	Triples  int
 	Warnings []reader.Warning
 	// Encoded is the graph in the output format, when the Converter
 	// encodes (line formats). Run reuses its memory once the callback
@@ -73,6 +75,11 @@ type Converter struct {
 	Profile ld.Profile
 	// Encode, when set, is an ld.Format's AppendGraph.
 	Encode func(dst []byte, g *ld.Graph, scope string) ([]byte, error)
+	// EncodedOnly, with Encode, says that the consumer takes only
+	// Item.Encoded and Item.Triples: Item.Graph is then nil, and each
+	// worker of a Run maps its next record into the memory of the graph
+	// it has just encoded (ld.Mapper).
+	EncodedOnly bool
 }
 
 // Convert maps and encodes one record; scope prefixes its blank node
@@ -82,25 +89,52 @@ func (c Converter) Convert(rec reader.Record, scope string) Item {
 	return c.convert(rec, scope, nil)
 }
 
-// convert is Convert encoding into buf's memory, if it has room.
-func (c Converter) convert(rec reader.Record, scope string, buf []byte) Item {
+// worker is what one worker goroutine of a Run keeps from record to
+// record; a nil worker keeps nothing.
+type worker struct {
+	free   *freeList // the buffers the consumer has written
+	mapper ld.Mapper // for an EncodedOnly Converter
+}
+
+// convert is Convert in the worker's memory: it encodes into a written
+// buffer and, for an EncodedOnly Converter, maps into the memory of the
+// last graph.
+func (c Converter) convert(rec reader.Record, scope string, w *worker) Item {
 	item := Item{Pos: rec.Pos, Article: rec.Article, Warnings: rec.Warnings, Err: rec.Err}
 	if item.Err != nil {
 		item.Article = nil
 		return item
 	}
-	g, err := ld.Map(rec.Article, c.Profile)
+	var g *ld.Graph
+	var err error
+	if w != nil && c.EncodedOnly && c.Encode != nil {
+		g, err = w.mapper.Map(rec.Article, c.Profile)
+	} else {
+		g, err = ld.Map(rec.Article, c.Profile)
+	}
 	if err != nil {
 		item.Article, item.Err = nil, err
 		return item
 	}
-	item.Graph = g
+	item.Graph, item.Triples = g, g.Len()
 	if c.Encode != nil {
-		if item.Encoded, err = c.Encode(buf[:0], g, scope); err != nil {
-			item.Article, item.Graph, item.Encoded, item.Err = nil, nil, nil, err
+		if item.Encoded, err = c.Encode(w.buffer(), g, scope); err != nil {
+			item.Article, item.Graph, item.Triples, item.Encoded, item.Err = nil, nil, 0, nil, err
+		}
+		if c.EncodedOnly {
+			item.Graph = nil
 		}
 	}
 	return item
+}
+
+// buffer returns a written buffer to encode into, or nil when there is
+// none.
+func (w *worker) buffer() []byte {
+	if w == nil {
+		return nil
+	}
+	return w.free.get()
 }
 
 // ConvertChunk decodes one chunk and converts each of its records. seq,
@@ -111,8 +145,8 @@ func (c Converter) ConvertChunk(ch reader.Chunk, decode reader.Decoder, seq int)
 	return c.convertChunk(ch, decode, seq, nil)
 }
 
-// convertChunk is ConvertChunk encoding into buffers from free, if not nil.
-func (c Converter) convertChunk(ch reader.Chunk, decode reader.Decoder, seq int, free *freeList) (items []Item) {
+// convertChunk is ConvertChunk in a worker's memory, if not nil.
+func (c Converter) convertChunk(ch reader.Chunk, decode reader.Decoder, seq int, w *worker) (items []Item) {
 	defer func() {
 		if v := recover(); v != nil {
 			pos := ch.Pos
@@ -128,7 +162,7 @@ func (c Converter) convertChunk(ch reader.Chunk, decode reader.Decoder, seq int,
 	records := decode(ch)
 	items = make([]Item, len(records))
 	for i, rec := range records {
-		items[i] = c.convert(rec, chunkScope(seq, i), free.get())
+		items[i] = c.convert(rec, chunkScope(seq, i), w)
 		if items[i].Pos == (ld.Position{}) {
 			items[i].Pos = ld.Position{File: ch.Source}
 		}
@@ -192,11 +226,11 @@ const (
 )
 
 // convert converts the chunks of a job, in order.
-func (j *job) convert(c Converter, free *freeList) []Item {
+func (j *job) convert(c Converter, w *worker) []Item {
 	decode := j.format.Decoder()
 	var items []Item
 	for i, ch := range j.chunks {
-		items = append(items, c.convertChunk(ch, decode, j.seq+i, free)...)
+		items = append(items, c.convertChunk(ch, decode, j.seq+i, w)...)
 	}
 	return items
 }
@@ -270,8 +304,9 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			w := &worker{free: free}
 			for j := range jobs {
-				j.done <- j.convert(opts.Converter, free)
+				j.done <- j.convert(opts.Converter, w)
 			}
 		}()
 	}

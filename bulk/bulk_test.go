@@ -194,3 +194,44 @@ func TestRunRejectsARecordTooLongAlone(t *testing.T) {
 		t.Errorf("Run = %v, items %q, want %q", err, got, want)
 	}
 }
+
+// TestEncodedOnlyWritesTheSameBytes runs a corpus with bad records with
+// and without Converter.EncodedOnly, in each line format: every item has
+// the same bytes, error and triple count, and none has a graph.
+func TestEncodedOnlyWritesTheSameBytes(t *testing.T) {
+	path, _ := writeCorpus(t, 1000, 53)
+	for _, name := range []string{"nquads", "ntriples", "jsonl"} {
+		format, _ := ld.FormatByName(name)
+		collect := func(encodedOnly bool) []bulk.Item {
+			opts := bulk.Options{Workers: 3, Converter: bulk.Converter{Profile: format.Profile, Encode: format.AppendGraph, EncodedOnly: encodedOnly}}
+			var items []bulk.Item
+			err := bulk.Run(context.Background(), source.Open([]string{path}, nil, nil), opts, func(it *bulk.Item) error {
+				kept := *it
+				kept.Encoded = bytes.Clone(it.Encoded)
+				items = append(items, kept)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return items
+		}
+		graphs, encoded := collect(false), collect(true)
+		if len(graphs) != 1000 || len(encoded) != 1000 {
+			t.Fatalf("%s: %d and %d items, want 1000", name, len(graphs), len(encoded))
+		}
+		for i, want := range graphs {
+			got := encoded[i]
+			switch {
+			case got.Graph != nil:
+				t.Fatalf("%s: item %d has a graph", name, i)
+			case (got.Err == nil) != (want.Err == nil):
+				t.Fatalf("%s: item %d: error %v, want %v", name, i, got.Err, want.Err)
+			case want.Err == nil && got.Triples != want.Graph.Len():
+				t.Fatalf("%s: item %d: %d triples, want %d", name, i, got.Triples, want.Graph.Len())
+			case !bytes.Equal(got.Encoded, want.Encoded):
+				t.Fatalf("%s: item %d differs:\n%s\nwant:\n%s", name, i, got.Encoded, want.Encoded)
+			}
+		}
+	}
+}

@@ -2,9 +2,13 @@ package ld_test
 
 import (
 	"errors"
-	"github.com/scholarld/scholarld/internal/testkit/rdftest"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/scholarld/scholarld/internal/testkit/rdftest"
 
 	"github.com/scholarld/scholarld/ld"
 )
@@ -365,5 +369,55 @@ func TestMapIsPure(t *testing.T) {
 	a.Authors = []ld.Author{{Name: "A"}, {Name: "B"}}
 	if first, second := ntriples(t, a, ld.FullProfile), ntriples(t, a, ld.FullProfile); first != second {
 		t.Fatalf("two runs differ:\n%s\n%s", first, second)
+	}
+}
+
+// TestMapperGivesMapsGraphs maps every testdata record, an article that
+// fails and a very large one through one Mapper, each after larger and
+// smaller ones, and requires Map's bytes for every graph. An article
+// mapped again must lie in its last graph's memory, unless that graph was
+// very large.
+func TestMapperGivesMapsGraphs(t *testing.T) {
+	var articles []*ld.Article
+	for _, r := range records(t) {
+		articles = append(articles, r.article)
+	}
+	broken := minimal()
+	broken.DOI = "11.1/x"
+	large := minimal()
+	for i := range 2000 {
+		large.Authors = append(large.Authors, ld.Author{Name: "Author " + strconv.Itoa(i)})
+	}
+	backward := slices.Clone(articles)
+	slices.Reverse(backward)
+	var twice []*ld.Article
+	for _, a := range articles {
+		twice = append(twice, a, a)
+	}
+	sequence := append(append(append(slices.Clone(articles), broken, large, large), twice...), backward...)
+	var mapper ld.Mapper
+	var last *ld.Graph
+	for i, a := range sequence {
+		want, wantErr := ld.Map(a, ld.FullProfile)
+		g, err := mapper.Map(a, ld.FullProfile)
+		if (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+			t.Fatalf("article %d: Mapper.Map error %v, Map error %v", i, err, wantErr)
+		}
+		if err != nil {
+			continue
+		}
+		if got, want := rdftest.Encode(t, g, ld.NewNTriplesEncoder), rdftest.Encode(t, want, ld.NewNTriplesEncoder); got != want {
+			t.Fatalf("article %d: Mapper.Map and Map differ:\n%s\n%s", i, got, want)
+		}
+		if !maps.Equal(g.Paths, want.Paths) {
+			t.Fatalf("article %d: Mapper.Map's paths %v, Map's %v", i, g.Paths, want.Paths)
+		}
+		if i > 0 && a == sequence[i-1] {
+			reused := &g.Triples[0] == &last.Triples[0]
+			if keep := last.Len() < 4096; reused != keep {
+				t.Errorf("article %d, mapped again: memory of its last graph (%d triples) reused %v, want %v", i, last.Len(), reused, keep)
+			}
+		}
+		last = g
 	}
 }

@@ -180,6 +180,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := bulk.Options{From: c.from, Workers: c.workers, Converter: bulk.Converter{Profile: profile}}
 	if stream, ok := sink.(*streamSink); ok && stream.enc == nil {
 		opts.Converter.Encode = format.AppendGraph
+		opts.Converter.EncodedOnly = true
 	}
 	opts.OnInput = func(string) { run.inputs.Add(1) }
 	err = bulk.Run(ctx, source.Open(c.inputs, stdin, prog.addBytes), opts, run.item)
@@ -284,8 +285,8 @@ func (r *convertRun) item(it *bulk.Item) error {
 		return nil
 	}
 	r.written++
-	r.triples += it.Graph.Len()
-	r.progress.addRecord(it.Graph.Len())
+	r.triples += it.Triples
+	r.progress.addRecord(it.Triples)
 	return nil
 }
 
