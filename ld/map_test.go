@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/scholarld/scholarld/internal/testkit/rdftest"
-
 	"github.com/scholarld/scholarld/ld"
 )
 
