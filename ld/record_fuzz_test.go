@@ -132,7 +132,8 @@ func checkAgainstEncodingJSON(t *testing.T, data []byte, a *Article, err error) 
 // TestMapperUnsupportedKind shows that a model field of a kind the mapper
 // does not decode is reported, not skipped, should the model gain one.
 func TestMapperUnsupportedKind(t *testing.T) {
-	d := newDecoder([]byte(`{"ratio": 0.5, "name": "x"}`), Position{File: "r.json", Line: 1, Column: 1})
+	data := []byte(`{"ratio": 0.5, "name": "x"}`)
+	d := newDecoder(data, string(data), Position{File: "r.json", Line: 1, Column: 1})
 	var v struct {
 		Ratio float64 `json:"ratio"`
 		Name  string  `json:"name,omitempty"`

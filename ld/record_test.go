@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unsafe"
 
 	"github.com/scholarld/scholarld/internal/testkit"
 	"github.com/scholarld/scholarld/ld"
@@ -495,4 +496,54 @@ func ExampleRecordDecoder() {
 	// Mesenchymal Stem Cell-Derived Microparticles
 	// error: issue.jsonl:2:96: type: unknown type "article" (want one of "research-article", "review", "editorial", "correction", "retraction", "letter", "case-report", "brief-report", "book-review", "comment", "other", "preprint", "conference-paper", "report", "working-paper", "book-chapter")
 	// Cross-Species, Amplifiable Microsatellite Markers for Neoverrucid Barnacles
+}
+
+// TestDecodeRecordShared decodes every good and bad testdata record with
+// DecodeRecordShared and DecodeRecordAt: the articles and errors must be
+// the same, and the article's title must lie in data's memory for the
+// first and outside it for the second, whose caller may write to data
+// again.
+func TestDecodeRecordShared(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"../testdata/records/*.json", "testdata/record/*.json"} {
+		found, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, found...)
+	}
+	if len(paths) < 20 {
+		t.Fatalf("found %d records, want the good and the bad ones", len(paths))
+	}
+	inData := func(s string, data []byte) bool {
+		p, start := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+		return p >= start && p < start+uintptr(len(data))
+	}
+	at := ld.Position{File: "r.jsonl", Line: 7, Column: 3}
+	good := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared, sharedErr := ld.DecodeRecordShared(data, at)
+		copied, copiedErr := ld.DecodeRecordAt(data, at)
+		if !reflect.DeepEqual(shared, copied) || fmt.Sprint(sharedErr) != fmt.Sprint(copiedErr) {
+			t.Errorf("%s: DecodeRecordShared = %+v, %v; DecodeRecordAt = %+v, %v", path, shared, sharedErr, copied, copiedErr)
+			continue
+		}
+		if shared == nil {
+			continue
+		}
+		good++
+		if !inData(shared.Title, data) {
+			t.Errorf("%s: DecodeRecordShared copied the title %q", path, shared.Title)
+		}
+		if inData(copied.Title, data) {
+			t.Errorf("%s: DecodeRecordAt's title %q shares the caller's memory", path, copied.Title)
+		}
+	}
+	if good < 10 {
+		t.Errorf("%d records decoded, want every good testdata record", good)
+	}
 }

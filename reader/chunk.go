@@ -30,7 +30,10 @@ type Chunk struct {
 	// "pmc.tar.gz:PMC123/article.nxml", "<stdin>".
 	Source string
 	// Pos is where Data starts in the input; its File is Source.
-	Pos  ld.Position
+	Pos ld.Position
+	// Data is the chunk's own: nothing writes to it once the chunk is
+	// made, so that a Decoder may keep its memory in the records it
+	// returns rather than copy it.
 	Data []byte
 	// Whole is set when Data is the whole input, so that a reader may
 	// treat it as a file (a list of items, a document with a header).

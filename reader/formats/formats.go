@@ -365,8 +365,9 @@ func readRecords(data []byte, file string) ([]reader.Record, error) {
 }
 
 // decodeRecord decodes one record of a stream, with positions in the
-// whole input.
+// whole input. A chunk's data is its own (reader.Chunk): the article's
+// strings share it rather than copy it.
 func decodeRecord(c reader.Chunk) []reader.Record {
-	a, err := ld.DecodeRecordAt(c.Data, c.Pos)
+	a, err := ld.DecodeRecordShared(c.Data, c.Pos)
 	return []reader.Record{{Pos: c.Pos, Article: a, Err: err}}
 }
