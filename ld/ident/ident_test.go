@@ -225,6 +225,14 @@ func TestCheckHTTPURL(t *testing.T) {
 		{in: "https://exa mple.org/", err: `' ' is not allowed in the host`},
 		{in: "https://example.org{x}/", err: `'{' is not allowed in the host`},
 		{in: "https://example.org?q={x}", want: "https://example.org?q=%7Bx%7D"},
+		{in: "https://Example-1.org:8443/a", want: "https://Example-1.org:8443/a"},
+		{in: "http://example.org:/a", want: "http://example.org:/a"},
+		{in: "http://user@example.org/a", want: "http://user@example.org/a"},
+		{in: "http://a:1:2/x", err: `invalid port ":1:2"`},
+		{in: "http://example.org:8x/a", err: `invalid port ":8x"`},
+		{in: "http://user@/a", err: "has no host"},
+		{in: "https://", err: "has no host"},
+		{in: "httpx://example.org", err: `scheme "httpx"`},
 	})
 }
 
@@ -339,7 +347,7 @@ func FuzzIdentifiers(f *testing.F) {
 	for _, s := range []string{
 		lancetDOI, siciDOI, amsDOI, hashDOI, "https://doi.org/10.1000/a%20b", "doi: 10.1234/日本語",
 		"2050-084x", "ISBN 0-8044-2957-X", "orcid.org/0000-0002-1694-233x", "ror.org/03YJB2X39",
-		"https://example.org/a b?c#d", "zh-Hant-TW", "a@b.c",
+		"https://example.org/a b?c#d", "zh-Hant-TW", "a@b.c", "http://a:1/x", "HTTP://a-b.c:/?#",
 	} {
 		f.Add(s)
 	}
@@ -358,6 +366,17 @@ func FuzzIdentifiers(f *testing.F) {
 			}
 			if again, err := normalize(normal); err != nil || again != normal {
 				t.Errorf("%s(%q) = %q, but %s(%q) = %q, %v", name, s, normal, name, normal, again, err)
+			}
+		}
+		// A URL that CheckHTTPURL accepts, whether it told so itself or
+		// through url.Parse, is one that url.Parse takes for an http or
+		// https URL with a host.
+		if checked, err := ident.CheckHTTPURL(s); err == nil {
+			u, err := url.Parse(checked)
+			if err != nil {
+				t.Errorf("CheckHTTPURL(%q) = %q, which url.Parse rejects: %v", s, checked, err)
+			} else if scheme := strings.ToLower(u.Scheme); scheme != "http" && scheme != "https" || u.Hostname() == "" {
+				t.Errorf("CheckHTTPURL(%q) = %q, which url.Parse reads as scheme %q, host %q", s, checked, u.Scheme, u.Hostname())
 			}
 		}
 		_ = ident.CheckLanguage(s)
