@@ -245,8 +245,8 @@ func kindAt(c byte) (kind jsonKind, ok bool) {
 
 // decoder reads one JSON value at a time from data, in memory, and sets
 // the fields of the Article it describes as it goes: one pass, no tree of
-// values. Values without escapes are substrings of one copy of the input,
-// so that a record costs few allocations.
+// values. Values without escapes are substrings of the input's text, so
+// that a record costs few allocations.
 //
 // A value of the wrong type, an unknown field or a duplicate key is a
 // FieldError, and the scan goes on, checking the syntax of the values it
@@ -268,6 +268,10 @@ type decoder struct {
 	errs      []*FieldError
 	positions map[string]Position // where each path's value starts, when recorded
 	err       error               // the last record's field errors, for RecordDecoder
+	// spare holds the slices that arrays are decoded into before their
+	// elements are copied into one of their exact length: growing the
+	// record's own slices took twice the memory they kept.
+	spare map[spareKey]reflect.Value
 }
 
 // pathElem is one step of a record path: a member's key, or an index when
@@ -291,7 +295,7 @@ type mark struct{ i, line, lineStart, lineCol int }
 func newDecoder(data []byte, text string, at Position) *decoder {
 	d := decoders.Get().(*decoder)
 	*d = decoder{data: data, text: text, file: at.File, line: 1, lineCol: 1,
-		path: d.path[:0], keys: d.keys[:0], errs: d.errs[:0]}
+		path: d.path[:0], keys: d.keys[:0], errs: d.errs[:0], spare: d.spare}
 	if at.IsValid() {
 		d.line, d.lineCol = at.Line, at.Column
 	}
@@ -307,7 +311,7 @@ func (d *decoder) release() {
 	clear(d.keys[:cap(d.keys)]) // let go of the input's strings
 	clear(d.path[:cap(d.path)])
 	clear(d.errs[:cap(d.errs)])
-	*d = decoder{path: d.path[:0], keys: d.keys[:0], errs: d.errs[:0]}
+	*d = decoder{path: d.path[:0], keys: d.keys[:0], errs: d.errs[:0], spare: d.spare}
 	decoders.Put(d)
 }
 
@@ -640,6 +644,44 @@ func (d *decoder) array(v reflect.Value, t *typeInfo, depth int) error {
 		d.i++
 		return nil
 	}
+	key := spareKey{v.Type(), depth}
+	spare, ok := d.spare[key]
+	if !ok {
+		spare = reflect.New(v.Type()).Elem()
+		if d.spare == nil {
+			d.spare = map[spareKey]reflect.Value{}
+		}
+		d.spare[key] = spare
+	}
+	err := d.elements(spare, t, depth)
+	n := spare.Len()
+	v.SetLen(0)
+	v.Grow(n)
+	v.SetLen(n)
+	reflect.Copy(v, spare)
+	spare.Clear() // let go of the input's strings
+	spare.SetLen(0)
+	if uintptr(spare.Cap())*v.Type().Elem().Size() > maxSpare {
+		delete(d.spare, key)
+	}
+	return err
+}
+
+// spareKey names a decoder's spare slice: arrays of one type at one depth
+// (authors and editors) take turns with it, and an array in an element
+// has its own.
+type spareKey struct {
+	typ   reflect.Type
+	depth int
+}
+
+// maxSpare bounds the spare slices a decoder keeps for the next record:
+// one record of 5,000 authors must not hold their memory for the run.
+const maxSpare = 64 << 10
+
+// elements decodes the elements of an array, after its '[', into the
+// empty slice v, up to its ']'.
+func (d *decoder) elements(v reflect.Value, t *typeInfo, depth int) error {
 	for n := 0; ; n++ {
 		if n == v.Cap() {
 			v.Grow(max(4, n)) // fewer copies than growing by append's rule from 1

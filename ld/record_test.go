@@ -1,6 +1,7 @@
 package ld_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -545,5 +546,44 @@ func TestDecodeRecordShared(t *testing.T) {
 	}
 	if good < 10 {
 		t.Errorf("%d records decoded, want every good testdata record", good)
+	}
+}
+
+// TestDecodeRecordKeepsItsOwnSlices decodes the testdata records one after
+// another, twice over, and then checks that each article is still what it
+// was when decoded: the decoder's spare slices, which every record's
+// arrays pass through, must not be shared with an article.
+func TestDecodeRecordKeepsItsOwnSlices(t *testing.T) {
+	paths, err := filepath.Glob("../testdata/records/*.json")
+	if err != nil || len(paths) < 5 {
+		t.Fatalf("records: %v, %v", paths, err)
+	}
+	type decoded struct {
+		path     string
+		article  *ld.Article
+		snapshot []byte
+	}
+	var all []decoded
+	for range 2 {
+		for _, path := range paths {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := ld.DecodeRecordShared(data, ld.Position{File: path, Line: 1, Column: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			snapshot, err := json.Marshal(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, decoded{path, a, snapshot})
+		}
+	}
+	for _, d := range all {
+		if now, _ := json.Marshal(d.article); !bytes.Equal(now, d.snapshot) {
+			t.Errorf("%s: the article changed as later records were decoded:\nthen %s\nnow  %s", d.path, d.snapshot, now)
+		}
 	}
 }
