@@ -368,7 +368,8 @@ func CheckHTTPURL(s string) (string, error) {
 	if !utf8.ValidString(raw) {
 		return "", fmt.Errorf("URL %q is not valid UTF-8", s)
 	}
-	if _, rest, ok := strings.Cut(raw, "://"); ok {
+	plain := false
+	if scheme, rest, ok := strings.Cut(raw, "://"); ok {
 		authority := rest
 		if end := strings.IndexAny(rest, "/?#"); end >= 0 {
 			authority = rest[:end]
@@ -376,10 +377,11 @@ func CheckHTTPURL(s string) (string, error) {
 		if i := strings.IndexAny(authority, urlUnsafe); i >= 0 {
 			return "", fmt.Errorf("URL %q: %q is not allowed in the host", s, authority[i])
 		}
+		plain = plainHTTP(scheme, authority)
 	}
 	escaped := escapeIRI(raw, urlUnsafe, true)
 	escaped = escapeAfterAuthority(escaped)
-	if plainHTTPURL(escaped) {
+	if plain {
 		return escaped, nil
 	}
 	u, err := url.Parse(escaped)
@@ -401,24 +403,15 @@ func CheckHTTPURL(s string) (string, error) {
 	return escaped, nil
 }
 
-// plainHTTPURL reports whether u, which escapeIRI has escaped, is an http
-// or https URL whose authority is a host name of letters, digits, dots and
-// hyphens, with or without a port: a URL that url.Parse accepts, with a
-// host, told without its allocations (most URLs of a bulk run are such).
-// For the others url.Parse gives the verdict, and the message.
-func plainHTTPURL(u string) bool {
-	var rest string
-	switch {
-	case len(u) > len("https://") && strings.EqualFold(u[:len("https://")], "https://"):
-		rest = u[len("https://"):]
-	case len(u) > len("http://") && strings.EqualFold(u[:len("http://")], "http://"):
-		rest = u[len("http://"):]
-	default:
+// plainHTTP reports whether a URL's scheme is http or https and its
+// authority a host name of letters, digits, dots and hyphens, with or
+// without a port: escaping leaves such an authority as it is, and
+// url.Parse accepts the URL with a host. Telling it without url.Parse
+// spares the URL it allocates (most URLs of a bulk run are such); for the
+// others url.Parse gives the verdict, and the message.
+func plainHTTP(scheme, authority string) bool {
+	if !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") {
 		return false
-	}
-	authority := rest
-	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
-		authority = rest[:end]
 	}
 	host, port, _ := strings.Cut(authority, ":")
 	if host == "" {
