@@ -307,6 +307,13 @@ func Run(ctx context.Context, inputs iter.Seq2[source.Input, error], opts Option
 			w := &worker{free: free}
 			for j := range jobs {
 				j.done <- j.convert(opts.Converter, w)
+				// The job handed over has readied the consumer, and the
+				// next one taken may ready the splitter; with no idle
+				// core they would wait until a worker blocks, by then in
+				// bursts and on cold caches. Yielding runs them at once,
+				// on the core that holds the job's bytes: 5–8 % less
+				// time at -j 2 (BENCHMARKS.md).
+				runtime.Gosched()
 			}
 		}()
 	}
