@@ -79,7 +79,13 @@ func DecodeRecordAt(data []byte, at Position) (*Article, error) {
 // reader.Splitter made, which nothing writes to again: the copy was an
 // eighth of the bytes that a run allocated per record.
 func DecodeRecordShared(data []byte, at Position) (*Article, error) {
-	return decodeRecord(newDecoder(data, unsafe.String(unsafe.SliceData(data), len(data)), at))
+	return decodeRecord(newDecoder(data, sharedText(data), at))
+}
+
+// sharedText is data as a string in data's own memory, for input that
+// nothing writes to again.
+func sharedText(data []byte) string {
+	return unsafe.String(unsafe.SliceData(data), len(data))
 }
 
 // decodeRecord reads the one record of d's input.
@@ -138,7 +144,7 @@ func (rd *RecordDecoder) Decode() (*Article, error) {
 	if rd.d == nil {
 		data, err := io.ReadAll(rd.r)
 		// data is the decoder's own: its strings may share it.
-		rd.d = newDecoder(data, unsafe.String(unsafe.SliceData(data), len(data)), Position{File: rd.file, Line: 1, Column: 1})
+		rd.d = newDecoder(data, sharedText(data), Position{File: rd.file, Line: 1, Column: 1})
 		rd.d.readErr = err
 	}
 	a, err := rd.next()
